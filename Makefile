@@ -1,0 +1,45 @@
+# Liftboard: `make run` starts the dashboard, `make test` runs every check. Both set up first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+PORT ?= 8501
+
+.PHONY: setup run test lint browser bench catalog clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+run: setup  ## start the dashboard on the default database, offering demo data when it is empty
+	$(BIN)/liftboard serve --port $(PORT) --demo-if-empty
+
+browser:  ## Debian's chromium for the browser tests, installed when missing and possible
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium fonts-noto-color-emoji >/dev/null; \
+	else echo "No /usr/bin/chromium and no way to install it: browser tests will skip."; fi
+
+lint: setup
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: setup browser lint  ## every check and test, browser tests included
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/liftboard bench
+
+catalog: setup  ## rebuild data/*.csv: make catalog SOURCE=path/to/free-exercise-db/exercises.json
+	$(BIN)/python -m pipelines.build_catalog $(SOURCE) --out data
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts

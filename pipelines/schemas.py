@@ -1,0 +1,309 @@
+"""Every pandera model of Liftboard, with the domain constants the models check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing.pandas import Series
+
+from pipelines.errors import Problem, ValidationError
+
+LB_TO_KG = 0.45359237
+UNITS = ("kg", "lb")
+SET_TYPES = ("warmup", "working", "drop", "failure")
+LOAD_TYPES = ("weighted", "bodyweight", "weighted_bodyweight", "assisted", "timed", "distance")
+SIDES = ("left", "right")
+MUSCLE_GROUPS = (
+    "abdominals", "abductors", "adductors", "biceps", "calves", "chest", "forearms", "glutes",
+    "hamstrings", "lats", "lower back", "middle back", "neck", "quadriceps", "shoulders",
+    "traps", "triceps",
+)  # fmt: skip
+MAX_WEIGHT_KG = 1000.0
+MAX_REPS = 1000
+MAX_SECONDS = 86_400
+MAX_DISTANCE_M = 1_000_000
+MAX_TEXT = 20_000
+
+# What each column must be, said the way a person would; used in rejection sentences.
+RULES: dict[str, str] = {
+    "athlete_id": "it must name a known athlete",
+    "session_id": "it must name an existing session",
+    "exercise_id": "it must name a known exercise",
+    "set_index": "it must be a whole number of 1 or more",
+    "set_type": "the set type must be one of " + ", ".join(SET_TYPES),
+    "entered_weight": "the weight must be a number from 0 up to 1000 kg (2204.6 lb)",
+    "entered_unit": "the unit must be kg or lb",
+    "weight_kg": "the weight must be a number from 0 up to 1000 kg (2204.6 lb)",
+    "reps": "reps must be a whole number from 0 to 1000, and 0 only for a timed or distance set",
+    "duration_s": "seconds must be a number from 0 to 86400",
+    "distance_m": "the distance must be a number from 0 to 1,000,000 metres",
+    "rpe": "RPE must be from 1 to 10 in steps of 0.5",
+    "rir": "RIR must be a whole number from 0 to 10",
+    "side": "the side must be left or right (or empty)",
+    "notes": f"notes must be text of at most {MAX_TEXT:,} characters",
+    "name": f"the name must be text of at most {MAX_TEXT:,} characters",
+    "started_at": "the date must be a real date no later than tomorrow",
+    "ended_at": "the end must be a time no earlier than the start",
+    "bodyweight_kg": "bodyweight must be a number above 0 and at most 500 kg",
+    "unit": "the unit must be kg or lb",
+}
+
+
+def _latest_allowed() -> pd.Timestamp:
+    """The end of tomorrow: a set dated later than that is a typo, not training."""
+    return pd.Timestamp(dt.date.today() + dt.timedelta(days=2))
+
+
+class SetEntry(pa.DataFrameModel):
+    """One row per set about to be written to `sets` (weights already in kg)."""
+
+    session_id: Series[int] = pa.Field(ge=1)
+    exercise_id: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 500})
+    set_index: Series[int] = pa.Field(ge=1)
+    set_type: Series[str] = pa.Field(isin=SET_TYPES)
+    weight_kg: Series[float] = pa.Field(nullable=True, ge=0, le=MAX_WEIGHT_KG)
+    entered_weight: Series[float] = pa.Field(nullable=True, ge=0)
+    entered_unit: Series[str] = pa.Field(nullable=True, isin=UNITS)
+    reps: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=MAX_REPS)
+    duration_s: Series[float] = pa.Field(nullable=True, ge=0, le=MAX_SECONDS)
+    distance_m: Series[float] = pa.Field(nullable=True, ge=0, le=MAX_DISTANCE_M)
+    rpe: Series[float] = pa.Field(nullable=True, ge=1, le=10)
+    rir: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=10)
+    side: Series[str] = pa.Field(nullable=True, isin=SIDES)
+    notes: Series[str] = pa.Field(str_length={"max_value": MAX_TEXT})
+
+    @pa.check("rpe", name="rpe_in_halves")
+    def rpe_in_halves(cls, rpe: pd.Series[float]) -> pd.Series[bool]:
+        """RPE is given in steps of 0.5."""
+        return rpe.isna() | ((rpe * 2) % 1 == 0)
+
+    @pa.dataframe_check(name="reps_or_time_or_distance")
+    def reps_or_time_or_distance(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        """A set has reps, or (for timed and distance sets) seconds or a distance."""
+        other = df["duration_s"].fillna(0).gt(0) | df["distance_m"].fillna(0).gt(0)
+        return (df["reps"].fillna(0).gt(0) | other).astype(bool)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class SessionEntry(pa.DataFrameModel):
+    """One row per session about to be written to `sessions`."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    started_at: Series[pd.Timestamp] = pa.Field(ge=pd.Timestamp("1900-01-01"))
+    ended_at: Series[pd.Timestamp] = pa.Field(nullable=True)
+    name: Series[str] = pa.Field(str_length={"max_value": 500})
+    template_id: Series[str] = pa.Field(nullable=True)
+    notes: Series[str] = pa.Field(str_length={"max_value": MAX_TEXT})
+    bodyweight_kg: Series[float] = pa.Field(nullable=True, gt=0, le=500)
+    source: Series[str] = pa.Field(
+        isin=("manual", "liftboard", "strong", "hevy", "fitnotes", "demo")
+    )
+    source_key: Series[str] = pa.Field(nullable=True)
+
+    @pa.check("started_at", name="not_after_tomorrow")
+    def not_after_tomorrow(cls, started_at: pd.Series[pd.Timestamp]) -> pd.Series[bool]:
+        """Training is logged for today or the past (tomorrow allowed for time zones)."""
+        return started_at < _latest_allowed()
+
+    @pa.dataframe_check(name="ends_after_start")
+    def ends_after_start(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        """A session cannot end before it starts."""
+        return (df["ended_at"].isna() | (df["ended_at"] >= df["started_at"])).astype(bool)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class AthleteEntry(pa.DataFrameModel):
+    """One row per athlete about to be written to `athletes`."""
+
+    name: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 200})
+    unit: Series[str] = pa.Field(isin=UNITS)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+# Dataframe-wide checks are reported against the column a person would fix.
+_FRAME_CHECK_COLUMNS = {
+    "reps_or_time_or_distance": "reps",
+    "ends_after_start": "ended_at",
+}
+
+
+def validate(model: type[pa.DataFrameModel], df: pd.DataFrame) -> pd.DataFrame:
+    """Validate `df` against `model`, turning every failure into a sentence.
+
+    Raises:
+        ValidationError: naming each rejected row (1-based), column and value.
+    """
+    try:
+        return model.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise ValidationError(problems_from(exc.failure_cases, df)) from None
+
+
+def problems_from(failures: pd.DataFrame, df: pd.DataFrame) -> list[Problem]:
+    """Turn pandera's failure cases into one `Problem` per (row, column)."""
+    problems: dict[tuple[int | None, str], Problem] = {}
+    positions = {label: i for i, label in enumerate(df.index)}
+    for case in failures.to_dict("records"):
+        check = str(case.get("check") or "")
+        column = case.get("column")
+        if check in _FRAME_CHECK_COLUMNS:  # pandera lists every column of a failing row
+            column = _FRAME_CHECK_COLUMNS[check]
+        elif column is None or (isinstance(column, float) and pd.isna(column)):
+            column = "row"
+        column = str(column)
+        label = case.get("index")
+        if label is None or (isinstance(label, float) and pd.isna(label)):
+            row: int | None = None
+        else:
+            position = positions.get(label)
+            row = position + 1 if position is not None else None
+        if column in df.columns and row is not None:
+            value = df[column].iloc[row - 1]
+        else:
+            value = case.get("failure_case")
+        if "column_in_dataframe" in check or "column_in_schema" in check:
+            reason = "that column is missing or unknown"
+            value = case.get("failure_case")
+        else:
+            reason = RULES.get(column, f"it failed the check {check}")
+        problems.setdefault((row, column), Problem(row, column, value, reason))
+    return sorted(problems.values(), key=lambda p: (p.row or 0, p.column))
+
+
+# --- importing other apps' exports and matching their exercise names ---------------------
+
+IMPORT_SOURCES = ("strong", "hevy", "fitnotes", "liftboard")
+SESSION_SOURCES = ("manual", "liftboard", "strong", "hevy", "fitnotes", "demo")
+MUSCLE_ROLES = ("primary", "secondary")
+MATCH_METHODS = ("exact", "structure", "none")
+
+
+class ImportedSet(pa.DataFrameModel):
+    """One row per set read from an export file, about to be written (weights in kg)."""
+
+    line: Series[int] = pa.Field(ge=1)
+    session_key: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 2000})
+    started_at: Series[pd.Timestamp] = pa.Field(ge=pd.Timestamp("1900-01-01"))
+    exercise_id: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 500})
+    set_type: Series[str] = pa.Field(isin=SET_TYPES)
+    weight_kg: Series[float] = pa.Field(nullable=True, ge=0, le=MAX_WEIGHT_KG)
+    entered_weight: Series[float] = pa.Field(nullable=True, ge=0)
+    entered_unit: Series[str] = pa.Field(nullable=True, isin=UNITS)
+    reps: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=MAX_REPS)
+    duration_s: Series[float] = pa.Field(nullable=True, ge=0, le=MAX_SECONDS)
+    distance_m: Series[float] = pa.Field(nullable=True, ge=0, le=MAX_DISTANCE_M)
+    rpe: Series[float] = pa.Field(nullable=True, ge=1, le=10)
+    rir: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=10)
+    side: Series[str] = pa.Field(nullable=True, isin=SIDES)
+    notes: Series[str] = pa.Field(str_length={"max_value": MAX_TEXT})
+    set_key: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 4000})
+
+    @pa.check("rpe", name="rpe_in_halves")
+    def rpe_in_halves(cls, rpe: pd.Series[float]) -> pd.Series[bool]:
+        """RPE is given in steps of 0.5."""
+        return rpe.isna() | ((rpe * 2) % 1 == 0)
+
+    @pa.check("started_at", name="not_after_tomorrow")
+    def not_after_tomorrow(cls, started_at: pd.Series[pd.Timestamp]) -> pd.Series[bool]:
+        """Training is dated today or in the past (tomorrow allowed for time zones)."""
+        return started_at < _latest_allowed()
+
+    @pa.dataframe_check(name="reps_or_time_or_distance")
+    def reps_or_time_or_distance(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        """A set has reps, or (for timed and distance sets) seconds or a distance."""
+        other = df["duration_s"].fillna(0).gt(0) | df["distance_m"].fillna(0).gt(0)
+        return (df["reps"].fillna(0).gt(0) | other).astype(bool)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class ImportedSession(pa.DataFrameModel):
+    """One row per session read from an export file, about to be written."""
+
+    session_key: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 2000})
+    athlete: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 200})
+    started_at: Series[pd.Timestamp] = pa.Field(ge=pd.Timestamp("1900-01-01"))
+    ended_at: Series[pd.Timestamp] = pa.Field(nullable=True)
+    name: Series[str] = pa.Field(str_length={"max_value": 500})
+    notes: Series[str] = pa.Field(str_length={"max_value": MAX_TEXT})
+    bodyweight_kg: Series[float] = pa.Field(nullable=True, gt=0, le=500)
+    source: Series[str] = pa.Field(isin=SESSION_SOURCES)
+    source_key: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 2000})
+
+    @pa.dataframe_check(name="ends_after_start")
+    def ends_after_start(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        """A session cannot end before it starts."""
+        return (df["ended_at"].isna() | (df["ended_at"] >= df["started_at"])).astype(bool)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class CustomExercise(pa.DataFrameModel):
+    """One row per custom exercise about to be written to `exercises`."""
+
+    exercise_id: Series[str] = pa.Field(str_matches=r"^custom:.+", str_length={"max_value": 300})
+    name: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 200})
+    name_norm: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 200})
+    category: Series[str] = pa.Field(str_length={"max_value": 100})
+    equipment: Series[str] = pa.Field(str_length={"max_value": 100})
+    load_type: Series[str] = pa.Field(isin=LOAD_TYPES)
+    unilateral: Series[bool]
+    bodyweight_factor: Series[float] = pa.Field(ge=0, le=1.5)
+    mapped: Series[bool]
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class ExerciseMuscle(pa.DataFrameModel):
+    """One row per (exercise, muscle group) about to be written to `exercise_muscles`."""
+
+    exercise_id: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 500})
+    muscle_group: Series[str] = pa.Field(isin=MUSCLE_GROUPS)
+    role: Series[str] = pa.Field(isin=MUSCLE_ROLES)
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["exercise_id", "muscle_group"]
+
+
+class ExerciseMatch(pa.DataFrameModel):
+    """One row per exercise name looked up: the exercise it landed on, and how."""
+
+    name: Series[str]
+    exercise_id: Series[str] = pa.Field(nullable=True)
+    method: Series[str] = pa.Field(isin=MATCH_METHODS)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class UnmappedExercise(pa.DataFrameModel):
+    """One row per custom exercise that still waits for its muscles, with its set count."""
+
+    exercise_id: Series[str]
+    name: Series[str]
+    sets: Series[int] = pa.Field(ge=0)
+    created_at: Series[pd.Timestamp]
+
+    class Config:
+        strict = True
+        coerce = True

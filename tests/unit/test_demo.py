@@ -1,0 +1,49 @@
+"""The demo log: deterministic and realistic."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipelines.demo import write_demo
+
+END = dt.date(2026, 11, 22)  # a Sunday
+
+
+def test_the_demo_is_deterministic(con):
+    write_demo(con, weeks=10, end=END)
+    first = con.execute(
+        "select s.started_at, x.exercise_id, x.weight_kg, x.reps, x.duration_s, x.set_type "
+        "from sets as x join sessions as s using (session_id) order by all"
+    ).fetchall()
+    import pipelines.db
+
+    other = pipelines.db.connect(":memory:")
+    write_demo(other, weeks=10, end=END)
+    second = other.execute(
+        "select s.started_at, x.exercise_id, x.weight_kg, x.reps, x.duration_s, x.set_type "
+        "from sets as x join sessions as s using (session_id) order by all"
+    ).fetchall()
+    assert first == second
+
+
+def test_the_demo_has_a_missed_week_warmups_rpe_and_added_load(con):
+    write_demo(con, weeks=10, end=END)
+    weeks = {
+        r[0]
+        for r in con.execute(
+            "select distinct date_trunc('week', started_at)::date from sessions"
+        ).fetchall()
+    }
+    assert len(weeks) == 9
+    assert con.execute("select count(*) from sets where set_type = 'warmup'").fetchone()[0] > 0
+    assert con.execute("select count(*) from sets where rpe is not null").fetchone()[0] > 0
+    loads = con.execute(
+        "select min(weight_kg), max(weight_kg) from sets "
+        "where exercise_id = 'Suitcase_Deadlift' and set_type = 'working'"
+    ).fetchone()
+    assert loads[1] > loads[0]
+    per_week = con.execute(
+        "select count(*) from sessions where name = 'Beginner Back and Legs' "
+        "group by date_trunc('week', started_at)"
+    ).fetchall()
+    assert max(r[0] for r in per_week) == 3
