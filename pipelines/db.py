@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 
-from pipelines.errors import DatabaseUnavailableError
+from pipelines.errors import DatabaseUnavailableError, LiftboardError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 ENV_DB = "LIFTBOARD_DB"
@@ -106,6 +108,58 @@ def _open_failure(target: str, exc: duckdb.Error) -> str:
             "Choose a writable place with --db or LIFTBOARD_DB."
         )
     return f"The database {target} could not be opened: {_first_line(exc)}."
+
+
+@contextlib.contextmanager
+def transaction(
+    con: duckdb.DuckDBPyConnection, what: str = "change"
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Run a block on its own cursor in one transaction: all of it lands, or none of it.
+
+    Database failures become sentences: a refused constraint, a full disk, a file that cannot
+    be written. The rollback never hides the original failure.
+
+    Raises:
+        LiftboardError: the database refused or could not store the change; nothing was saved.
+    """
+    cur = con.cursor()
+    cur.begin()
+    try:
+        yield cur
+        cur.commit()
+    except BaseException as exc:
+        with contextlib.suppress(duckdb.Error):
+            cur.rollback()
+        if isinstance(exc, duckdb.ConstraintException):
+            raise LiftboardError(
+                f"The database refused the {what} ({_first_line(exc)}). Nothing was saved."
+            ) from None
+        if isinstance(exc, duckdb.Error) and _is_storage_failure(exc):
+            raise LiftboardError(_storage_sentence(exc, what)) from None
+        raise
+    finally:
+        cur.close()
+
+
+def _is_storage_failure(exc: duckdb.Error) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, duckdb.IOException) or any(
+        word in text for word in ("no space", "read-only", "permission denied", "invalidated")
+    )
+
+
+def _storage_sentence(exc: duckdb.Error, what: str) -> str:
+    text = str(exc).lower()
+    if "no space" in text:
+        cause = "the disk that holds the database is full"
+    elif "read-only" in text or "permission" in text:
+        cause = "the database file or its folder is read-only"
+    else:
+        cause = f"the database could not be written ({_first_line(exc)})"
+    return (
+        f"Could not save the {what}: {cause}. Nothing was changed; free some space or fix the "
+        "permissions, then restart Liftboard."
+    )
 
 
 def migration_files() -> list[tuple[int, str, str]]:

@@ -14,7 +14,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from pipelines.errors import LiftboardError, Problem, ValidationError
+from pipelines.db import transaction
+from pipelines.errors import Problem, ValidationError
 from pipelines.names import normalise_name
 from pipelines.schemas import (
     LB_TO_KG,
@@ -62,24 +63,9 @@ def _write(
     con: duckdb.DuckDBPyConnection, what: str, statements: list[tuple[str, Any]]
 ) -> list[Any]:
     """Run statements in one transaction with a change-journal row; return each one's rows."""
-    cur = con.cursor()
-    cur.begin()
-    try:
-        results = []
-        for sql, params in statements:
-            results.append(cur.execute(sql, params).fetchall())
+    with transaction(con, what) as cur:
+        results = [cur.execute(sql, params).fetchall() for sql, params in statements]
         record_change(cur, what)
-        cur.commit()
-    except duckdb.ConstraintException as exc:
-        cur.rollback()
-        raise LiftboardError(
-            f"The database refused the change ({str(exc).splitlines()[0]}). Nothing was saved."
-        ) from None
-    except BaseException:
-        cur.rollback()
-        raise
-    finally:
-        cur.close()
     return results
 
 
@@ -352,28 +338,15 @@ def log_sets(
         raise ValidationError([Problem(None, "session_id", session_id, RULES["session_id"])])
     _athlete, default_unit, last_index = session
     values = _stored_frame(con, raw, session_id, str(default_unit), int(last_index))
-    cur = con.cursor()
-    cur.begin()
-    try:
+    columns = ", ".join(_STORED)
+    with transaction(con, "sets") as cur:
         cur.register("incoming_sets", values)
-        columns = ", ".join(_STORED)
         ids = cur.execute(
             f"insert into sets ({columns}) select {columns} from incoming_sets "  # noqa: S608 - fixed column list
             "order by set_index returning set_id"
         ).fetchall()
         cur.unregister("incoming_sets")
         record_change(cur, "sets")
-        cur.commit()
-    except duckdb.ConstraintException as exc:
-        cur.rollback()
-        raise LiftboardError(
-            f"The database refused the sets ({str(exc).splitlines()[0]}). Nothing was saved."
-        ) from None
-    except BaseException:
-        cur.rollback()
-        raise
-    finally:
-        cur.close()
     return sorted(int(r[0]) for r in ids)
 
 

@@ -34,6 +34,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(func=run)
 
 
+def streamlit_command(host: str, port: int) -> list[str]:
+    """The Streamlit command line that serves the dashboard on `host:port`."""
+    return [
+        sys.executable, "-m", "streamlit", "run", str(APP),
+        "--server.address", host, "--server.port", str(port),
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+
+
 def run(args: argparse.Namespace) -> int:
     """Run Streamlit on the dashboard until interrupted."""
     db = resolve_db_path(args.db)
@@ -46,11 +55,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         con.close()
     env = os.environ | {"LIFTBOARD_DB": db}
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(APP),
-        "--server.address", args.host, "--server.port", str(args.port),
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
+    command = streamlit_command(args.host, args.port)
     print(f"Liftboard on http://{args.host}:{args.port} with database {db}", flush=True)
     try:
         return subprocess.call(command, env=env, cwd=APP.parents[1])  # noqa: S603 - fixed argv

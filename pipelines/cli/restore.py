@@ -1,0 +1,29 @@
+"""`liftboard restore`: replace the database with a backup."""
+
+from __future__ import annotations
+
+import argparse
+
+from pipelines.backup import restore
+from pipelines.cli import add_db_option
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `restore` subcommand."""
+    parser = sub.add_parser(
+        "restore",
+        help="replace the database with a backup",
+        description="Replace the database with a backup file. Refuses to overwrite a database "
+        "that holds sessions unless --force is given.",
+    )
+    add_db_option(parser)
+    parser.add_argument("file", help="a backup written by `liftboard backup`")
+    parser.add_argument("--force", action="store_true", help="replace a database that has data")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Restore and say where."""
+    path = restore(args.file, args.db, force=args.force)
+    print(f"Restored {args.file} into {path}.")
+    return 0
