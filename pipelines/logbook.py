@@ -315,7 +315,7 @@ def log_sets(
         ValidationError: naming each rejected row, column and value; nothing is written.
     """
     raw = entries.copy() if isinstance(entries, pd.DataFrame) else pd.DataFrame(list(entries))
-    if raw.empty:
+    if len(raw) == 0:
         return []
     unknown = [c for c in raw.columns if c not in SET_FIELDS]
     if unknown:
@@ -517,6 +517,8 @@ def _stored_frame(
         parsed: list[float | None] = []
         for i, value in enumerate(column(field)):
             number = _number(value)
+            if number is not None and abs(number) > 1e9:  # beyond every range; keeps ints safe
+                number = None
             if value is not None and number is None:
                 reason = RULES.get(stored, "it must be a number")
                 problems.append(Problem(i + 1, field, value, reason))

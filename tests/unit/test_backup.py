@@ -44,7 +44,9 @@ def test_a_restored_database_equals_the_original(filled, tmp_path):
 
 def test_a_restored_database_keeps_counting_ids_from_where_it_was(filled, tmp_path):
     con = connect(filled)
-    highest = con.execute("select max(set_id) from sets").fetchone()[0]
+    row = con.execute("select max(set_id) from sets").fetchone()
+    assert row is not None
+    highest = row[0]
     backup(con, tmp_path / "b.duckdb")
     con.close()
     target = tmp_path / "r.duckdb"
