@@ -14,14 +14,16 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from pipelines.db import transaction
+from pipelines.db import read_sql, transaction
 from pipelines.errors import Problem, ValidationError
 from pipelines.names import normalise_name
 from pipelines.schemas import (
     LB_TO_KG,
     RULES,
     UNITS,
+    AthleteActivity,
     AthleteEntry,
+    LastSet,
     SessionEntry,
     SetEntry,
     validate,
@@ -671,3 +673,39 @@ def _exists(con: duckdb.DuckDBPyConnection, table: str, column: str, value: Any)
     # Table and column names come from the call sites in this module, never from input.
     sql = f"select 1 from {table} where {column} = ? limit 1"  # noqa: S608 - literal identifiers
     return con.cursor().execute(sql, [value]).fetchone() is not None
+
+
+# --- reads for the Log page -----------------------------------------------------------------
+
+
+def last_sets(
+    con: duckdb.DuckDBPyConnection, athlete_id: int, exercise_ids: Sequence[str]
+) -> pd.DataFrame:
+    """The athlete's most recent set of each exercise, to pre-fill the next one.
+
+    A working, drop or failure set is preferred to a more recent warm-up. Exercises never done
+    have no row.
+
+    Returns:
+        One row per exercise (validated by `LastSet`): `exercise_id`, `performed_on`,
+        `set_type`, `weight_kg`, `entered_weight`, `entered_unit`, `reps`, `duration_s`, `rpe`.
+    """
+    frame = (
+        con.cursor()
+        .execute(
+            read_sql("marts/last_sets"),
+            {"athlete_id": athlete_id, "exercise_ids": [str(e) for e in exercise_ids]},
+        )
+        .df()
+    )
+    return validate(LastSet, frame)
+
+
+def athlete_activity(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per athlete with their unit, session count and latest session, most recent first.
+
+    Returns:
+        Columns `athlete_id`, `name`, `unit`, `sessions`, `last_session_at` (validated by
+        `AthleteActivity`); athletes who never trained come last, in the order they were added.
+    """
+    return validate(AthleteActivity, con.cursor().execute(read_sql("marts/athlete_activity")).df())

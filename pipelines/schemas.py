@@ -307,3 +307,180 @@ class UnmappedExercise(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
+
+
+# --- the dashboard: catalog reads, the template editor, the log's helpers ------------------
+
+TEMPLATE_ROLES = ("main", "addon")
+TEMPLATE_SOURCES = ("liftboard", "custom")
+MAX_TEMPLATE_ROUND = 50
+
+
+class CatalogExercise(pa.DataFrameModel):
+    """One row per exercise, with its muscles and aliases folded into comma-separated text."""
+
+    exercise_id: Series[str]
+    name: Series[str]
+    equipment: Series[str]
+    category: Series[str]
+    load_type: Series[str] = pa.Field(isin=LOAD_TYPES)
+    level: Series[str]
+    unilateral: Series[bool]
+    source: Series[str]
+    mapped: Series[bool]
+    primary_muscles: Series[str]
+    secondary_muscles: Series[str]
+    aliases: Series[str]
+    stance: Series[str]
+    cues: Series[str]
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class ExerciseName(pa.DataFrameModel):
+    """One row per searchable exercise name: an exercise's own name or one of its aliases."""
+
+    label: Series[str] = pa.Field(str_length={"min_value": 1})
+    exercise_id: Series[str]
+    name: Series[str]
+    is_alias: Series[bool]
+    load_type: Series[str] = pa.Field(isin=LOAD_TYPES)
+    unilateral: Series[bool]
+    last_done_at: Series[pd.Timestamp] = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class WorkoutTemplate(pa.DataFrameModel):
+    """One row per workout template, with its count of main and add-on slots."""
+
+    template_id: Series[str]
+    name: Series[str]
+    description: Series[str]
+    rounds: Series[int] = pa.Field(ge=1, le=MAX_TEMPLATE_ROUND)
+    passes_per_round: Series[int] = pa.Field(ge=1, le=20)
+    rest_s: Series[int] = pa.Field(ge=0, le=3600)
+    minutes_min: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    minutes_max: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    defaults_note: Series[str]
+    source: Series[str] = pa.Field(isin=TEMPLATE_SOURCES)
+    main_items: Series[int] = pa.Field(ge=0)
+    addon_items: Series[int] = pa.Field(ge=0)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class TemplateExercise(pa.DataFrameModel):
+    """One row per exercise slot (round_no, position) of a template, with the exercise's facts."""
+
+    template_id: Series[str]
+    round_no: Series[int] = pa.Field(ge=0, le=MAX_TEMPLATE_ROUND)
+    position: Series[int] = pa.Field(ge=1)
+    exercise_id: Series[str]
+    name: Series[str]
+    reps: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, le=MAX_REPS)
+    seconds: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, le=MAX_SECONDS)
+    per_side: Series[bool]
+    role: Series[str] = pa.Field(isin=TEMPLATE_ROLES)
+    notes: Series[str]
+    equipment: Series[str]
+    load_type: Series[str] = pa.Field(isin=LOAD_TYPES)
+    unilateral: Series[bool]
+    stance: Series[str]
+    cues: Series[str]
+    primary_muscles: Series[str]
+    secondary_muscles: Series[str]
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class ExerciseVariationRow(pa.DataFrameModel):
+    """One row per (exercise, variation): easier, harder or other-equipment versions."""
+
+    exercise_id: Series[str]
+    position: Series[int] = pa.Field(ge=1)
+    variation: Series[str]
+    kind: Series[str] = pa.Field(isin=("harder", "easier", "equipment"))
+    description: Series[str]
+    target_exercise_id: Series[str] = pa.Field(nullable=True)
+    target_name: Series[str] = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class AnatomyMuscle(pa.DataFrameModel):
+    """One row per named muscle: its group and region, and the exercises that train the group."""
+
+    muscle: Series[str]
+    muscle_group: Series[str] = pa.Field(isin=MUSCLE_GROUPS)
+    region: Series[str]
+    description: Series[str]
+    primary_in_workout: Series[str]
+    secondary_in_workout: Series[str]
+    catalog_exercises: Series[int] = pa.Field(ge=0)
+    display_order: Series[int]
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class TemplateItemEntry(pa.DataFrameModel):
+    """One row per template slot about to be written to `template_items`."""
+
+    template_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    round_no: Series[int] = pa.Field(ge=0, le=MAX_TEMPLATE_ROUND)
+    position: Series[int] = pa.Field(ge=1, le=1000)
+    exercise_id: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 500})
+    reps: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, le=MAX_REPS)
+    seconds: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, le=MAX_SECONDS)
+    per_side: Series[bool]
+    role: Series[str] = pa.Field(isin=TEMPLATE_ROLES)
+    notes: Series[str] = pa.Field(str_length={"max_value": 500})
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["template_id", "round_no", "position"]
+
+
+class LastSet(pa.DataFrameModel):
+    """One row per exercise: the athlete's most recent set of it (working sets first)."""
+
+    exercise_id: Series[str]
+    performed_on: Series[pd.Timestamp]
+    set_type: Series[str] = pa.Field(isin=SET_TYPES)
+    weight_kg: Series[float] = pa.Field(nullable=True, ge=0)
+    entered_weight: Series[float] = pa.Field(nullable=True, ge=0)
+    entered_unit: Series[str] = pa.Field(nullable=True, isin=UNITS)
+    reps: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    duration_s: Series[float] = pa.Field(nullable=True, ge=0)
+    rpe: Series[float] = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class AthleteActivity(pa.DataFrameModel):
+    """One row per athlete: unit, number of sessions and the latest session's start."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    name: Series[str]
+    unit: Series[str] = pa.Field(isin=UNITS)
+    sessions: Series[int] = pa.Field(ge=0)
+    last_session_at: Series[pd.Timestamp] = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True

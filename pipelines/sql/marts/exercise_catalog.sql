@@ -1,4 +1,4 @@
--- one row per exercise, with its muscles folded into comma-separated lists
+-- one row per exercise, with its muscles and aliases folded into comma-separated lists
 with
 
 exercises as (
@@ -7,6 +7,29 @@ exercises as (
 
 exercise_muscles as (
     select * from exercise_muscles
+),
+
+exercise_aliases as (
+    select * from exercise_aliases
+),
+
+muscles_worked as (
+    select
+        exercise_id,
+        coalesce(string_agg(muscle_group, ', ' order by muscle_group)
+            filter (where role = 'primary'), '') as primary_muscles,
+        coalesce(string_agg(muscle_group, ', ' order by muscle_group)
+            filter (where role = 'secondary'), '') as secondary_muscles
+    from exercise_muscles
+    group by exercise_id
+),
+
+alias_lists as (
+    select
+        exercise_id,
+        string_agg(alias, ', ' order by alias) as aliases
+    from exercise_aliases
+    group by exercise_id
 ),
 
 final as (
@@ -20,13 +43,14 @@ final as (
         e.unilateral,
         e.source,
         e.mapped,
-        coalesce(string_agg(m.muscle_group, ', ' order by m.muscle_group)
-            filter (where m.role = 'primary'), '') as primary_muscles,
-        coalesce(string_agg(m.muscle_group, ', ' order by m.muscle_group)
-            filter (where m.role = 'secondary'), '') as secondary_muscles
+        coalesce(m.primary_muscles, '') as primary_muscles,
+        coalesce(m.secondary_muscles, '') as secondary_muscles,
+        coalesce(a.aliases, '') as aliases,
+        e.stance,
+        e.cues
     from exercises as e
-    left join exercise_muscles as m on m.exercise_id = e.exercise_id
-    group by all
+    left join muscles_worked as m on m.exercise_id = e.exercise_id
+    left join alias_lists as a on a.exercise_id = e.exercise_id
 )
 
 select * from final
