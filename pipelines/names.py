@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 # Apostrophes are dropped rather than turned into spaces, so "Farmer's Walk" and
 # "Farmers Walk" normalise alike.
@@ -33,3 +34,204 @@ def normalise_name(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
     spaced = "".join(" " if _is_separator(char) else char for char in folded)
     return _SPACES.sub(" ", spaced).strip()
+
+
+# --- the structure of a name: movement, equipment, details --------------------------------
+#
+# Strong and Hevy write `Movement (Equipment)` (`Bench Press (Barbell)`, `Triceps Pushdown
+# (Cable - Straight Bar)`, `Bench Press - Close Grip (Barbell)`); FitNotes and the catalog put
+# the equipment inside the name (`Flat Dumbbell Bench Press`, `Leg Extension Machine`). Both
+# sides are reduced to the same canonical tokens so that movement and equipment can be compared.
+
+# A few translations of the most common names, so localised exports match too. Keys are
+# normalised; longer phrases are applied first.
+_TRANSLATIONS: dict[str, str] = {
+    # German
+    "langhantel": "barbell", "kurzhantel": "dumbbell", "kurzhanteln": "dumbbell",
+    "kabelzug": "cable", "kabel": "cable", "maschine": "machine", "körpergewicht": "bodyweight",
+    "schrägbankdrücken": "incline bench press", "bankdrücken": "bench press",
+    "kniebeugen": "squat", "kniebeuge": "squat", "rumänisches kreuzheben": "romanian deadlift",
+    "kreuzheben": "deadlift", "klimmzüge": "pull up", "klimmzug": "pull up",
+    "schulterdrücken": "shoulder press", "überkopfdrücken": "overhead press", "rudern": "row",
+    "bizepscurls": "curl", "bizepscurl": "curl", "hammercurls": "hammer curl",
+    "hammercurl": "hammer curl", "trizepsdrücken": "triceps pushdown", "beinpresse": "leg press",
+    "beinstrecker": "leg extension", "beinbeuger": "leg curl", "latziehen": "lat pulldown",
+    "ausfallschritte": "lunge", "ausfallschritt": "lunge", "seitheben": "lateral raise",
+    "liegestütze": "push up", "liegestütz": "push up", "wadenheben": "calf raise",
+    "hüftstoßen": "hip thrust", "hüftstoß": "hip thrust", "unterarmstütz": "plank",
+    # French
+    "développé couché": "bench press", "développé incliné": "incline bench press",
+    "développé militaire": "overhead press", "développé épaules": "shoulder press",
+    "soulevé de terre roumain": "romanian deadlift", "soulevé de terre": "deadlift",
+    "tractions": "pull up", "traction": "pull up", "rowing": "row", "curl biceps": "curl",
+    "curl marteau": "hammer curl", "extension triceps": "triceps extension",
+    "presse à cuisses": "leg press", "tirage vertical": "lat pulldown",
+    "tirage horizontal": "seated cable row", "fentes": "lunge", "fente": "lunge",
+    "élévations latérales": "lateral raise", "élévation latérale": "lateral raise",
+    "pompes": "push up", "pompe": "push up", "gainage": "plank", "haltères": "dumbbell",
+    "haltère": "dumbbell", "barre": "barbell", "poulie": "cable", "poids du corps": "bodyweight",
+}  # fmt: skip
+
+# Spelling variants, compounds and abbreviations, applied in order (regex on normalised text).
+_REWRITES: tuple[tuple[str, str], ...] = (
+    (r"\bdumbell", "dumbbell"),
+    (r"\bdb\b", "dumbbell"),
+    (r"\bbb\b", "barbell"),
+    (r"\bkb\b", "kettlebell"),
+    (r"\bbw\b", "bodyweight"),
+    (r"\bbody ?weight\b|\bbody only\b", "bodyweight"),
+    (r"\brdls?\b", "romanian deadlift"),
+    (r"\bsldls?\b", "stiff leg deadlift"),
+    (r"\bohp\b", "overhead press"),
+    (r"\bdead ?lifts?\b", "deadlift"),
+    (r"\bpull ?ups?\b", "pullup"),
+    (r"\bchin ?ups?\b", "chinup"),
+    (r"\bpush ?ups?\b", "pushup"),
+    (r"\bsit ?ups?\b", "situp"),
+    (r"\bstep ?ups?\b", "stepup"),
+    (r"\bmuscle ?ups?\b", "muscleup"),
+    (r"\bget ?ups?\b", "getup"),
+    (r"\bpick ?ups?\b", "pickup"),
+    (r"\bup ?downs?\b", "updown"),
+    (r"\bv ?ups?\b", "vup"),
+    (r"\bpull ?downs?\b", "pulldown"),
+    (r"\b(?:push|press) ?downs?\b", "pushdown"),
+    (r"\bpull ?overs?\b", "pullover"),
+    (r"\bpull ?throughs?\b", "pullthrough"),
+    (r"\bkick ?backs?\b", "kickback"),
+    (r"\bskull ?crushers?\b", "skullcrusher"),
+    (r"\bhyper ?extensions?\b", "hyperextension"),
+    (r"\bflye?s\b|\bflyes\b|\bflies\b|\bflye\b", "fly"),
+    (r"\bt ?bar\b", "tbar"),
+    (r"\bv ?bar\b", "vbar"),
+    (r"\be ?z(?: curl)? ?bar\b|\beasy bar\b|\bez\b", "ezbar"),
+    (r"\b(?:trap|hex) ?bar\b", "trapbar"),
+    (r"\bsafety squat bar\b|\bssb\b", "barbell"),
+    (r"\bstraight bar\b", "straightbar"),
+    (r"\bsmith(?: machine)?\b", "smith"),
+    (r"\bplate loaded\b|\bhammer strength\b|\bleverage\b|\blever\b", "machine"),
+    (r"\bmachines\b", "machine"),
+    (r"\b(?:resistance|mini|loop) bands?\b", "band"),
+    (r"\b(?:medicine|med) ?balls?\b", "medicineball"),
+    (r"\b(?:stability|swiss|exercise|physio) ?balls?\b|\bphysioball\b", "ball"),
+    (r"\b(?:suspension|trx)(?: trainer| straps?)?\b", "suspension"),
+    (r"\bstraight ?arm\b", "straightarm"),
+    (r"\bstiff ?legged\b|\bstiff leg\b|\bstraight ?legged\b|\bstraight leg\b", "stiffleg"),
+    (r"\b(?:single|one|1) ?arms?\b|\bunilateral\b", "onearm"),
+    (r"\b(?:single|one|1) ?legs?(?:ged)?\b", "oneleg"),
+    (r"\b(?:close|narrow)(?: grip)?\b", "closegrip"),
+    (r"\bwide(?: grip)?\b", "widegrip"),
+    (r"\bmedium grip\b", "mediumgrip"),
+    (r"\bneutral(?: grip)?\b", "neutralgrip"),
+    (r"\b(?:reverse grip|underhand(?: grip)?|supinated(?: grip)?)\b", "underhand"),
+    (r"\b(?:overhand(?: grip)?|pronated(?: grip)?)\b", "overhand"),
+    (r"\bbent ?over\b", "bentover"),
+    (r"\bpaused?\b", "paused"),
+    (r"\balternat(?:e|ing)\b", "alternating"),
+    (r"\bback squat\b", "squat"),
+    (r"\bside lateral\b", "lateral"),
+    (r"\b(?:chest|pec) fly\b", "fly"),
+    (r"\bbiceps? curl\b", "curl"),
+    (r"\blat pulldown\b", "pulldown"),
+    (r"\bcalves\b", "calf"),
+    (r"\bwalking\b", "walk"),
+    (r"\brunning\b", "run"),
+    (r"\bjogging\b", "jog"),
+)
+_COMPILED_REWRITES = tuple((re.compile(p), r) for p, r in _REWRITES)
+_TRANSLATION_PATTERN = re.compile(
+    r"(?<!\w)("
+    + "|".join(re.escape(k) for k in sorted(_TRANSLATIONS, key=len, reverse=True))
+    + r")(?!\w)"
+)
+
+STOPWORDS = frozenset({"the", "a", "an", "with", "on", "of", "to", "and", "in", "at", "for",
+                       "from", "off", "using", "style", "attachment", "exercise"})  # fmt: skip
+
+# Canonical equipment tokens (after the rewrites above).
+EQUIPMENT = frozenset({
+    "barbell", "dumbbell", "kettlebell", "cable", "machine", "smith", "band", "bodyweight",
+    "weighted", "assisted", "ezbar", "trapbar", "plate", "landmine", "medicineball", "ball",
+    "bosu", "suspension", "rope", "straightbar", "vbar", "chain",
+})  # fmt: skip
+
+# Modifiers that do not change which muscles work: dropped before a second comparison.
+SOFT_MODIFIERS = frozenset({
+    "flat", "standing", "seated", "lying", "kneeling", "bentover", "paused", "tempo",
+    "alternating", "mediumgrip", "conventional", "traditional", "regular", "strict", "full",
+    "classic", "normal", "slow", "controlled",
+})  # fmt: skip
+
+# Modifiers that change the emphasis but not the muscle groups much: dropped last.
+HARD_MODIFIERS = frozenset({
+    "closegrip", "widegrip", "neutralgrip", "underhand", "overhand", "onearm", "oneleg",
+    "incline", "decline", "deficit", "partial", "banded", "isometric",
+})  # fmt: skip
+
+_WORD_FORMS = {"flyes": "fly", "flys": "fly", "calves": "calf", "biceps": "bicep",
+               "triceps": "tricep", "presses": "press", "crunches": "crunch"}  # fmt: skip
+_DASH_SPLIT = re.compile(r"\s[-\u2013\u2014]\s*|\s*[-\u2013\u2014]\s")
+_PARENS = re.compile(r"\(([^()]*)\)")
+
+
+def _stem(word: str) -> str:
+    """Reduce a plural to its singular with a few safe rules (`curls` → `curl`)."""
+    if word in _WORD_FORMS:
+        return _WORD_FORMS[word]
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith(("ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def name_tokens(text: str) -> list[str]:
+    """Canonical tokens of a name: translated, rewritten, singular, without filler words.
+
+    Example:
+        `name_tokens("Flat Dumbbell Bench Presses")` returns
+        `["flat", "dumbbell", "bench", "press"]`.
+    """
+    spaced = f" {normalise_name(text)} "
+    spaced = _TRANSLATION_PATTERN.sub(lambda m: _TRANSLATIONS[m.group(1)], spaced)
+    for pattern, replacement in _COMPILED_REWRITES:
+        spaced = pattern.sub(replacement, spaced)
+    return [_stem(word) for word in spaced.split() if word not in STOPWORDS]
+
+
+class NameParts(NamedTuple):
+    """A name taken apart: what is done, with what, and any further detail."""
+
+    movement: frozenset[str]
+    equipment: frozenset[str]
+    details: frozenset[str]
+
+
+def name_parts(text: str) -> NameParts:
+    """Split an exercise name into movement, equipment and detail tokens.
+
+    Text in parentheses and after a spaced dash is detail or equipment; equipment words inside
+    the name itself (`Dumbbell Bench Press`, `Leg Extension Machine`) are equipment too.
+
+    Example:
+        `name_parts("Triceps Pushdown (Cable - Straight Bar)")` gives movement
+        `{"tricep", "pushdown"}` and equipment `{"cable", "straightbar"}`.
+    """
+    inside = _PARENS.findall(text)
+    outside = _PARENS.sub(" ", text)
+    pieces = _DASH_SPLIT.split(outside)
+    head = name_tokens(pieces[0])
+    extra = [token for piece in [*pieces[1:], *inside] for token in name_tokens(piece)]
+    equipment = frozenset(t for t in [*head, *extra] if t in EQUIPMENT)
+    movement = frozenset(t for t in head if t not in EQUIPMENT)
+    details = frozenset(t for t in extra if t not in EQUIPMENT) - movement
+    if not movement and details:
+        # `(Barbell) Squat`-like oddities: whatever is not equipment is the movement.
+        movement, details = details, frozenset()
+    return NameParts(movement, equipment, details)

@@ -207,7 +207,7 @@ class ImportedSet(pa.DataFrameModel):
     rir: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=10)
     side: Series[str] = pa.Field(nullable=True, isin=SIDES)
     notes: Series[str] = pa.Field(str_length={"max_value": MAX_TEXT})
-    set_key: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 4000})
+    set_key: Series[str] = pa.Field(nullable=True, str_length={"max_value": 4000})
 
     @pa.check("rpe", name="rpe_in_halves")
     def rpe_in_halves(cls, rpe: pd.Series[float]) -> pd.Series[bool]:
@@ -240,8 +240,9 @@ class ImportedSession(pa.DataFrameModel):
     name: Series[str] = pa.Field(str_length={"max_value": 500})
     notes: Series[str] = pa.Field(str_length={"max_value": MAX_TEXT})
     bodyweight_kg: Series[float] = pa.Field(nullable=True, gt=0, le=500)
+    template_id: Series[str] = pa.Field(nullable=True)
     source: Series[str] = pa.Field(isin=SESSION_SOURCES)
-    source_key: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 2000})
+    source_key: Series[str] = pa.Field(nullable=True, str_length={"max_value": 2000})
 
     @pa.dataframe_check(name="ends_after_start")
     def ends_after_start(cls, df: pd.DataFrame) -> pd.Series[bool]:

@@ -1,0 +1,82 @@
+"""Timing a large Strong import, for `liftboard bench`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+# Strong's classic layout, with a realistic mix of names, set types, notes and cardio.
+_HEADER = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+    "Workout Notes,RPE\n"
+)
+_EXERCISES = (
+    ("Squat (Barbell)", 100.0), ("Bench Press (Barbell)", 80.0), ("Deadlift (Barbell)", 140.0),
+    ("Overhead Press (Barbell)", 50.0), ("Bent Over Row (Barbell)", 70.0),
+    ("Lat Pulldown (Cable)", 60.0), ("Bicep Curl (Dumbbell)", 14.0), ("Pull Up", 0.0),
+    ("Triceps Pushdown (Cable - Straight Bar)", 30.0), ("Leg Press", 180.0),
+    ("Lateral Raise (Dumbbell)", 10.0), ("Landmine Press", 25.0),
+)  # fmt: skip
+SETS_PER_EXERCISE = 4
+EXERCISES_PER_WORKOUT = 6
+
+
+def strong_csv(rows: int) -> str:
+    """A Strong classic export of exactly `rows` set rows (deterministic)."""
+    out = [_HEADER]
+    per_workout = SETS_PER_EXERCISE * EXERCISES_PER_WORKOUT
+    for i in range(rows):
+        workout, within = divmod(i, per_workout)
+        slot, set_no = divmod(within, SETS_PER_EXERCISE)
+        name, weight = _EXERCISES[(workout + slot) % len(_EXERCISES)]
+        day, second = divmod(workout, 2)
+        stamp = (dt.date(2012, 1, 2) + dt.timedelta(days=day)).isoformat()
+        hour = 7 + second * 10
+        order = "W" if set_no == 0 else str(set_no)
+        note = '"Felt strong, 💪"' if set_no == 3 and slot == 0 else ""
+        workout_note = '"Gym, busy\nbut fine"' if within == 0 else ""
+        out.append(
+            f'{stamp} {hour:02d}:00:00,"Workout {workout % 7}",1h 6m,"{name}",{order},'
+            f"{weight + set_no * 2.5:.1f},{8 + set_no % 3}.0,0,0,{note},{workout_note},\n"
+        )
+    return "".join(out)
+
+
+_CHILD = """
+import json, resource, sys, time
+from pipelines.db import connect
+from pipelines.importers import import_file
+con = connect(":memory:")
+started = time.perf_counter()
+report = import_file(con, sys.argv[1], unit="kg")
+seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak, "added": report.sets_added}))
+"""
+
+
+def bench_import(rows: int = 100_000) -> dict[str, float]:
+    """Import a generated `rows`-row Strong CSV into a fresh database in a child process.
+
+    Returns:
+        `{"import_100k_s": seconds, "import_peak_rss_mb": peak resident memory in MB}` (the
+        names keep `100k` whatever `rows` is, so benchmark output stays comparable).
+    """
+    with tempfile.TemporaryDirectory(prefix="liftboard-bench-") as folder:
+        path = Path(folder) / "strong.csv"
+        path.write_text(strong_csv(rows), encoding="utf-8")
+        done = subprocess.run(  # noqa: S603 - our own interpreter and script
+            [sys.executable, "-c", _CHILD, str(path)],
+            capture_output=True, text=True, check=True, timeout=600,
+        )  # fmt: skip
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    if int(result["added"]) != rows:
+        raise RuntimeError(f"the benchmark imported {result['added']} sets, expected {rows}")
+    return {
+        "import_100k_s": round(float(result["seconds"]), 3),
+        "import_peak_rss_mb": round(float(result["peak_mb"]), 1),
+    }

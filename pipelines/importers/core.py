@@ -1,0 +1,667 @@
+"""Importing an export: recognise it, read it, match exercise names, validate, write once.
+
+`import_file` is the one entry point the CLI and the Data page share. Every accepted row of a
+file is written in one transaction; rows that break a rule are listed in the report (line,
+column, value, reason) and left out, unless `strict` is set, in which case nothing is written.
+Sessions and sets carry source keys, so importing the same file again adds nothing and a later
+export of the same account adds only what is new.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from pipelines.errors import LiftboardError, Problem, ValidationError
+from pipelines.exercise_matching import (
+    CUSTOM_PREFIX,
+    custom_exercise_rows,
+    insert_custom_exercises,
+    match_exercises,
+)
+from pipelines.importers import fitnotes, hevy, liftboard, strong
+from pipelines.importers.common import ParsedFile, RejectedRow
+from pipelines.importers.layouts import Layout, Source, layout_of, prepared
+from pipelines.importers.reading import LINE, read_table
+from pipelines.importers.report import ImportReport, UnmappedName
+from pipelines.logbook import DEFAULT_ATHLETE, record_change
+from pipelines.names import normalise_name
+from pipelines.schemas import (
+    RULES,
+    UNITS,
+    AthleteEntry,
+    ImportedSession,
+    ImportedSet,
+    problems_from,
+    validate,
+)
+
+Progress = Callable[[float, str], None]
+Parser = Callable[[pd.DataFrame, Layout, "str | None"], ParsedFile]
+
+PARSERS: dict[str, Parser] = {
+    "strong": strong.parse,
+    "hevy": hevy.parse,
+    "fitnotes": fitnotes.parse,
+    "liftboard": liftboard.parse,
+}
+
+# Plausibility limits: above them a value is imported but flagged in the report.
+HEAVY_KG = 500.0
+MANY_REPS = 100
+LONG_WORKOUT_H = 12
+
+# Which file column a stored column comes from, to name it in rejection messages.
+_FILE_COLUMN = {
+    "started_at": "date", "session_key": "date", "exercise_id": "exercise",
+    "weight_kg": "weight", "entered_weight": "weight", "entered_unit": "weight_unit",
+    "duration_s": "seconds", "distance_m": "distance", "set_type": "set_type",
+}  # fmt: skip
+_SET_COLUMNS = list(ImportedSet.to_schema().columns)
+_STORED = (
+    "session_id", "exercise_id", "set_index", "set_type", "weight_kg", "entered_weight",
+    "entered_unit", "reps", "duration_s", "distance_m", "rpe", "rir", "side", "notes",
+    "logged_at", "source_key",
+)  # fmt: skip
+
+
+class UnitRequiredError(LiftboardError):
+    """The file does not say whether its weights are kg or lb, and the user did not either."""
+
+
+class ImportRejectedError(ValidationError):
+    """A strict import found rejected rows, so nothing was written."""
+
+    def __init__(self, rejected: list[RejectedRow]) -> None:
+        self.rejected = rejected
+        problems = [Problem(r.line, r.column, r.value, r.reason) for r in rejected]
+        shown = [
+            f"Line {r.line}: {r.column} = {r.value!r} was rejected because {r.reason}."
+            for r in rejected[:10]
+        ]
+        if len(rejected) > 10:
+            shown.append(f"{len(rejected) - 10} more row(s) were rejected too.")
+        self.problems = problems
+        LiftboardError.__init__(
+            self, " ".join(shown) + " With --strict nothing is imported when a row is rejected."
+        )
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the Data page shows before importing: the layout and the first rows as they are."""
+
+    layout: Layout
+    rows: pd.DataFrame
+
+    @property
+    def needs_unit(self) -> bool:
+        """True when the user must say whether weights are kg or lb."""
+        return self.layout.needs_unit
+
+
+def detect(source: Source, fmt: str = "auto") -> Layout:
+    """The layout of an export (see `layouts.detect_layout`)."""
+    with prepared(source) as file:
+        return layout_of(file.head, fmt)
+
+
+def preview(source: Source, *, fmt: str = "auto", limit: int = 20) -> Preview:
+    """The detected layout and the first `limit` rows under the file's own headers."""
+    with prepared(source) as file:
+        layout = layout_of(file.head, fmt)
+        table = read_table(file, layout)
+    shown = table.head(limit)
+    rows = pd.DataFrame({"line": shown[LINE]})
+    for header, column in zip(layout.headers, layout.columns, strict=True):
+        if column is not None and column in shown:
+            rows[header] = shown[column]
+    return Preview(layout, rows.reset_index(drop=True))
+
+
+def import_file(
+    con: duckdb.DuckDBPyConnection,
+    source: Source,
+    *,
+    fmt: str = "auto",
+    unit: str | None = None,
+    athlete: str | None = None,
+    dry_run: bool = False,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import an export of Strong, Hevy, FitNotes or Liftboard's own `sets` CSV.
+
+    Args:
+        con: The database.
+        source: A path or the file's bytes (an upload).
+        fmt: `auto` (recognise from the header) or the app's name.
+        unit: kg or lb; required only when the file does not say (Strong's classic layout).
+        athlete: Whose history it is (created if new); default the file's athletes for a
+            Liftboard export, else "Me".
+        dry_run: Work everything out but write nothing.
+        strict: Write nothing when any row is rejected.
+        progress: Called with (fraction done, what is happening).
+
+    Returns:
+        The report: rows read, sets added, duplicates, skipped and rejected rows, warnings,
+        unmatched exercise names.
+
+    Raises:
+        UnitRequiredError: The file carries no unit and `unit` was not given.
+        ImportRejectedError: `strict` and some rows were rejected (nothing written).
+        LiftboardError: The file cannot be read or is not a known export.
+    """
+    step = progress or (lambda fraction, message: None)
+    unit = _unit(unit)
+    step(0.02, "Recognising the file")
+    with prepared(source) as file:
+        layout = layout_of(file.head, fmt)
+        if layout.needs_unit and unit is None:
+            raise UnitRequiredError(
+                f"This file is {layout.description}, which does not say whether weights are "
+                "in kg or lb. Import it again choosing the unit (--unit kg or --unit lb)."
+            )
+        step(0.1, "Reading the file")
+        table = read_table(file, layout)
+    step(0.3, "Interpreting rows")
+    parsed = PARSERS[layout.app](table, layout, unit)
+    plan = _Plan(con, parsed, table, athlete=athlete, unit=unit, dry_run=dry_run)
+    step(0.45, "Matching exercise names")
+    plan.match_exercises()
+    step(0.6, "Checking every row")
+    plan.validate()
+    plan.flag_implausible()
+    step(0.75, "Looking for sets already imported")
+    plan.skip_known()
+    if strict and plan.report.rejected:
+        raise ImportRejectedError(plan.report.rejected)
+    if not dry_run:
+        step(0.85, "Writing")
+        plan.write()
+    step(1.0, "Done")
+    return plan.report
+
+
+def _unit(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    cleaned = str(unit).strip().lower()
+    cleaned = {"lbs": "lb", "kgs": "kg"}.get(cleaned, cleaned)
+    if cleaned not in UNITS:
+        raise ValidationError([Problem(None, "unit", unit, RULES["unit"])])
+    return cleaned
+
+
+class _Plan:
+    """The work of one import, step by step, ending in one transaction.
+
+    Sessions are numbered 0, 1, 2 … in file order (`session_no`), so that sets and sessions
+    are joined by position rather than by text, which keeps large files fast.
+    """
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        parsed: ParsedFile,
+        table: pd.DataFrame,
+        *,
+        athlete: str | None,
+        unit: str | None,
+        dry_run: bool,
+    ) -> None:
+        self.con = con
+        self.layout = parsed.layout
+        self.table = table.set_index(LINE, drop=False)
+        self.unit = unit
+        sets = parsed.sets
+        chosen = (athlete or "").strip()
+        if chosen:
+            sets["athlete"] = chosen
+        else:
+            sets["athlete"] = sets["athlete"].where(sets["athlete"].notna(), DEFAULT_ATHLETE)
+        athletes = ", ".join(sorted(str(a) for a in sets["athlete"].unique()))
+        self.report = ImportReport(
+            layout=self.layout.variant,
+            layout_description=self.layout.description,
+            athlete=athletes,
+            dry_run=dry_run,
+            rows_read=parsed.rows_read,
+            non_set_rows=Counter(parsed.skipped),
+            rejected=list(parsed.rejected),
+            warnings=list(parsed.warnings),
+        )
+        sets["session_no"] = sets.groupby(["athlete", "session_key"], sort=False).ngroup()
+        # Keys are given before any row is dropped, so fixing a rejected row later and
+        # importing again does not shift the keys of the rows after it. Liftboard's own
+        # export carries its keys, or a set index to find a set again.
+        missing = sets["set_key"].isna()
+        if self.layout.app == "liftboard":
+            missing = missing & sets["set_index"].isna()
+        if missing.any():
+            label = sets["set_label"].fillna("").astype(str)
+            group = [sets["session_no"], sets["exercise"], label]
+            occurrence = sets.groupby(group, sort=False).cumcount() + 1
+            keys = sets["exercise"] + "|" + label + "|" + occurrence.astype(str)
+            sets["set_key"] = sets["set_key"].where(~missing, keys)
+        self.sets = sets
+        self.custom = pd.DataFrame()
+        self.new_sets = pd.DataFrame()
+        self.sessions = pd.DataFrame()
+
+    # --- exercise names ---------------------------------------------------------------------
+
+    def match_exercises(self) -> None:
+        """Give every set an exercise id: the catalog's, or a (new) custom exercise's."""
+        sets = self.sets
+        # Work per distinct (name, given id) pair: a file repeats a few dozen names.
+        pairs = pd.DataFrame(
+            {
+                "exercise": sets["exercise"].astype("str"),
+                "given": sets["exercise_id"].fillna("").astype("str").str.strip(),
+            }
+        )
+        codes, distinct = pd.factorize(pd.MultiIndex.from_frame(pairs))
+        names = pd.DataFrame(list(distinct), columns=["exercise", "given"])
+        wanted = sorted(set(names["given"]) - {""})
+        known: set[str] = set()
+        if wanted:
+            known = {
+                str(r[0])
+                for r in self.con.cursor()
+                .execute(
+                    "select exercise_id from exercises where exercise_id in "
+                    "(select unnest(?::varchar[]))",
+                    [wanted],
+                )
+                .fetchall()
+            }
+        use_given = names["given"].isin(known)
+        matches = match_exercises(self.con, names.loc[~use_given, "exercise"].unique())
+        found = dict(zip(matches["name"], matches["exercise_id"], strict=True))
+        ids = names["exercise"].map(found).astype(object).where(~use_given, names["given"])
+        unmatched = ids.isna()
+        # One custom exercise per normalised name; Liftboard's own export keeps its ids.
+        firsts: dict[str, str] = {}
+        wanted_ids: dict[str, str] = {}
+        canonical: dict[str, str] = {}
+        for name, given in names.loc[unmatched, ["exercise", "given"]].itertuples(index=False):
+            norm = normalise_name(name) or name
+            canonical[name] = firsts.setdefault(norm, name)
+            if given.startswith(CUSTOM_PREFIX):
+                wanted_ids.setdefault(firsts[norm], given)
+        rows = pd.Series(codes, index=sets.index)
+        left = sets[unmatched.to_numpy()[codes]]
+        left = left.assign(exercise=left["exercise"].map(canonical))
+        load = _load_types(left)
+        categories = left.groupby("exercise")["category"].first().dropna()
+        self.custom = custom_exercise_rows(
+            self.con,
+            {name: load[name] for name in firsts.values()},
+            category={str(k): str(v) for k, v in categories.items()},
+            ids=wanted_ids,
+        )
+        new_ids = dict(zip(self.custom["name"], self.custom["exercise_id"], strict=True))
+        ids.loc[unmatched] = names.loc[unmatched, "exercise"].map(
+            lambda n: new_ids[canonical[n].strip()[:200]]
+        )
+        sets["exercise_id"] = pd.Series(ids.to_numpy()[rows.to_numpy()], index=sets.index).astype(
+            "str"
+        )
+
+    # --- validation -------------------------------------------------------------------------
+
+    def validate(self) -> None:
+        """Check every set with pandera; rows that fail are rejected, the rest go on."""
+        frame = self._set_frame(self.sets)
+        try:
+            ImportedSet.validate(frame, lazy=True)
+            failed: list[Problem] = []
+        except pa.errors.SchemaErrors as exc:
+            failed = problems_from(exc.failure_cases, frame)
+        keep = np.ones(len(frame), dtype=bool)
+        seen: set[int] = set()
+        for problem in failed:
+            if problem.row is None or problem.row in seen:
+                continue
+            seen.add(problem.row)
+            keep[problem.row - 1] = False
+            line = int(frame["line"].iloc[problem.row - 1])
+            self.report.rejected.append(self._rejection(line, problem))
+        # The lazy validation above named every failing row, so what is left is valid.
+        self.sets = self.sets.assign(reps=frame["reps"], rir=frame["rir"])[keep]
+        self.sets = self.sets.reset_index(drop=True)
+        self.report.rejected.sort(key=lambda r: (r.line, r.column))
+        self._build_sessions()
+
+    def _set_frame(self, sets: pd.DataFrame) -> pd.DataFrame:
+        frame = sets.reindex(columns=_SET_COLUMNS)
+        frame["session_key"] = sets["session_key"].fillna("").astype(str)
+        frame["notes"] = sets["notes"].fillna("").astype(str)
+        for column in ("reps", "rir"):
+            values = pd.to_numeric(sets[column], errors="coerce")
+            whole = values.isna() | (values == np.round(values))
+            frame[column] = values.where(whole, -1).round().astype("Int64")
+        return frame
+
+    def _rejection(self, line: int, problem: Problem) -> RejectedRow:
+        column = _FILE_COLUMN.get(problem.column, problem.column)
+        if self.layout.app == "liftboard":
+            column = problem.column
+        header = self.layout.header_for(column)
+        value: Any = problem.value
+        if column in self.table.columns and line in self.table.index:
+            value = self.table.loc[line, column]
+        shown = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+        return RejectedRow(line, header, str(shown), problem.reason)
+
+    def _build_sessions(self) -> None:
+        sets = self.sets
+        group = sets.groupby("session_no", sort=True)
+        first = group.first()
+        keys = first["session_key"]
+        given = first["session_source_key"]
+        if self.layout.app != "liftboard":
+            given = given.where(given.notna(), keys)
+        sessions = pd.DataFrame(
+            {
+                "session_key": keys,
+                "athlete": first["athlete"],
+                "started_at": first["started_at"],
+                "ended_at": group["ended_at"].max(),
+                "name": first["session_name"].fillna("").astype(str),
+                "notes": first["session_notes"].fillna("").astype(str),
+                "bodyweight_kg": first["bodyweight_kg"],
+                "template_id": first["template_id"],
+                "source": first["session_source"].fillna(self.layout.app),
+                "source_key": given.astype(object).where(given.notna(), None),
+                "line": group["line"].min(),
+            }
+        )
+        backwards = sessions["ended_at"].notna() & (sessions["ended_at"] < sessions["started_at"])
+        for row in sessions[backwards].itertuples():
+            self.report.warnings.append(
+                f"Line {row.line}: the workout {row.name!r} ends before it starts; "
+                "it was imported without an end time."
+            )
+        sessions.loc[backwards, "ended_at"] = pd.NaT
+        templates = {
+            str(r[0])
+            for r in self.con.cursor()
+            .execute("select template_id from workout_templates")
+            .fetchall()
+        }
+        unknown = sessions["template_id"].notna() & ~sessions["template_id"].isin(templates)
+        if unknown.any():
+            self.report.warnings.append(
+                f"{int(unknown.sum())} session(s) followed a template this database does not "
+                "have; they were imported without it."
+            )
+        sessions.loc[unknown, "template_id"] = None
+        checked = validate(ImportedSession, sessions.drop(columns="line").reset_index(drop=True))
+        checked.index = sessions.index
+        self.sessions = checked.assign(line=sessions["line"])
+
+    def flag_implausible(self) -> None:
+        """Warn about values that are possible but unlikely: imported, and listed to check."""
+        sets = self.sets
+        heavy = sets[sets["weight_kg"] > HEAVY_KG]
+        for row in heavy.itertuples():
+            shown = f"{row.entered_weight:g} {row.entered_unit}"
+            self.report.warnings.append(
+                f"Line {row.line}: {shown} of {row.exercise} is over {HEAVY_KG:g} kg."
+            )
+        many = sets[sets["reps"] > MANY_REPS]
+        for line, reps, exercise in zip(many["line"], many["reps"], many["exercise"], strict=True):
+            self.report.warnings.append(
+                f"Line {line}: {reps} reps of {exercise} is over {MANY_REPS}."
+            )
+        sessions = self.sessions
+        hours = (sessions["ended_at"] - sessions["started_at"]).dt.total_seconds() / 3600
+        long = sessions[hours > LONG_WORKOUT_H]
+        for row, h in zip(long.itertuples(), hours[hours > LONG_WORKOUT_H], strict=True):
+            minutes = round(h * 60)
+            self.report.warnings.append(
+                f"Line {row.line}: the workout {row.name!r} of {row.started_at:%Y-%m-%d} "
+                f"lasted {minutes // 60} h {minutes % 60} min, more than {LONG_WORKOUT_H} h "
+                "(perhaps it was never ended)."
+            )
+
+    # --- idempotence ------------------------------------------------------------------------
+
+    def skip_known(self) -> None:
+        """Leave out sets already in the database, and note which sessions exist.
+
+        A session is found by (athlete, source, source key); one without a key (a manual
+        session in Liftboard's own export) by (athlete, source, start, name). A set is found by
+        its source key within its session, or else by its set index.
+        """
+        sessions = self.sessions
+        cur = self.con.cursor()
+        people = cur.execute("select athlete_id, lower(name) from athletes").fetchall()
+        ids = {str(name): int(i) for i, name in people}
+        sessions["athlete_id"] = sessions["athlete"].str.strip().str.lower().map(ids)
+        wanted = sessions.loc[
+            sessions["athlete_id"].notna(),
+            ["athlete_id", "source", "source_key", "started_at", "name"],
+        ].astype({"athlete_id": "int64"})
+        wanted["session_no"] = wanted.index.astype("int64")
+        cur.register("wanted_sessions", wanted)
+        found = cur.execute(
+            "select w.session_no, min(s.session_id) as session_id "
+            "from wanted_sessions as w inner join sessions as s "
+            "on s.athlete_id = w.athlete_id and s.source = w.source "
+            "and (s.source_key = w.source_key "
+            "or (w.source_key is null and s.source_key is null "
+            "and s.started_at = w.started_at and s.name = w.name)) "
+            "group by w.session_no"
+        ).df()
+        cur.unregister("wanted_sessions")
+        session_id = pd.Series(np.nan, index=sessions.index)
+        session_id.loc[found["session_no"].astype("int64")] = found["session_id"].to_numpy()
+        sessions["session_id"] = session_id
+        existing = cur.execute(
+            "select session_id, source_key, set_index from sets "
+            "where session_id in (select unnest(?::bigint[]))",
+            [[int(i) for i in found["session_id"]]],
+        ).df()
+        cur.close()
+        last = existing.groupby("session_id")["set_index"].max()
+        sessions["last_index"] = sessions["session_id"].map(last).fillna(0)
+
+        sets = self.sets
+        sets["session_id"] = sessions["session_id"].reindex(sets["session_no"]).to_numpy()
+        has_key = sets["set_key"].notna().to_numpy()
+        already = np.zeros(len(sets), dtype=bool)
+        if not existing.empty:
+            ids_here = sets["session_id"].fillna(-1).astype("int64")
+            keyed = existing[existing["source_key"].notna()]
+            known_keys = pd.MultiIndex.from_arrays(
+                [keyed["session_id"].astype("int64"), keyed["source_key"].astype(object)]
+            )
+            plain = existing[existing["source_key"].isna()]
+            known_index = pd.MultiIndex.from_arrays(
+                [plain["session_id"].astype("int64"), plain["set_index"].astype("float64")]
+            )
+            by_key = pd.MultiIndex.from_arrays([ids_here, sets["set_key"].astype(object)])
+            by_index = pd.MultiIndex.from_arrays([ids_here, sets["set_index"].astype("float64")])
+            already = np.where(has_key, by_key.isin(known_keys), by_index.isin(known_index))
+        twice = np.where(
+            has_key,
+            sets.duplicated(["session_no", "set_key"], keep="first"),
+            sets.duplicated(["session_no", "set_index"], keep="first"),
+        )
+        repeated = already | twice
+        self.report.duplicates_skipped = int(repeated.sum())
+        self.report.sets_total = len(sets)
+        self._count_matches(sets)
+        new = sets[~repeated].copy()
+        self.sessions = sessions.loc[np.unique(new["session_no"].to_numpy())]
+        # Within a session new sets follow the ones already there, in file order; a new
+        # session from Liftboard's own export keeps its set numbers.
+        rank = new.groupby("session_no", sort=False).cumcount() + 1
+        base = sessions["last_index"].reindex(new["session_no"]).to_numpy()
+        given = new["set_index"]
+        fresh = new["session_id"].isna()
+        clash = new.duplicated(["session_no", "set_index"], keep=False)
+        use_given = fresh & given.notna() & (given >= 1) & ~clash
+        new["set_index"] = np.where(use_given, given, base + rank).astype("int64")
+        self.new_sets = new
+        self.report.sets_added = len(new)
+        self.report.sessions_added = int(self.sessions["session_id"].isna().sum())
+        used = new["exercise_id"].unique()
+        self.custom = self.custom[self.custom["exercise_id"].isin(used)]
+
+    def _count_matches(self, sets: pd.DataFrame) -> None:
+        ids = sorted(str(i) for i in sets["exercise_id"].unique())
+        with_muscles = {
+            str(r[0])
+            for r in self.con.cursor()
+            .execute(
+                "select distinct exercise_id from exercise_muscles "
+                "where exercise_id in (select unnest(?::varchar[]))",
+                [ids],
+            )
+            .fetchall()
+        }
+        matched = sets["exercise_id"].isin(with_muscles)
+        self.report.sets_matched = int(matched.sum())
+        counts = (
+            sets[~matched]
+            .groupby(["exercise", "exercise_id"])
+            .size()
+            .rename("sets")
+            .reset_index()
+            .sort_values(["sets", "exercise"], ascending=[False, True])
+        )
+        self.report.unmapped = [
+            UnmappedName(str(name), str(exercise_id), int(n))
+            for name, exercise_id, n in counts.itertuples(index=False)
+        ]
+
+    # --- the write --------------------------------------------------------------------------
+
+    def write(self) -> None:
+        """Write every new athlete, custom exercise, session and set in one transaction."""
+        if self.new_sets.empty:
+            return
+        sessions = self.sessions.copy()
+        new_people = sorted(set(sessions.loc[sessions["athlete_id"].isna(), "athlete"]))
+        people = validate(
+            AthleteEntry,
+            pd.DataFrame({"name": new_people, "unit": [self._unit_of(p) for p in new_people]}),
+        )
+        cur = self.con.cursor()
+        cur.begin()
+        try:
+            for name, unit in zip(people["name"], people["unit"], strict=True):
+                (athlete_id,) = cur.execute(
+                    "insert into athletes (name, unit) values (?, ?) returning athlete_id",
+                    [name, unit],
+                ).fetchall()[0]
+                sessions.loc[sessions["athlete"] == name, "athlete_id"] = int(athlete_id)
+            insert_custom_exercises(cur, self.custom)
+            fresh = sessions[sessions["session_id"].isna()]
+            # One id per new session, taken up front, so the sets can point at it.
+            new_ids = cur.execute(
+                "select nextval('session_id_seq') from range(?)", [len(fresh)]
+            ).fetchall()
+            incoming = pd.DataFrame(
+                {
+                    "session_id": [int(r[0]) for r in new_ids],
+                    "athlete_id": fresh["athlete_id"].astype("int64").to_numpy(),
+                    "started_at": fresh["started_at"].to_numpy(),
+                    "ended_at": fresh["ended_at"].to_numpy(),
+                    "name": fresh["name"].to_numpy(),
+                    "template_id": fresh["template_id"].to_numpy(),
+                    "notes": fresh["notes"].to_numpy(),
+                    "bodyweight_kg": fresh["bodyweight_kg"].to_numpy(),
+                    "source": fresh["source"].to_numpy(),
+                    "source_key": fresh["source_key"].to_numpy(),
+                }
+            )
+            cur.register("incoming_sessions", incoming)
+            cur.execute(
+                "insert into sessions (session_id, athlete_id, started_at, ended_at, name, "
+                "template_id, notes, bodyweight_kg, source, source_key) "
+                "select session_id, athlete_id, started_at, ended_at, name, template_id, notes, "
+                "bodyweight_kg, source, source_key from incoming_sessions order by session_id"
+            )
+            cur.unregister("incoming_sessions")
+            sessions.loc[fresh.index, "session_id"] = incoming["session_id"].to_numpy()
+            sets = self.new_sets
+            numbers = sets["session_no"]
+            rows = pd.DataFrame(
+                {
+                    "session_id": sessions["session_id"]
+                    .reindex(numbers)
+                    .astype("int64")
+                    .to_numpy(),
+                    "exercise_id": sets["exercise_id"].to_numpy(),
+                    "set_index": sets["set_index"].astype("int64").to_numpy(),
+                    "set_type": sets["set_type"].to_numpy(),
+                    "weight_kg": sets["weight_kg"].to_numpy(),
+                    "entered_weight": sets["entered_weight"].to_numpy(),
+                    "entered_unit": sets["entered_unit"].to_numpy(),
+                    "reps": sets["reps"].to_numpy(),
+                    "duration_s": sets["duration_s"].to_numpy(),
+                    "distance_m": sets["distance_m"].to_numpy(),
+                    "rpe": sets["rpe"].to_numpy(),
+                    "rir": sets["rir"].to_numpy(),
+                    "side": sets["side"].to_numpy(),
+                    "notes": sets["notes"].fillna("").to_numpy(),
+                    "logged_at": sessions["started_at"].reindex(numbers).to_numpy(),
+                    "source_key": sets["set_key"].to_numpy(),
+                }
+            )
+            cur.register("incoming_sets", rows)
+            columns = ", ".join(_STORED)
+            cur.execute(
+                f"insert into sets ({columns}) select {columns} from incoming_sets"  # noqa: S608 - fixed column list
+            )
+            cur.unregister("incoming_sets")
+            record_change(cur, "import")
+            cur.commit()
+        except duckdb.ConstraintException as exc:
+            cur.rollback()
+            raise LiftboardError(
+                f"The database refused the import ({str(exc).splitlines()[0]}). Nothing was saved."
+            ) from None
+        except BaseException:
+            cur.rollback()
+            raise
+        finally:
+            cur.close()
+
+    def _unit_of(self, athlete: str) -> str:
+        mine = self.sets[self.sets["athlete"] == athlete]
+        stated = mine["athlete_unit"].dropna()
+        if not stated.empty:
+            return str(stated.iloc[0])
+        units = mine["entered_unit"].dropna()
+        if not units.empty:
+            return str(units.value_counts().index[0])
+        return self.unit or "kg"
+
+
+def _load_types(sets: pd.DataFrame) -> dict[str, str]:
+    """A load type for each unmatched name, from how its sets were logged."""
+    counts = sets.groupby("exercise")[["weight_kg", "reps", "duration_s"]].count()
+    out = {}
+    for name, weighted, reps, timed in counts.itertuples():
+        if weighted:
+            out[str(name)] = "weighted"
+        elif reps:
+            out[str(name)] = "bodyweight"
+        elif timed:
+            out[str(name)] = "timed"
+        else:
+            out[str(name)] = "distance"
+    return out

@@ -1,0 +1,406 @@
+"""Recognising an export from its first row: which app, which layout, which units.
+
+The file name is never used. The first row is read with each candidate delimiter (`,`, `;`,
+tab); the one that gives 8 to 14 columns wins. Each header cell is normalised (case, accents,
+punctuation) and looked up in a table of the names the apps use in every language we know,
+so a French or German Strong export maps onto the same columns as an English one. A Strong
+file without a header row is recognised by its shape: a date in the first column and the
+column count of one of Strong's layouts.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from pipelines.errors import LiftboardError
+from pipelines.importers import values
+
+FORMATS = ("auto", "strong", "hevy", "fitnotes", "liftboard")
+MIN_COLUMNS, MAX_COLUMNS = 8, 14
+_SNIFF_BYTES = 256 * 1024
+
+Source = str | os.PathLike[str] | bytes
+
+
+def header_key(text: str) -> str:
+    """A header cell reduced for lookup: `"Nom de l'entraînement"` → `nom de l entrainement`."""
+    decomposed = unicodedata.normalize("NFKD", str(text).replace("\ufeff", ""))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[\W_]+", " ", stripped).strip()
+
+
+def _aliases(canonical: str, unit: str | None, *names: str) -> dict[str, tuple[str, str | None]]:
+    return {header_key(name): (canonical, unit) for name in names}
+
+
+# Every header cell we know: normalised text → (canonical column, unit the header states).
+HEADER_ALIASES: dict[str, tuple[str, str | None]] = {
+    **_aliases("date", None, "Date", "Datum", "Fecha", "Data", "日期", "start_time"),
+    **_aliases("end_time", None, "end_time"),
+    **_aliases("workout_no", None, "Workout #", "Workout Number", "N° d'entraînement",
+               "Entraînement #", "Workout-Nr.", "Workout Nr", "Entrenamiento #", "训练编号"),
+    **_aliases("workout_name", None, "Workout Name", "Nom de l'entraînement", "Workout-Name",
+               "Trainingsname", "Name des Workouts", "Nombre del entrenamiento",
+               "Nome dell'allenamento", "训练名称", "锻炼名称", "训练名", "title"),
+    **_aliases("duration", None, "Duration", "Durée", "Dauer", "Duración", "Durata", "时长",
+               "持续时间", "训练时长", "Workout Duration", "Durée de l'entraînement",
+               "Workout-Dauer", "Trainingsdauer"),
+    **_aliases("duration", "s", "Duration (sec)", "Durée (sec)", "Dauer (Sek.)",
+               "Duración (seg)", "时长 (秒)", "Duration (seconds)"),
+    **_aliases("exercise", None, "Exercise Name", "Nom de l'exercice", "Name der Übung",
+               "Übungsname", "Übung", "Nombre del ejercicio", "Nome dell'esercizio", "动作名称",
+               "练习名称", "运动名称", "动作", "exercise_title", "Exercise", "Exercice"),
+    **_aliases("set_order", None, "Set Order", "Ordre de la série", "Ordre des séries",
+               "Reihenfolge festlegen", "Satzreihenfolge", "Satz", "Orden de la serie",
+               "Ordine della serie", "组序", "组顺序", "组别", "组"),
+    **_aliases("weight", None, "Weight", "Poids", "Gewicht", "Peso", "重量"),
+    **_aliases("weight", "kg", "Weight (kg)", "Weight (kgs)", "kg", "kgs", "weight_kg",
+               "Poids (kg)", "Gewicht (kg)", "Peso (kg)", "重量 (kg)", "重量 (公斤)"),
+    **_aliases("weight", "lb", "Weight (lbs)", "Weight (lb)", "lb", "lbs", "weight_lbs",
+               "Poids (lb)", "Poids (lbs)", "Gewicht (lbs)", "Gewicht (lb)", "Peso (lb)",
+               "重量 (lbs)"),
+    **_aliases("weight_unit", None, "Weight Unit", "Unité de poids", "Gewichtseinheit",
+               "Unidad de peso", "重量单位"),
+    **_aliases("reps", None, "Reps", "Réps", "Répétitions", "Wiederh.", "Wiederholungen",
+               "Wdh.", "Repeticiones", "Reps.", "Ripetizioni", "次数", "重复次数"),
+    **_aliases("rpe", None, "RPE"),
+    **_aliases("distance", None, "Distance", "Distanz", "Entfernung", "Strecke", "Distancia",
+               "Distanza", "距离"),
+    **_aliases("distance", "km", "km", "Distance (km)", "distance_km", "Distanz (km)"),
+    **_aliases("distance", "mi", "mi", "Distance (mi)", "distance_miles", "Distance (miles)"),
+    **_aliases("distance", "m", "Distance (meters)", "Distance (m)", "Distance (metres)",
+               "Distance (mètres)", "Distanz (Meter)", "Distancia (metros)", "距离 (米)"),
+    **_aliases("distance_unit", None, "Distance Unit", "Unité de distance", "Distanzeinheit",
+               "Entfernungseinheit", "Unidad de distancia", "距离单位"),
+    **_aliases("seconds", None, "Seconds", "Secondes", "Sekunden", "Segundos", "Secondi", "秒",
+               "秒数", "duration_seconds"),
+    **_aliases("time", None, "Time"),
+    **_aliases("notes", None, "Notes", "Notizen", "Notas", "Note", "Notiz", "备注",
+               "exercise_notes", "Comment", "Kommentar", "Commentaire"),
+    **_aliases("workout_notes", None, "Workout Notes", "Notes de l'entraînement",
+               "Notes d'entraînement", "Workout-Notizen", "Trainingsnotizen",
+               "Notas del entrenamiento", "Note dell'allenamento", "训练备注", "description"),
+    **_aliases("set_index", None, "set_index"),
+    **_aliases("set_type", None, "set_type"),
+    **_aliases("superset_id", None, "superset_id"),
+    **_aliases("category", None, "Category", "Kategorie", "Catégorie", "Categoría"),
+}  # fmt: skip
+
+# The columns of Liftboard's own `sets` export, first the required ones.
+LIFTBOARD_COLUMNS = (
+    "athlete", "session_id", "session_name", "started_at", "performed_on", "exercise",
+    "exercise_id", "set_index", "set_type", "weight_kg", "entered_weight", "entered_unit",
+    "reps", "duration_s", "distance_m", "rpe", "rir", "notes",
+)  # fmt: skip
+
+# Strong's layouts without a header row, by column count (see REFERENCE: the header lines).
+_STRONG_HEADERLESS: dict[tuple[str, int], tuple[str, ...]] = {
+    (",", 12): ("date", "workout_name", "duration", "exercise", "set_order", "weight", "reps",
+                "distance", "seconds", "notes", "workout_notes", "rpe"),
+    (",", 10): ("date", "workout_name", "duration", "exercise", "set_order", "weight", "reps",
+                "distance", "seconds", "rpe"),
+    (",", 11): ("date", "workout_name", "exercise", "set_order", "weight", "reps", "distance",
+                "seconds", "notes", "workout_notes", "rpe"),
+    (",", 9): ("date", "workout_name", "exercise", "set_order", "weight", "reps", "distance",
+               "seconds", "notes"),
+    (",", 8): ("date", "workout_name", "exercise", "set_order", "weight", "reps", "distance",
+               "seconds"),
+    (";", 13): ("date", "workout_name", "exercise", "set_order", "weight", "weight_unit", "reps",
+                "rpe", "distance", "distance_unit", "seconds", "notes", "workout_notes"),
+    (";", 14): ("date", "workout_name", "exercise", "set_order", "weight", "weight_unit", "reps",
+                "rpe", "distance", "distance_unit", "seconds", "notes", "workout_notes",
+                "duration"),
+}  # fmt: skip
+# The 2019 layout without Duration, also 10 columns: told apart by what the third column holds.
+_STRONG_2019_NO_RPE = ("date", "workout_name", "exercise", "set_order", "weight", "reps",
+                       "distance", "seconds", "notes", "workout_notes")  # fmt: skip
+_STRONG_NEWEST_HEADERLESS = ("workout_no", "date", "workout_name", "duration", "exercise",
+                             "set_order", "weight", "reps", "rpe", "distance", "seconds",
+                             "notes", "workout_notes")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What an export file is: the app, the variant, and how to read its columns."""
+
+    app: str
+    variant: str
+    description: str
+    delimiter: str
+    has_header: bool
+    headers: tuple[str, ...]
+    columns: tuple[str | None, ...]
+    weight_unit: str | None
+    distance_unit: str | None
+    duration_unit: str | None = None
+
+    @property
+    def needs_unit(self) -> bool:
+        """True when the file does not say whether weights are kg or lb."""
+        return self.weight_unit is None
+
+    def header_for(self, canonical: str) -> str:
+        """The file's own header text for a canonical column (for messages)."""
+        for header, column in zip(self.headers, self.columns, strict=True):
+            if column == canonical:
+                return header
+        return canonical
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    """An export ready for DuckDB: a UTF-8 file on disk and the first rows as text."""
+
+    path: Path
+    head: str
+    encoding: str
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was in: UTF-8 (with or without BOM), UTF-16, else cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+@contextmanager
+def prepared(source: Source) -> Iterator[PreparedFile]:
+    """Give the export as a UTF-8 file on disk (a temporary copy when needed)."""
+    if isinstance(source, bytes | bytearray):
+        data = bytes(source)
+        path = None
+    else:
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise LiftboardError(f"The file {path} does not exist.") from None
+        except IsADirectoryError:
+            raise LiftboardError(f"{path} is a folder, not an export file.") from None
+        except OSError as exc:
+            raise LiftboardError(f"The file {path} cannot be read ({exc.strerror}).") from None
+    if not data.strip():
+        raise LiftboardError("The file is empty: there is nothing to import.")
+    text, encoding = _decode(data)
+    head = text[:_SNIFF_BYTES]
+    if path is not None and encoding == "utf-8":
+        yield PreparedFile(path, head, encoding)
+        return
+    with tempfile.TemporaryDirectory(prefix="liftboard-import-") as folder:
+        copy = Path(folder) / "export.csv"
+        copy.write_text(text, encoding="utf-8")
+        yield PreparedFile(copy, head, encoding)
+
+
+def _first_rows(head: str, delimiter: str, rows: int = 6) -> list[list[str]]:
+    """The first rows of the file, read by pandas with one delimiter."""
+    try:
+        frame = pd.read_csv(
+            io.StringIO(head), sep=delimiter, header=None, nrows=rows, dtype=str,
+            keep_default_na=False, engine="python", quotechar='"', skip_blank_lines=True,
+            on_bad_lines="skip",
+        )  # fmt: skip
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
+        return []
+    return [[str(c) for c in record] for record in frame.itertuples(index=False)]
+
+
+def _header_columns(cells: list[str]) -> list[tuple[str, str | None] | None]:
+    return [HEADER_ALIASES.get(header_key(c)) for c in cells]
+
+
+def _looks_like_date(cell: str) -> bool:
+    stamp, bad = values.timestamps(pd.Series([cell]))
+    return not bool(bad.iloc[0]) and not pd.isna(stamp.iloc[0])
+
+
+def detect_layout(source: Source, fmt: str = "auto") -> Layout:
+    """Recognise the app and layout of an export from its first row.
+
+    Args:
+        source: A path or the file's bytes.
+        fmt: `auto`, or the app the user says it is (checked against the header).
+
+    Raises:
+        LiftboardError: The file is not a layout we know, or not the app named by `fmt`.
+    """
+    with prepared(source) as file:
+        return layout_of(file.head, fmt)
+
+
+def layout_of(head: str, fmt: str = "auto") -> Layout:
+    """Recognise the layout from the first part of the file's text."""
+    if fmt not in FORMATS:
+        raise LiftboardError(f"Unknown format {fmt!r}: choose one of {', '.join(FORMATS)}.")
+    best: tuple[int, str, list[list[str]]] | None = None
+    for delimiter in (",", ";", "\t"):
+        rows = _first_rows(head, delimiter)
+        if not rows:
+            continue
+        width = len(rows[0])
+        score = width if MIN_COLUMNS <= width <= MAX_COLUMNS else -1
+        if delimiter == "," and rows[0] and header_key(rows[0][0]) == "athlete":
+            score = 100  # our own export is wider than the other apps' files
+        if best is None or score > best[0]:
+            best = (score, delimiter, rows)
+    if best is None or best[0] < 0:
+        width = len(best[2][0]) if best else 0
+        raise LiftboardError(
+            "This file is not an export Liftboard recognises: its first line has "
+            f"{width} column(s), while Strong, Hevy and FitNotes exports have 8 to 14 "
+            "(separated by commas or semicolons), and Liftboard's own sets export starts with "
+            "an 'athlete' column."
+        )
+    _, delimiter, rows = best
+    layout = _with_header(rows[0], delimiter) or _without_header(rows, delimiter)
+    if layout is None:
+        shown = ", ".join(rows[0][:14])
+        raise LiftboardError(
+            f"This file's first line ({shown}) is not the header of a Strong, Hevy, FitNotes "
+            "or Liftboard export, and its rows do not have the shape of a Strong export."
+        )
+    if fmt not in ("auto", layout.app):
+        raise LiftboardError(
+            f"You chose --format {fmt}, but this file looks like {layout.description}. "
+            "Use --format auto, or check that you picked the right file."
+        )
+    return layout
+
+
+def _with_header(cells: list[str], delimiter: str) -> Layout | None:
+    keys = [header_key(c) for c in cells]
+    headers = tuple(c.strip().replace("\ufeff", "") for c in cells)
+    if {"athlete", "exercise", "set index", "weight kg", "entered unit"} <= set(keys):
+        return Layout(
+            "liftboard", "liftboard-sets", "Liftboard's own sets export", delimiter, True,
+            headers, tuple(k.replace(" ", "_") for k in keys), "row", "m",
+        )  # fmt: skip
+    mapped = _header_columns(cells)
+    columns = tuple(m[0] if m else None for m in mapped)
+    units: dict[str, str | None] = {m[0]: m[1] for m in mapped if m and m[1]}
+    known = {c for c in columns if c}
+    if len(known) < 4:
+        return None
+    if "exercise title" in keys or ("set type" in keys and "start time" in keys):
+        resaved = delimiter != "," or len(cells) < 14
+        return Layout(
+            "hevy", "hevy-resaved" if resaved else "hevy",
+            "a Hevy export" + (" re-saved by a spreadsheet" if resaved else ""),
+            delimiter, True, headers, columns, units.get("weight", "kg"),
+            units.get("distance", "km"),
+        )  # fmt: skip
+    if "category" in known and "workout_name" not in known:
+        weight_unit: str | None = "row" if "weight_unit" in known else units.get("weight")
+        variant = {"row": "fitnotes", "kg": "fitnotes-kgs", "lb": "fitnotes-lbs"}.get(
+            weight_unit or "", "fitnotes-no-unit"
+        )
+        what = {"row": "unit on every row", "kg": "weights in kgs", "lb": "weights in lbs"}.get(
+            weight_unit or "", "no unit column"
+        )
+        if "notes" in known:
+            variant += "-comment"
+            what += ", with comments"
+        return Layout(
+            "fitnotes", variant, f"a FitNotes export ({what})", delimiter, True, headers,
+            columns, weight_unit, "row" if "distance_unit" in known else units.get("distance"),
+        )  # fmt: skip
+    if {"date", "exercise", "set_order"} <= known:
+        return _strong_layout(delimiter, True, headers, columns, units, cells)
+    return None
+
+
+def _strong_layout(
+    delimiter: str,
+    has_header: bool,
+    headers: tuple[str, ...],
+    columns: tuple[str | None, ...],
+    units: dict[str, str | None],
+    cells: list[str],
+) -> Layout:
+    """The Strong variant, told apart by the columns it has and the units its header states."""
+    known = set(columns)
+    english = all(header_key(c) in _ENGLISH for c in cells) if has_header else True
+    language = "" if english else ", localised headers"
+    duration_unit = units.get("duration")
+    if "weight_unit" in known:
+        return Layout(
+            "strong", "strong-android", f"a Strong export (Android, unit on every row{language})",
+            delimiter, has_header, headers, columns, "row",
+            "row" if "distance_unit" in known else None, duration_unit,
+        )  # fmt: skip
+    if "workout_no" in known or units.get("distance") == "m" or duration_unit == "s":
+        return Layout(
+            "strong", "strong-newest", f"a Strong export (newest layout, kg{language})",
+            delimiter, has_header, headers, columns, units.get("weight", "kg"),
+            units.get("distance", "m"), duration_unit or "s",
+        )  # fmt: skip
+    weight_unit = units.get("weight")
+    if weight_unit is not None:
+        year = "2017" if weight_unit == "kg" else "2016"
+        return Layout(
+            "strong", f"strong-{year}", f"a Strong export ({year} layout, {weight_unit}{language})",
+            delimiter, has_header, headers, columns, weight_unit, units.get("distance"),
+        )  # fmt: skip
+    variant = "strong-classic" if "duration" in known else "strong-2019"
+    what = "classic layout" if "duration" in known else "2019 layout, no duration"
+    return Layout(
+        "strong", variant, f"a Strong export ({what}{language}; no unit column)",
+        delimiter, has_header, headers, columns, None, None,
+    )  # fmt: skip
+
+
+def _without_header(rows: list[list[str]], delimiter: str) -> Layout | None:
+    """A Strong export whose header row is missing, recognised by the shape of its rows."""
+    first = rows[0]
+    width = len(first)
+    units: dict[str, str | None] = {}
+    shape: tuple[str, ...] | None
+    if len(first) > 1 and first[0].strip().isdigit() and _looks_like_date(first[1]):
+        shape = _STRONG_NEWEST_HEADERLESS if width == len(_STRONG_NEWEST_HEADERLESS) else None
+        units = {"weight": "kg", "distance": "m", "duration": "s"}
+    elif first and _looks_like_date(first[0]):
+        shape = _STRONG_HEADERLESS.get((delimiter, width))
+        if (delimiter, width) == (",", 10):
+            durations = [r[2] for r in rows if len(r) > 2]
+            _, bad = values.durations(pd.Series(durations, dtype=object))
+            if bad.any():
+                shape = _STRONG_2019_NO_RPE
+        if width == 9:
+            units = {"weight": "kg", "distance": "km"}
+        elif width == 8:
+            units = {"weight": "lb", "distance": "mi"}
+    else:
+        shape = None
+    if shape is None:
+        return None
+    layout = _strong_layout(delimiter, False, shape, shape, units, first)
+    return Layout(
+        layout.app, layout.variant + "-headerless",
+        layout.description.replace("a Strong export", "a Strong export without a header row"),
+        layout.delimiter, False, layout.headers, layout.columns, layout.weight_unit,
+        layout.distance_unit, layout.duration_unit,
+    )  # fmt: skip
+
+
+_ENGLISH = {
+    header_key(h)
+    for h in (
+        "Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
+        "Distance", "Seconds", "Notes", "Workout Notes", "RPE", "Weight Unit", "Distance Unit",
+        "Workout Duration", "Workout #", "Duration (sec)", "Weight (kg)", "Distance (meters)",
+        "kg", "lb", "km", "mi",
+    )
+}  # fmt: skip

@@ -1,0 +1,157 @@
+"""Strong's exports, every layout: classic, 2019, 2017, 2016, Android, newest, localised.
+
+A session is `Date` + `Workout Name`. `Set Order` numbers the sets of an exercise and also
+carries the set type (`W`, `D`, `F`, `WARM_UP`, `FAILURE`); rows whose `Set Order` is
+`Rest Timer` (German `Ruhezeit`) or `Note` are not sets and are skipped and counted.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipelines.importers import values
+from pipelines.importers.common import (
+    ParsedFile,
+    RowChecks,
+    notes_text,
+    session_firsts,
+    whole_reps,
+    zero_to_null,
+)
+from pipelines.importers.layouts import Layout
+from pipelines.importers.reading import LINE
+
+REST_LABELS = frozenset({
+    "rest timer", "rest_timer", "rest", "ruhezeit", "pausenzeit", "temps de repos",
+    "minuteur de repos", "minuterie de repos", "repos", "tiempo de descanso", "descanso",
+    "temporizador de descanso", "timer di riposo", "recupero", "休息计时器", "休息", "组间休息",
+})  # fmt: skip
+NOTE_LABELS = frozenset({"note", "notes", "notiz", "notizen", "remarque", "nota", "notas",
+                         "备注", "笔记"})  # fmt: skip
+SET_TYPE_LABELS = {
+    "w": "warmup", "warm_up": "warmup", "warmup": "warmup", "warm-up": "warmup",
+    "warm up": "warmup", "d": "drop", "drop": "drop", "drop_set": "drop", "dropset": "drop",
+    "drop set": "drop", "f": "failure", "failure": "failure", "fail": "failure",
+}  # fmt: skip
+
+
+def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
+    """Interpret a Strong export read by `read_table`.
+
+    Args:
+        table: The file's rows under canonical column names.
+        layout: The detected layout (which says where units come from).
+        unit: kg or lb from the user; needed only when the layout carries no unit.
+    """
+    checks = RowChecks(table, layout)
+    order = values.text(checks.column("set_order"))
+    label = order.str.lower()
+    checks.skip(label.isin(REST_LABELS), "rest timer")
+    checks.skip(label.isin(NOTE_LABELS), "note")
+
+    started, bad_date = values.timestamps(checks.column("date"))
+    checks.reject(bad_date, "date", checks.column("date"), "it is not a date and time")
+    checks.reject(started.isna(), "date", checks.column("date"), "the date is missing")
+    exercise = values.text(checks.column("exercise"))
+    checks.reject(exercise.eq(""), "exercise", exercise, "the exercise name is missing")
+    workout = values.text(checks.column("workout_name"))
+
+    weight = zero_to_null(checks.number("weight", "the weight must be a number"))
+    reps = whole_reps(checks)
+    distance = zero_to_null(checks.number("distance", "the distance must be a number"))
+    seconds = zero_to_null(checks.number("seconds", "seconds must be a number"))
+    rpe = zero_to_null(checks.number("rpe", "RPE must be a number"))
+
+    number, not_number = values.numbers(order)
+    typed = label.map(SET_TYPE_LABELS)
+    odd = not_number & typed.isna() & order.ne("")
+    nothing = weight.isna() & reps.isna() & distance.isna() & seconds.isna()
+    checks.skip(odd & nothing, "other non-set row")
+    odd = odd & ~checks.bad
+    if odd.any():
+        shown = ", ".join(sorted(set(order[odd]))[:5])
+        checks.warnings.append(
+            f"{int(odd.sum())} row(s) had a set order Liftboard does not know ({shown}); "
+            "they were imported as working sets."
+        )
+    checks.skip(nothing, "empty set")
+    # The 2017 layout numbers sets from 0; keys use 1-based numbers in every layout.
+    offset = 1 if bool((number == 0).any()) else 0
+    numbered = (number + offset).round().astype("Int64").astype("string")
+    set_label = numbered.fillna(typed.str[0].str.upper()).fillna(order).astype(object)
+
+    entered, units = _weights(checks, weight, unit)
+    factor = _distance_factor(checks, distance, units, unit)
+    duration, bad_duration = values.durations(checks.column("duration"))
+    key = values.stamp_text(started) + "|" + workout
+    duration = duration.groupby(key, sort=False).transform("first")
+    unreadable = bad_duration & ~checks.bad
+    if unreadable.any():
+        checks.warnings.append(
+            f"{int(unreadable.sum())} row(s) had a workout duration Liftboard could not read "
+            f"(e.g. {values.text(checks.column('duration'))[unreadable].iloc[0]!r}); those "
+            "workouts were imported without an end time."
+        )
+    ended = started + pd.to_timedelta(duration.where(duration > 0), unit="s")
+
+    sets = pd.DataFrame(
+        {
+            "line": table[LINE],
+            "session_key": key,
+            "session_source": "strong",
+            "started_at": started,
+            "ended_at": ended,
+            "session_name": workout,
+            "session_notes": session_firsts(key, checks.column("workout_notes")),
+            "exercise": exercise,
+            "set_label": set_label,
+            "set_type": typed.fillna("working"),
+            "entered_weight": entered,
+            "entered_unit": units,
+            "weight_kg": values.to_kg(entered, units),
+            "reps": reps,
+            "duration_s": seconds,
+            "distance_m": distance * factor,
+            "rpe": rpe,
+            "notes": notes_text(checks.column("notes")),
+        }
+    )
+    return checks.finish(sets, rows_read=len(table))
+
+
+def _weights(checks: RowChecks, weight: pd.Series, unit: str | None) -> tuple[pd.Series, pd.Series]:
+    """Entered weight and unit per row, from the row's unit, the header, or the user."""
+    layout = checks.layout
+    if layout.weight_unit == "row":
+        cells = checks.column("weight_unit")
+        units, bad = values.weight_units(cells)
+        checks.reject(bad, "weight_unit", cells, "the weight unit must be kg or lbs")
+        units = units.where(units.notna(), unit)
+        missing = weight.notna() & units.isna()
+        checks.reject(missing, "weight_unit", cells, "the weight unit is missing (use --unit)")
+        return weight, units.where(weight.notna(), None)
+    if layout.weight_unit == "kg" and layout.variant.startswith("strong-newest"):
+        return values.kilograms_as_entered(weight, unit)
+    chosen = layout.weight_unit or unit
+    units = pd.Series(chosen, index=weight.index, dtype=object)
+    return weight, units.where(weight.notna(), None)
+
+
+def _distance_factor(
+    checks: RowChecks, distance: pd.Series, weight_units: pd.Series, unit: str | None
+) -> pd.Series:
+    """Metres per unit of each row's distance."""
+    layout = checks.layout
+    default = 1609.344 if (unit or layout.weight_unit) == "lb" else 1000.0
+    if layout.distance_unit == "row":
+        cells = checks.column("distance_unit")
+        factor, bad = values.distance_factors(cells)
+        checks.reject(
+            bad & distance.notna(), "distance_unit", cells, "the unit is not km, mi, m or ft"
+        )
+        by_row = weight_units.map({"kg": 1000.0, "lb": 1609.344})
+        factor = factor.where(factor.notna(), pd.to_numeric(by_row, errors="coerce"))
+        return factor.fillna(default)
+    if layout.distance_unit is not None:
+        return pd.Series(values.DISTANCE_UNITS[layout.distance_unit], index=distance.index)
+    return pd.Series(default, index=distance.index)
