@@ -38,6 +38,10 @@ SEED_FILES: dict[str, tuple[str, ...]] = {
         "template_id", "round_no", "position", "exercise_id", "reps", "seconds", "per_side",
         "role", "notes",
     ),
+    "volume_landmarks": (
+        "muscle_group", "mv_sets", "mev_sets", "mav_low_sets", "mav_high_sets", "mrv_sets",
+        "basis",
+    ),
 }  # fmt: skip
 
 
@@ -337,4 +341,14 @@ select
 from seed_template_items as i
 inner join workout_templates as t on t.template_id = i.template_id
 where t.source = 'liftboard';
+
+insert into volume_landmarks
+select
+    muscle_group, mv_sets::double, mev_sets::double, mav_low_sets::double,
+    mav_high_sets::double, mrv_sets::double, coalesce(basis, '')
+from seed_volume_landmarks
+on conflict (muscle_group) do update set
+    mv_sets = excluded.mv_sets, mev_sets = excluded.mev_sets,
+    mav_low_sets = excluded.mav_low_sets, mav_high_sets = excluded.mav_high_sets,
+    mrv_sets = excluded.mrv_sets, basis = excluded.basis;
 """

@@ -485,3 +485,324 @@ class AthleteActivity(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
+
+
+# --- marts and exports --------------------------------------------------------------------
+
+SECONDARY_WEIGHTS = (0.0, 0.5, 1.0)
+WEEK_STARTS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+TARGET_STATUSES = (
+    "below maintenance", "below minimum effective", "productive", "above maximum recoverable",
+    "no target",
+)  # fmt: skip
+LANDMARK_SOURCES = ("athlete", "default", "none")
+E1RM_FORMULAS = ("epley", "brzycki", "lombardi", "oconner")
+RECORD_KINDS = ("heaviest_load", "best_e1rm", "most_reps", "best_session_tonnage")
+PROGRESSION_ACTIONS = (
+    "add load", "harder variation", "longer hold", "less assistance", "keep going",
+)  # fmt: skip
+MAX_WEEKLY_SETS = 100.0
+
+
+class WeeklyMuscleVolume(pa.DataFrameModel):
+    """One row per (athlete, week_start, muscle_group): fractional hard sets and the work done."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    week_start: Series[pd.Timestamp]
+    muscle_group: Series[pd.CategoricalDtype] = pa.Field(isin=MUSCLE_GROUPS)
+    hard_sets: Series[float] = pa.Field(ge=0)
+    direct_sets: Series[int] = pa.Field(ge=0)
+    reps: Series[int] = pa.Field(ge=0)
+    tonnage_kg: Series[float] = pa.Field(ge=0)
+    estimated_tonnage_kg: Series[float] = pa.Field(ge=0)
+    duration_s: Series[float] = pa.Field(ge=0)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class VolumeLandmark(pa.DataFrameModel):
+    """One row per (athlete, muscle_group): the weekly set landmarks that apply, and whose."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    muscle_group: Series[str] = pa.Field(isin=MUSCLE_GROUPS)
+    mv_sets: Series[float] = pa.Field(nullable=True, ge=0, le=MAX_WEEKLY_SETS)
+    mev_sets: Series[float] = pa.Field(nullable=True, ge=0, le=MAX_WEEKLY_SETS)
+    mav_low_sets: Series[float] = pa.Field(nullable=True, ge=0, le=MAX_WEEKLY_SETS)
+    mav_high_sets: Series[float] = pa.Field(nullable=True, ge=0, le=MAX_WEEKLY_SETS)
+    mrv_sets: Series[float] = pa.Field(nullable=True, ge=0, le=MAX_WEEKLY_SETS)
+    source: Series[str] = pa.Field(isin=LANDMARK_SOURCES)
+    basis: Series[str]
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class VolumeLandmarkEntry(pa.DataFrameModel):
+    """One row per (athlete, muscle_group) landmark override about to be written."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    muscle_group: Series[str] = pa.Field(isin=MUSCLE_GROUPS)
+    mv_sets: Series[float] = pa.Field(ge=0, le=MAX_WEEKLY_SETS)
+    mev_sets: Series[float] = pa.Field(ge=0, le=MAX_WEEKLY_SETS)
+    mav_low_sets: Series[float] = pa.Field(ge=0, le=MAX_WEEKLY_SETS)
+    mav_high_sets: Series[float] = pa.Field(ge=0, le=MAX_WEEKLY_SETS)
+    mrv_sets: Series[float] = pa.Field(ge=0, le=MAX_WEEKLY_SETS)
+
+    @pa.dataframe_check(name="landmarks_in_order")
+    def landmarks_in_order(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        """MV <= MEV <= low end of MAV <= high end of MAV <= MRV."""
+        return (
+            (df["mv_sets"] <= df["mev_sets"])
+            & (df["mev_sets"] <= df["mav_low_sets"])
+            & (df["mav_low_sets"] <= df["mav_high_sets"])
+            & (df["mav_high_sets"] <= df["mrv_sets"])
+        ).astype(bool)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class WeeklyVolumeStatus(WeeklyMuscleVolume):
+    """One row per (athlete, week_start, muscle_group): the volume, its landmarks and status."""
+
+    mv_sets: Series[float] = pa.Field(nullable=True, ge=0)
+    mev_sets: Series[float] = pa.Field(nullable=True, ge=0)
+    mav_low_sets: Series[float] = pa.Field(nullable=True, ge=0)
+    mav_high_sets: Series[float] = pa.Field(nullable=True, ge=0)
+    mrv_sets: Series[float] = pa.Field(nullable=True, ge=0)
+    target_status: Series[pd.CategoricalDtype] = pa.Field(isin=TARGET_STATUSES)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class SetEstimatedOneRepMax(pa.DataFrameModel):
+    """One row per set that allows an estimate: its estimated one-rep max in kg."""
+
+    set_id: Series[int] = pa.Field(ge=1)
+    session_id: Series[int] = pa.Field(ge=1)
+    athlete_id: Series[int] = pa.Field(ge=1)
+    performed_on: Series[pd.Timestamp]
+    exercise_id: Series[str]
+    set_type: Series[str] = pa.Field(isin=SET_TYPES)
+    weight_kg: Series[float] = pa.Field(gt=0)
+    reps: Series[int] = pa.Field(ge=1, le=10)
+    rir: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=10)
+    effective_reps: Series[int] = pa.Field(ge=1, le=10)
+    e1rm_kg: Series[float] = pa.Field(gt=0)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class SessionEstimatedOneRepMax(pa.DataFrameModel):
+    """One row per (session, exercise): the best estimated one-rep max and the set behind it."""
+
+    session_id: Series[int] = pa.Field(ge=1)
+    athlete_id: Series[int] = pa.Field(ge=1)
+    performed_on: Series[pd.Timestamp]
+    exercise_id: Series[str]
+    e1rm_kg: Series[float] = pa.Field(gt=0)
+    set_id: Series[int] = pa.Field(ge=1)
+    weight_kg: Series[float] = pa.Field(gt=0)
+    reps: Series[int] = pa.Field(ge=1, le=10)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class PersonalRecord(pa.DataFrameModel):
+    """One row per record event: the day an athlete beat their own best at an exercise."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    exercise_id: Series[str]
+    exercise: Series[str]
+    record: Series[str] = pa.Field(isin=RECORD_KINDS)
+    load_kg: Series[float] = pa.Field(nullable=True, ge=0)
+    value: Series[float] = pa.Field(ge=0)
+    unit: Series[str] = pa.Field(isin=("kg", "reps"))
+    previous_value: Series[float] = pa.Field(nullable=True, ge=0)
+    achieved_on: Series[pd.Timestamp]
+    session_id: Series[int] = pa.Field(ge=1)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class ProgressionSuggestion(pa.DataFrameModel):
+    """One row per exercise of the athlete's template or recent log: what to do next and why."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    exercise_id: Series[str]
+    exercise: Series[str]
+    action: Series[str] = pa.Field(isin=PROGRESSION_ACTIONS)
+    current_kg: Series[float] = pa.Field(nullable=True, ge=0)
+    suggested_kg: Series[float] = pa.Field(nullable=True, ge=0)
+    current_seconds: Series[float] = pa.Field(nullable=True, ge=0)
+    suggested_seconds: Series[float] = pa.Field(nullable=True, ge=0)
+    suggested_variation: Series[str] = pa.Field(nullable=True)
+    reason: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class WeeklySessions(pa.DataFrameModel):
+    """One row per (athlete, week_start): sessions and sets, zero for weeks without training."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    week_start: Series[pd.Timestamp]
+    sessions: Series[int] = pa.Field(ge=0)
+    sets: Series[int] = pa.Field(ge=0)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class TrainingStreak(pa.DataFrameModel):
+    """One row per athlete: the current and the longest run of consecutive training weeks."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    current_weeks: Series[int] = pa.Field(ge=0)
+    current_start: Series[pd.Timestamp] = pa.Field(nullable=True)
+    longest_weeks: Series[int] = pa.Field(ge=0)
+    longest_start: Series[pd.Timestamp] = pa.Field(nullable=True)
+    longest_end: Series[pd.Timestamp] = pa.Field(nullable=True)
+    last_session_on: Series[pd.Timestamp] = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class TrainingDay(pa.DataFrameModel):
+    """One row per (athlete, day) of the range: sessions, sets and minutes, zero on rest days."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    day: Series[pd.Timestamp]
+    week_start: Series[pd.Timestamp]
+    sessions: Series[int] = pa.Field(ge=0)
+    sets: Series[int] = pa.Field(ge=0)
+    minutes: Series[float] = pa.Field(ge=0)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class WeeklyBalance(pa.DataFrameModel):
+    """One row per (athlete, week_start): back against legs hard sets."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    week_start: Series[pd.Timestamp]
+    back_sets: Series[float] = pa.Field(ge=0)
+    legs_sets: Series[float] = pa.Field(ge=0)
+    back_share: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class SetsExport(pa.DataFrameModel):
+    """One row per set, in the column order of the `sets` CSV export."""
+
+    athlete: Series[str]
+    session_id: Series[int] = pa.Field(ge=1)
+    session_name: Series[str]
+    started_at: Series[pd.Timestamp]
+    performed_on: Series[pd.Timestamp]
+    exercise: Series[str]
+    exercise_id: Series[str]
+    set_index: Series[int] = pa.Field(ge=1)
+    set_type: Series[str] = pa.Field(isin=SET_TYPES)
+    weight_kg: Series[float] = pa.Field(nullable=True, ge=0)
+    entered_weight: Series[float] = pa.Field(nullable=True, ge=0)
+    entered_unit: Series[str] = pa.Field(nullable=True, isin=UNITS)
+    reps: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    duration_s: Series[float] = pa.Field(nullable=True, ge=0)
+    distance_m: Series[float] = pa.Field(nullable=True, ge=0)
+    rpe: Series[float] = pa.Field(nullable=True, ge=1, le=10)
+    rir: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, le=10)
+    notes: Series[str]
+    side: Series[str] = pa.Field(nullable=True, isin=SIDES)
+    session_notes: Series[str]
+    ended_at: Series[pd.Timestamp] = pa.Field(nullable=True)
+    bodyweight_kg: Series[float] = pa.Field(nullable=True, gt=0)
+    template_id: Series[str] = pa.Field(nullable=True)
+    source: Series[str]
+    source_key: Series[str] = pa.Field(nullable=True)
+    set_source_key: Series[str] = pa.Field(nullable=True)
+    athlete_unit: Series[str] = pa.Field(isin=UNITS)
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+
+
+class WeeklyVolumeExport(pa.DataFrameModel):
+    """One row per (athlete, week_start, muscle_group), in the `weekly-volume` CSV order."""
+
+    athlete: Series[str]
+    week_start: Series[pd.Timestamp]
+    muscle_group: Series[str] = pa.Field(isin=MUSCLE_GROUPS)
+    hard_sets: Series[float] = pa.Field(ge=0)
+    direct_sets: Series[int] = pa.Field(ge=0)
+    reps: Series[int] = pa.Field(ge=0)
+    tonnage_kg: Series[float] = pa.Field(ge=0)
+    duration_s: Series[float] = pa.Field(ge=0)
+    target_status: Series[str] = pa.Field(isin=TARGET_STATUSES)
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+
+
+class PersonalRecordsExport(pa.DataFrameModel):
+    """One row per record event, in the `personal-records` CSV order."""
+
+    athlete: Series[str]
+    exercise: Series[str]
+    record: Series[str]
+    value: Series[float] = pa.Field(ge=0)
+    unit: Series[str] = pa.Field(isin=("kg", "lb", "reps"))
+    achieved_on: Series[pd.Timestamp]
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+
+
+class StrongExportRow(pa.DataFrameModel):
+    """One row per set in Strong's classic CSV layout (the `strong` export)."""
+
+    date: Series[str] = pa.Field(alias="Date", str_matches=r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+    workout_name: Series[str] = pa.Field(alias="Workout Name")
+    duration: Series[str] = pa.Field(alias="Duration", str_matches=r"^(\d+h )?(\d+m)?$")
+    exercise_name: Series[str] = pa.Field(alias="Exercise Name", str_length={"min_value": 1})
+    set_order: Series[str] = pa.Field(alias="Set Order", str_matches=r"^([WDF]|\d+)$")
+    weight: Series[float] = pa.Field(alias="Weight", ge=0)
+    reps: Series[int] = pa.Field(alias="Reps", ge=0)
+    distance: Series[float] = pa.Field(alias="Distance", ge=0)
+    seconds: Series[float] = pa.Field(alias="Seconds", ge=0)
+    notes: Series[str] = pa.Field(alias="Notes")
+    workout_notes: Series[str] = pa.Field(alias="Workout Notes")
+    rpe: Series[float] = pa.Field(alias="RPE", nullable=True, ge=1, le=10)
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True

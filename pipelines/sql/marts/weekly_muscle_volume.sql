@@ -1,0 +1,214 @@
+-- one row per (athlete_id, week_start, muscle_group): hard sets, direct sets, reps, tonnage, seconds
+-- Keys are packed into single integers (athlete, week number, exercise or muscle group) because
+-- grouping and joining millions of rows on one integer is several times faster than on three.
+with
+
+athletes as (
+    select * from athletes
+),
+
+sessions as (
+    select * from sessions
+),
+
+sets as (
+    select * from sets
+),
+
+exercises as (
+    select * from exercises
+),
+
+exercise_muscles as (
+    select * from exercise_muscles
+),
+
+muscle_groups as (
+    select * from muscle_groups
+),
+
+bodyweights as (
+    select * from bodyweights
+),
+
+-- muscle groups numbered 0, 1, … in display order
+groups as (
+    select
+        muscle_group,
+        (row_number() over (order by display_order, muscle_group) - 1)::bigint as group_index
+    from muscle_groups
+),
+
+-- how a set of each exercise is loaded: bodyweight share, and whether the logged weight adds
+-- to the load (+1), takes from it (-1, assistance) or is not a load at all (0)
+exercise_loads as (
+    select
+        exercise_id,
+        (row_number() over (order by exercise_id))::bigint as exercise_no,
+        case
+            when load_type in ('bodyweight', 'weighted_bodyweight', 'assisted')
+                then bodyweight_factor
+            else 0
+        end as bodyweight_factor,
+        case
+            when load_type in ('weighted', 'bodyweight', 'weighted_bodyweight') then 1
+            when load_type = 'assisted' then -1
+            else 0
+        end as weight_sign
+    from exercises
+),
+
+-- what one set of an exercise gives each of its muscle groups
+exercise_shares as (
+    select
+        e.exercise_no,
+        g.group_index,
+        case when m.role = 'primary' then 1.0 else $secondary_weight::double end as set_share,
+        (m.role = 'primary')::integer as is_primary,
+        (m.role = 'primary' and e.bodyweight_factor > 0)::integer as is_estimated
+    from exercise_muscles as m
+    inner join exercise_loads as e on e.exercise_id = m.exercise_id
+    inner join groups as g on g.muscle_group = m.muscle_group
+),
+
+chosen_sessions as (
+    select
+        session_id,
+        athlete_id,
+        started_at::date as performed_on,
+        bodyweight_kg
+    from sessions
+    where
+        ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
+        and ($start::date is null or started_at >= $start::date)
+        and ($end::date is null or started_at < $end::date + 1)
+),
+
+-- weeks are numbered from the first week start on or after 1970-01-05 (a Monday);
+-- a session's bodyweight is its own, else the athlete's latest reading on or before that day
+session_weeks as (
+    select
+        s.session_id,
+        s.athlete_id::bigint * 1048576
+        + (
+            s.performed_on - ((isodow(s.performed_on) - $week_start_isodow + 7) % 7)::integer
+            - (date '1970-01-05' + ($week_start_isodow - 1))
+        ) // 7 as athlete_week,
+        coalesce(s.bodyweight_kg, b.bodyweight_kg) as bodyweight_kg
+    from chosen_sessions as s
+    asof left join bodyweights as b
+        on b.athlete_id = s.athlete_id and b.measured_on <= s.performed_on
+),
+
+-- warm-ups never count
+hard_sets as (
+    select
+        w.athlete_week * 1048576 + e.exercise_no as athlete_week_exercise,
+        x.reps,
+        x.duration_s,
+        greatest(
+            coalesce(w.bodyweight_kg * e.bodyweight_factor, 0)
+            + e.weight_sign * coalesce(x.weight_kg, 0),
+            0
+        ) as load_kg
+    from sets as x
+    inner join session_weeks as w on w.session_id = x.session_id
+    inner join exercise_loads as e on e.exercise_id = x.exercise_id
+    where x.set_type <> 'warmup'
+),
+
+-- per exercise first: far fewer rows to spread over the exercise's muscle groups
+exercise_weeks as (
+    select
+        athlete_week_exercise,
+        count(*) as sets,
+        coalesce(sum(reps), 0) as reps,
+        coalesce(sum(reps * load_kg), 0) as tonnage_kg,
+        coalesce(sum(duration_s), 0) as duration_s
+    from hard_sets
+    group by athlete_week_exercise
+),
+
+muscle_weeks as (
+    select
+        (w.athlete_week_exercise // 1048576) * 32 + s.group_index as athlete_week_group,
+        sum(w.sets * s.set_share) as hard_sets,
+        sum(w.sets * s.is_primary) as direct_sets,
+        sum(w.reps * s.is_primary) as reps,
+        sum(w.tonnage_kg * s.is_primary) as tonnage_kg,
+        sum(w.tonnage_kg * s.is_estimated) as estimated_tonnage_kg,
+        sum(w.duration_s * s.is_primary) as duration_s
+    from exercise_weeks as w
+    inner join exercise_shares as s on s.exercise_no = w.athlete_week_exercise % 1048576
+    group by athlete_week_group
+),
+
+-- every week from the start of the range (else the first session) to its end (else the last)
+spans as (
+    select
+        a.athlete_id,
+        coalesce($start::date, min(s.performed_on)) as first_day,
+        coalesce($end::date, max(s.performed_on)) as last_day
+    from athletes as a
+    left join chosen_sessions as s on s.athlete_id = a.athlete_id
+    where $athlete_id::integer is null or a.athlete_id = $athlete_id::integer
+    group by a.athlete_id
+),
+
+calendar as (
+    select
+        athlete_id,
+        unnest(
+            generate_series(
+                (
+                    first_day - ((isodow(first_day) - $week_start_isodow + 7) % 7)::integer
+                    - (date '1970-01-05' + ($week_start_isodow - 1))
+                ) // 7,
+                (
+                    last_day - ((isodow(last_day) - $week_start_isodow + 7) % 7)::integer
+                    - (date '1970-01-05' + ($week_start_isodow - 1))
+                ) // 7
+            )
+        ) as week_no
+    from spans
+    where first_day <= last_day
+),
+
+cells as (
+    select
+        c.athlete_id,
+        c.week_no,
+        g.group_index,
+        (c.athlete_id::bigint * 1048576 + c.week_no) * 32 + g.group_index as athlete_week_group
+    from calendar as c
+    cross join groups as g
+),
+
+final as (
+    select
+        c.athlete_week_group,
+        c.athlete_id,
+        (date '1970-01-05' + ($week_start_isodow - 1) + 7 * c.week_no::integer) as week_start,
+        c.group_index,
+        coalesce(v.hard_sets, 0) as hard_sets,
+        coalesce(v.direct_sets, 0) as direct_sets,
+        coalesce(v.reps, 0) as reps,
+        coalesce(v.tonnage_kg, 0) as tonnage_kg,
+        coalesce(v.estimated_tonnage_kg, 0) as estimated_tonnage_kg,
+        coalesce(v.duration_s, 0) as duration_s
+    from cells as c
+    left join muscle_weeks as v on v.athlete_week_group = c.athlete_week_group
+)
+
+select
+    athlete_id,
+    week_start,
+    group_index,
+    hard_sets,
+    direct_sets,
+    reps,
+    tonnage_kg,
+    estimated_tonnage_kg,
+    duration_s
+from final
+order by athlete_week_group

@@ -1,0 +1,87 @@
+-- one row per (athlete_id, week_start): sessions with at least one set, and their sets
+with
+
+athletes as (
+    select * from athletes
+),
+
+sessions as (
+    select * from sessions
+),
+
+sets as (
+    select * from sets
+),
+
+chosen_sessions as (
+    select
+        session_id,
+        athlete_id,
+        started_at::date as performed_on
+    from sessions
+    where
+        ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
+        and ($start::date is null or started_at >= $start::date)
+        and ($end::date is null or started_at < $end::date + 1)
+),
+
+trained_sessions as (
+    select
+        s.session_id,
+        s.athlete_id,
+        s.performed_on,
+        s.performed_on - ((isodow(s.performed_on) - $week_start_isodow + 7) % 7)::integer
+            as week_start,
+        count(*) filter (where x.set_type <> 'warmup') as sets
+    from chosen_sessions as s
+    inner join sets as x on x.session_id = s.session_id
+    group by s.session_id, s.athlete_id, s.performed_on
+),
+
+weeks as (
+    select
+        athlete_id,
+        week_start,
+        count(*) as sessions,
+        sum(sets) as sets
+    from trained_sessions
+    group by athlete_id, week_start
+),
+
+spans as (
+    select
+        a.athlete_id,
+        coalesce($start::date, min(s.performed_on)) as first_day,
+        coalesce($end::date, max(s.performed_on)) as last_day
+    from athletes as a
+    left join trained_sessions as s on s.athlete_id = a.athlete_id
+    where $athlete_id::integer is null or a.athlete_id = $athlete_id::integer
+    group by a.athlete_id
+),
+
+calendar as (
+    select
+        athlete_id,
+        unnest(
+            generate_series(
+                first_day - ((isodow(first_day) - $week_start_isodow + 7) % 7)::integer,
+                last_day,
+                interval 7 day
+            )
+        )::date as week_start
+    from spans
+    where first_day <= last_day
+),
+
+final as (
+    select
+        c.athlete_id,
+        c.week_start,
+        coalesce(w.sessions, 0) as sessions,
+        coalesce(w.sets, 0) as sets
+    from calendar as c
+    left join weeks as w on w.athlete_id = c.athlete_id and w.week_start = c.week_start
+)
+
+select * from final
+order by athlete_id, week_start

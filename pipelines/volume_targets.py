@@ -1,0 +1,231 @@
+"""Weekly set landmarks per muscle group (MV, MEV, MAV, MRV) and each week's status.
+
+The shipped defaults (`data/volume_landmarks.csv`) follow the practitioner landmarks of
+Renaissance Periodization for intermediates; an athlete's own values replace them per muscle
+group. A week's status compares its fractional hard sets with the landmarks:
+
+- below maintenance: hard_sets < MV
+- below minimum effective: MV <= hard_sets < MEV, or no hard sets at all
+- productive: MEV <= hard_sets <= MRV (and more than zero)
+- above maximum recoverable: hard_sets > MRV
+- no target: the muscle group has no landmarks (neither shipped nor the athlete's)
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from pipelines.db import read_sql
+from pipelines.errors import LiftboardError, Problem, ValidationError
+from pipelines.filters import DayLike
+from pipelines.logbook import record_change
+from pipelines.schemas import (
+    MUSCLE_GROUPS,
+    RULES,
+    TARGET_STATUSES,
+    VolumeLandmark,
+    VolumeLandmarkEntry,
+    WeeklyVolumeStatus,
+    validate,
+)
+from pipelines.weekly_volume import weekly_muscle_volume
+
+LANDMARK_COLUMNS = ("mv_sets", "mev_sets", "mav_low_sets", "mav_high_sets", "mrv_sets")
+_LANDMARK_RULE = (
+    "landmarks must be numbers from 0 to 100 sets with MV <= MEV <= MAV low <= MAV high <= MRV"
+)
+
+
+def volume_landmarks(
+    con: duckdb.DuckDBPyConnection, *, athlete_id: int | None = None
+) -> pd.DataFrame:
+    """The weekly set landmarks that apply to each athlete and muscle group.
+
+    Returns:
+        One row per (athlete_id, muscle_group) in display order, validated by `VolumeLandmark`:
+        `mv_sets`, `mev_sets`, `mav_low_sets`, `mav_high_sets`, `mrv_sets` (empty when the
+        group has no landmark), `source` (athlete, default or none) and `basis` (where the
+        default comes from).
+    """
+    frame = con.cursor().execute(read_sql("marts/volume_landmarks"), {"athlete_id": athlete_id})
+    return validate(VolumeLandmark, frame.df())
+
+
+def set_volume_landmarks(
+    con: duckdb.DuckDBPyConnection,
+    athlete_id: int,
+    entries: Sequence[Mapping[str, Any]] | pd.DataFrame,
+) -> int:
+    """Store an athlete's own landmarks for some muscle groups, in one transaction.
+
+    Each entry has `muscle_group` and the five landmarks (`mv_sets`, `mev_sets`,
+    `mav_low_sets`, `mav_high_sets`, `mrv_sets`); a group already set is replaced.
+
+    Returns:
+        The number of muscle groups written.
+
+    Raises:
+        ValidationError: naming each rejected row, column and value; nothing is written.
+    """
+    raw = entries.copy() if isinstance(entries, pd.DataFrame) else pd.DataFrame(list(entries))
+    if raw.empty:
+        return 0
+    raw = raw.reset_index(drop=True)
+    wanted = ("muscle_group", *LANDMARK_COLUMNS)
+    problems = [
+        Problem(None, str(c), c, "that field is not a landmark") for c in raw if c not in wanted
+    ]
+    problems += [Problem(None, c, None, "that column is missing") for c in wanted if c not in raw]
+    if problems:
+        raise ValidationError(problems)
+    frame = raw.loc[:, list(wanted)].copy()
+    frame["muscle_group"] = frame["muscle_group"].map(
+        lambda g: str(g).strip().lower() if g is not None else g
+    )
+    for column in LANDMARK_COLUMNS:
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    frame.insert(0, "athlete_id", athlete_id)
+    problems = [
+        Problem(int(i) + 1, column, raw[column].iloc[i], _LANDMARK_RULE)
+        for column in LANDMARK_COLUMNS
+        for i in np.flatnonzero(frame[column].isna().to_numpy())
+    ]
+    problems += [
+        Problem(int(i) + 1, "muscle_group", raw["muscle_group"].iloc[i], _GROUP_RULE)
+        for i in np.flatnonzero(~frame["muscle_group"].isin(MUSCLE_GROUPS).to_numpy())
+    ]
+    for earlier, later in itertools.pairwise(LANDMARK_COLUMNS):
+        out_of_order = (frame[later] < frame[earlier]).to_numpy()
+        problems += [
+            Problem(int(i) + 1, later, raw[later].iloc[i], _LANDMARK_RULE)
+            for i in np.flatnonzero(out_of_order)
+        ]
+    repeated = frame["muscle_group"].duplicated(keep="first").to_numpy()
+    problems += [
+        Problem(int(i) + 1, "muscle_group", raw["muscle_group"].iloc[i], "it is given twice")
+        for i in np.flatnonzero(repeated)
+    ]
+    if problems:
+        raise ValidationError(sorted(problems, key=lambda p: (p.row or 0, p.column)))
+    try:
+        values = validate(VolumeLandmarkEntry, frame)
+    except ValidationError as exc:
+        raise ValidationError(
+            [
+                Problem(p.row, p.column, p.value, _LANDMARK_RULE) if p.column != "athlete_id" else p
+                for p in exc.problems
+            ]
+        ) from None
+    if not _athlete_exists(con, athlete_id):
+        raise ValidationError([Problem(None, "athlete_id", athlete_id, RULES["athlete_id"])])
+    cur = con.cursor()
+    cur.begin()
+    try:
+        cur.register("incoming_landmarks", values)
+        cur.execute(
+            "insert into athlete_volume_landmarks (athlete_id, muscle_group, mv_sets, mev_sets, "
+            "mav_low_sets, mav_high_sets, mrv_sets, updated_at) select athlete_id, muscle_group, "
+            "mv_sets, mev_sets, mav_low_sets, mav_high_sets, mrv_sets, now()::timestamp "
+            "from incoming_landmarks on conflict (athlete_id, muscle_group) do update set "
+            "mv_sets = excluded.mv_sets, mev_sets = excluded.mev_sets, "
+            "mav_low_sets = excluded.mav_low_sets, mav_high_sets = excluded.mav_high_sets, "
+            "mrv_sets = excluded.mrv_sets, updated_at = excluded.updated_at"
+        )
+        cur.unregister("incoming_landmarks")
+        record_change(cur, "volume_landmarks")
+        cur.commit()
+    except duckdb.Error as exc:
+        cur.rollback()
+        raise LiftboardError(
+            f"The database refused the landmarks ({str(exc).splitlines()[0]}). Nothing was saved."
+        ) from None
+    finally:
+        cur.close()
+    return len(values)
+
+
+def reset_volume_landmarks(
+    con: duckdb.DuckDBPyConnection, athlete_id: int, muscle_groups: Sequence[str] | None = None
+) -> int:
+    """Drop an athlete's own landmarks (all, or for some groups) so the defaults apply again.
+
+    Returns:
+        The number of muscle groups reset.
+    """
+    cur = con.cursor()
+    cur.begin()
+    try:
+        if muscle_groups is None:
+            rows = cur.execute(
+                "delete from athlete_volume_landmarks where athlete_id = ? returning muscle_group",
+                [athlete_id],
+            ).fetchall()
+        else:
+            rows = cur.execute(
+                "delete from athlete_volume_landmarks where athlete_id = ? "
+                "and muscle_group in (select unnest(?::varchar[])) returning muscle_group",
+                [athlete_id, [str(g).strip().lower() for g in muscle_groups]],
+            ).fetchall()
+        record_change(cur, "volume_landmarks")
+        cur.commit()
+    except BaseException:
+        cur.rollback()
+        raise
+    finally:
+        cur.close()
+    return len(rows)
+
+
+def weekly_volume_status(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    athlete_id: int | None = None,
+    start: DayLike = None,
+    end: DayLike = None,
+    secondary_weight: float = 0.5,
+    week_start: str = "monday",
+) -> pd.DataFrame:
+    """The weekly muscle volume with each row's landmarks and status (see the module notes).
+
+    Takes the filters of `weekly_muscle_volume`.
+
+    Returns:
+        One row per (athlete_id, week_start, muscle_group), validated by `WeeklyVolumeStatus`:
+        the volume columns, the five landmarks and `target_status` (categorical).
+    """
+    weekly = weekly_muscle_volume(
+        con,
+        athlete_id=athlete_id,
+        start=start,
+        end=end,
+        secondary_weight=secondary_weight,
+        week_start=week_start,
+    )
+    landmarks = volume_landmarks(con, athlete_id=athlete_id)
+    cur = con.cursor()
+    cur.register("weekly_volume", weekly.assign(row_no=np.arange(len(weekly))))
+    cur.register("landmarks", landmarks)
+    frame = cur.execute(read_sql("marts/weekly_volume_status")).df()
+    cur.close()
+    codes = frame.pop("status_code").to_numpy()
+    frame["target_status"] = pd.Categorical.from_codes(codes, pd.Index(TARGET_STATUSES))
+    frame["muscle_group"] = frame["muscle_group"].astype(weekly["muscle_group"].dtype)
+    return validate(WeeklyVolumeStatus, frame)
+
+
+def _athlete_exists(con: duckdb.DuckDBPyConnection, athlete_id: int) -> bool:
+    row = (
+        con.cursor()
+        .execute("select 1 from athletes where athlete_id = ?", [int(athlete_id)])
+        .fetchone()
+    )
+    return row is not None
+
+
+_GROUP_RULE = "the muscle group must be one of " + ", ".join(MUSCLE_GROUPS)
