@@ -1,0 +1,66 @@
+-- one row per set, with its session and athlete: the `sets` CSV export (the liftboard format)
+with
+
+athletes as (
+    select * from athletes
+),
+
+sessions as (
+    select * from sessions
+),
+
+sets as (
+    select * from sets
+),
+
+exercises as (
+    select * from exercises
+),
+
+chosen_sessions as (
+    select *
+    from sessions
+    where
+        ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
+        and ($start::date is null or started_at >= $start::date)
+        and ($end::date is null or started_at < $end::date + 1)
+),
+
+final as (
+    select
+        a.name as athlete,
+        s.session_id,
+        s.name as session_name,
+        s.started_at,
+        s.started_at::date as performed_on,
+        e.name as exercise,
+        x.exercise_id,
+        x.set_index,
+        x.set_type,
+        x.weight_kg,
+        x.entered_weight,
+        x.entered_unit,
+        x.reps,
+        x.duration_s,
+        x.distance_m,
+        x.rpe,
+        x.rir,
+        x.notes,
+        x.side,
+        s.notes as session_notes,
+        s.ended_at,
+        s.bodyweight_kg,
+        s.template_id,
+        s.source,
+        s.source_key,
+        x.source_key as set_source_key,
+        a.unit as athlete_unit,
+        x.set_id
+    from sets as x
+    inner join chosen_sessions as s on s.session_id = x.session_id
+    inner join athletes as a on a.athlete_id = s.athlete_id
+    inner join exercises as e on e.exercise_id = x.exercise_id
+)
+
+select * exclude (set_id) from final
+order by athlete, started_at, session_id, set_index, set_id
