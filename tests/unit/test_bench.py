@@ -1,0 +1,122 @@
+"""The benchmark: its generator writes a realistic log, and its three ways agree on the numbers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from pipelines.bench import (
+    MEASURES,
+    generate,
+    measure,
+    naive_pandas_volume,
+    own_peak_rss_mb,
+    render_table,
+)
+from pipelines.db import read_sql
+from pipelines.weekly_volume import weekly_muscle_volume
+
+REQUIRED_KEYS = ["sets", "volume_s", "bare_s", "pandas_s", "log_one_ms", "athlete_12w_ms",
+                 "peak_rss_mb"]  # fmt: skip
+NUMBERS = ["hard_sets", "direct_sets", "reps", "tonnage_kg", "duration_s"]
+
+
+@pytest.fixture
+def generated(con):
+    return generate(con, 10_000)
+
+
+def test_the_generator_writes_exactly_the_sets_asked_for(con, generated):
+    assert (generated.sets, generated.athletes) == (10_000, 5)
+    counts = con.execute(
+        "select count(*), count(distinct session_id), min(set_index) from sets"
+    ).fetchone()
+    assert counts == (10_000, generated.sessions, 1)
+    sessions = con.execute("select count(*), count(bodyweight_kg) from sessions").fetchone()
+    assert sessions[0] == generated.sessions
+    assert 0 < sessions[1] < sessions[0]  # some sessions lean on the bodyweight readings
+
+
+def test_the_generated_log_is_varied_like_a_real_one(con, generated):
+    kinds = dict(
+        con.execute(
+            "select e.load_type, count(*) from sets as x inner join exercises as e "
+            "using (exercise_id) group by all"
+        ).fetchall()
+    )
+    assert {"weighted", "bodyweight", "weighted_bodyweight", "assisted", "timed"} <= set(kinds)
+    types = dict(con.execute("select set_type, count(*) from sets group by all").fetchall())
+    assert set(types) == {"warmup", "working", "drop", "failure"}
+    assert con.execute("select count(*) from athletes where unit = 'lb'").fetchone()[0] >= 1
+    assert con.execute("select count(*) from sets where rpe is not null").fetchone()[0] > 1_000
+
+
+def test_new_rows_can_still_be_added_after_generation(con, generated):
+    from pipelines.logbook import log_set, start_session
+
+    session = start_session(con, 1, "2025-01-01 07:00")
+    assert session == generated.sessions + 1
+    log_set(con, session, "Pullups", reps=5)
+
+
+def test_the_project_the_floor_and_pandas_agree(con, generated):
+    project = weekly_muscle_volume(con)
+    project = project[project[NUMBERS].sum(axis=1) > 0].assign(
+        muscle_group=project["muscle_group"].astype(str)
+    )
+    bare = con.execute(read_sql("bench/bare_weekly_volume")).df()
+    pandas = naive_pandas_volume(con)
+    keys = ["athlete_id", "week_start", "muscle_group"]
+    for other in (bare, pandas):
+        other = other.assign(week_start=pd.to_datetime(other["week_start"])).fillna(0)
+        merged = project.merge(other, on=keys, suffixes=("", "_other"), how="outer")
+        assert len(merged) == len(project) == len(other)
+        for column in NUMBERS:
+            assert merged[column].to_numpy() == pytest.approx(
+                merged[f"{column}_other"].to_numpy()
+            ), column
+
+
+def test_a_measure_key_cannot_be_registered_twice():
+    with pytest.raises(ValueError, match="already registered"):
+        measure("volume_s", "again", "s")(lambda ctx: 0.0)
+
+
+def test_the_required_keys_come_first_in_order():
+    assert [m.key for m in MEASURES][: len(REQUIRED_KEYS) - 1] == REQUIRED_KEYS[1:]
+
+
+def test_the_table_shows_each_figure_and_the_ratios():
+    results = {
+        "sets": 10, "volume_s": 0.5, "bare_s": 0.4, "pandas_s": 5.0, "log_one_ms": 3.0,
+        "athlete_12w_ms": 9.0, "peak_rss_mb": 300.0, "athletes": 1, "sessions": 1,
+    }  # fmt: skip
+    table = render_table(results)
+    assert "10.0 x" in table  # c / a
+    assert "1.25 x" in table  # a / b
+    assert "300 MB" in table
+
+
+def test_own_peak_rss_is_a_plausible_number():
+    assert 10 < own_peak_rss_mb() < 100_000
+
+
+def test_the_bench_command_runs_on_ten_thousand_sets():
+    done = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "bench", "--sets", "10000"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    results = json.loads(lines[-1])
+    assert list(results)[: len(REQUIRED_KEYS)] == REQUIRED_KEYS
+    assert results["sets"] == 10_000
+    assert all(results[k] > 0 for k in REQUIRED_KEYS)
+    assert any(line.startswith("(a) weekly volume") for line in lines)
