@@ -166,7 +166,8 @@ def _best(parts: NameParts, index: _Index) -> str | None:
         candidates = []
         for tier in tiers:
             key = keys[tier]
-            if not key:
+            # Loose comparisons never settle on a bare generic word.
+            if not key or (tier >= 2 and key <= _GENERIC):
                 continue
             for entry in index.tiers[tier].get(key, []):
                 # A bare generic word (`Press`, `Row`) needs the same or very close equipment.
@@ -458,7 +459,7 @@ def map_exercise(con: duckdb.DuckDBPyConnection, custom_id: str, catalog_id: str
         cur.execute(
             "insert into exercise_mappings (exercise_id, target_exercise_id) values (?, ?) "
             "on conflict (exercise_id) do update set "
-            "target_exercise_id = excluded.target_exercise_id, mapped_at = current_timestamp",
+            "target_exercise_id = excluded.target_exercise_id, mapped_at = now()",
             [custom_id, catalog_id],
         )
         record_change(cur, "exercises")

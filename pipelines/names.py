@@ -126,6 +126,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"\b(?:reverse grip|underhand(?: grip)?|supinated(?: grip)?)\b", "underhand"),
     (r"\b(?:overhand(?: grip)?|pronated(?: grip)?)\b", "overhand"),
     (r"\bbent ?over\b", "bentover"),
+    (r"\bchest supported\b", "supported"),
     (r"\bpaused?\b", "paused"),
     (r"\balternat(?:e|ing)\b", "alternating"),
     (r"\bback squat\b", "squat"),
@@ -159,7 +160,7 @@ EQUIPMENT = frozenset({
 SOFT_MODIFIERS = frozenset({
     "flat", "standing", "seated", "lying", "kneeling", "bentover", "paused", "tempo",
     "alternating", "mediumgrip", "conventional", "traditional", "regular", "strict", "full",
-    "classic", "normal", "slow", "controlled",
+    "classic", "normal", "slow", "controlled", "supported", "horizontal", "45", "degree",
 })  # fmt: skip
 
 # Modifiers that change the emphasis but not the muscle groups much: dropped last.

@@ -11,7 +11,8 @@ from pipelines.db import connect
 from pipelines.errors import LiftboardError, ValidationError
 from pipelines.exports import EXPORTS, export_frame, to_csv_bytes
 from pipelines.filters import date_range
-from pipelines.logbook import find_athlete
+from pipelines.importers.strong_export import strong_csv_bytes, strong_export
+from pipelines.logbook import athlete_unit, find_athlete
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,7 +24,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "spreadsheet could run as a formula are prefixed with an apostrophe.",
     )
     add_db_option(parser)
-    parser.add_argument("--what", required=True, choices=EXPORTS, help="which export")
+    parser.add_argument(
+        "--what", required=True, choices=(*EXPORTS, "strong"),
+        help="which export (strong: every set in Strong's classic CSV layout, for other apps)",
+    )  # fmt: skip
     parser.add_argument("--out", required=True, metavar="FILE", help="the file to write, or -")
     parser.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD)")
     parser.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD)")
@@ -54,10 +58,18 @@ def run(args: argparse.Namespace) -> int:
                 raise LiftboardError(
                     f"There is no athlete called {args.athlete!r} (known athletes: {listed})."
                 )
-        frame = export_frame(con, args.what, athlete_id=athlete_id, start=span.start, end=span.end)
+        if args.what == "strong":
+            # Strong's layout has no unit column: weights in the athlete's unit (kg for all).
+            unit = athlete_unit(con, athlete_id) if athlete_id is not None else "kg"
+            frame = strong_export(con, athlete_id=athlete_id, start=span.start, end=span.end,
+                                  unit=unit)  # fmt: skip
+        else:
+            frame = export_frame(
+                con, args.what, athlete_id=athlete_id, start=span.start, end=span.end
+            )
     finally:
         con.close()
-    data = to_csv_bytes(frame)
+    data = strong_csv_bytes(frame) if args.what == "strong" else to_csv_bytes(frame)
     if target is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -10,6 +10,7 @@ column count of one of Strong's layouts.
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import re
@@ -213,8 +214,8 @@ def _first_rows(head: str, delimiter: str, rows: int = 6) -> list[list[str]]:
             keep_default_na=False, engine="python", quotechar='"', skip_blank_lines=True,
             on_bad_lines="skip",
         )  # fmt: skip
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
-        return []
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error):
+        return []  # not readable with this delimiter: another one will be
     return [[str(c) for c in record] for record in frame.itertuples(index=False)]
 
 

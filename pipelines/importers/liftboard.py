@@ -83,7 +83,7 @@ def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
             "athlete_unit": athlete_unit.where(athlete_unit.isin(("kg", "lb")), None),
             "started_at": started,
             "ended_at": ended.groupby(key, sort=False).transform("first"),
-            "session_name": values.text(checks.column("session_name")),
+            "session_name": notes_text(checks.column("session_name"), verbatim=True),
             "session_notes": notes_text(checks.column("session_notes"), verbatim=True),
             "bodyweight_kg": numbers["bodyweight_kg"],
             "exercise": exercise.where(exercise.ne(""), exercise_id),
