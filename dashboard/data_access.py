@@ -1,18 +1,40 @@
-"""The dashboard's only door to the data: the shared connection and cached reads.
+"""The dashboard's only door to the data: the shared connection, cached reads and writes.
 
-Every cached read takes the data version, which every write bumps, so a logged set shows at
-once and a replaced database never shows stale figures.
+Every cached read takes the data version first; every write bumps it (the `changes` journal),
+so a logged set shows at once and a replaced database never shows stale figures. Writes are
+thin wrappers over `pipelines`, which validate and raise `LiftboardError` with a sentence.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
+from pipelines import catalog as catalog_reads
 from pipelines import logbook
-from pipelines.catalog import exercise_catalog
+from pipelines.backup import backup_bytes
+from pipelines.balance import weekly_balance
+from pipelines.consistency import training_calendar, training_streaks, weekly_sessions
 from pipelines.db import connect, resolve_db_path
+from pipelines.demo import DEMO_ATHLETE, write_demo
+from pipelines.errors import LiftboardError
+from pipelines.exercise_matching import add_custom_exercise as _add_custom_exercise
+from pipelines.exercise_matching import map_exercise as _map_exercise
+from pipelines.exercise_matching import unmapped_exercises as _unmapped_exercises
+from pipelines.exports import export_frame, to_csv_bytes
+from pipelines.importers import ImportReport, Preview, import_file
+from pipelines.importers import preview as _preview
+from pipelines.progression import progression
+from pipelines.strength import personal_records, session_estimated_1rm
+from pipelines.volume_targets import weekly_volume_status
+from pipelines.weekly_volume import muscle_group_order
+
+TTL = 600
 
 
 @st.cache_resource
@@ -31,19 +53,263 @@ def data_version() -> int:
     return logbook.data_version(get_connection())
 
 
-@st.cache_data(ttl=600, max_entries=4)
+# --- cached reads ---------------------------------------------------------------------------
+
+
+@st.cache_data(ttl=TTL, max_entries=4)
 def catalog(version: int) -> pd.DataFrame:
-    """One row per exercise with its primary and secondary muscles."""
-    return exercise_catalog(get_connection())
+    """One row per exercise with its muscles, aliases, stance and cues."""
+    return catalog_reads.exercise_catalog(get_connection())
 
 
-@st.cache_data(ttl=600, max_entries=16)
+@st.cache_data(ttl=TTL, max_entries=8)
+def exercise_names(version: int, athlete_id: int) -> pd.DataFrame:
+    """One row per searchable name (names and aliases), the athlete's recent exercises first."""
+    return catalog_reads.exercise_names(get_connection(), athlete_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=4)
 def athletes(version: int) -> pd.DataFrame:
-    """One row per athlete."""
-    return logbook.athletes(get_connection())
+    """One row per athlete: unit, session count and latest session."""
+    return logbook.athlete_activity(get_connection())
 
 
-@st.cache_data(ttl=600, max_entries=32)
+@st.cache_data(ttl=TTL, max_entries=32)
 def day_sets(version: int, athlete_id: int, day: str) -> pd.DataFrame:
     """One row per set the athlete logged on `day`."""
     return logbook.day_sets(get_connection(), athlete_id, day)
+
+
+@st.cache_data(ttl=TTL, max_entries=64)
+def last_sets(version: int, athlete_id: int, exercise_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The athlete's most recent set of each exercise, to pre-fill the next one."""
+    return logbook.last_sets(get_connection(), athlete_id, exercise_ids)
+
+
+@st.cache_data(ttl=TTL, max_entries=4)
+def templates(version: int) -> pd.DataFrame:
+    """One row per workout template."""
+    return catalog_reads.workout_templates(get_connection())
+
+
+@st.cache_data(ttl=TTL, max_entries=8)
+def template_exercises(version: int, template_id: str) -> pd.DataFrame:
+    """One row per slot of a template, with the exercise's muscles, stance and cues."""
+    return catalog_reads.template_exercises(get_connection(), template_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def variations(version: int, exercise_ids: tuple[str, ...]) -> pd.DataFrame:
+    """One row per variation of the given exercises."""
+    return catalog_reads.exercise_variations(get_connection(), exercise_ids)
+
+
+@st.cache_data(ttl=TTL, max_entries=8)
+def anatomy(version: int, template_id: str) -> pd.DataFrame:
+    """One row per named muscle with its group and the template's exercises that train it."""
+    return catalog_reads.anatomy_muscles(get_connection(), template_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=4)
+def unmapped(version: int) -> pd.DataFrame:
+    """Custom exercises still waiting for their muscles, most-used first."""
+    return _unmapped_exercises(get_connection())
+
+
+# --- trends: every read is one athlete over a date range, already aggregated -------------------
+
+
+@st.cache_data(ttl=TTL, max_entries=4)
+def muscle_groups(version: int) -> list[str]:
+    """The muscle groups in display order."""
+    return muscle_group_order(get_connection())
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def volume_status(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Hard sets per (week, muscle group) with the landmarks and each week's status."""
+    return weekly_volume_status(get_connection(), athlete_id=athlete_id, start=start, end=end)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def balance(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Back against legs hard sets per week."""
+    return weekly_balance(get_connection(), athlete_id=athlete_id, start=start, end=end)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def session_e1rm(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """The best estimated one-rep max per (session, exercise)."""
+    return session_estimated_1rm(get_connection(), athlete_id=athlete_id, start=start, end=end)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def records(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Personal-record events (the athlete's whole history decides what counts as a record)."""
+    return personal_records(get_connection(), athlete_id=athlete_id, start=start, end=end)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def suggestions(version: int, athlete_id: int) -> pd.DataFrame:
+    """What to do next per exercise of the athlete's template or recent log."""
+    return progression(get_connection(), athlete_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def sessions_per_week(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Sessions and sets per week, zero for weeks without training."""
+    return weekly_sessions(get_connection(), athlete_id=athlete_id, start=start, end=end)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def streaks(version: int, athlete_id: int) -> pd.DataFrame:
+    """The current and the longest run of training weeks."""
+    return training_streaks(get_connection(), athlete_id=athlete_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def calendar(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Sessions and sets per day of the range."""
+    return training_calendar(get_connection(), athlete_id=athlete_id, start=start, end=end)
+
+
+# --- writes ---------------------------------------------------------------------------------
+
+
+def create_athlete(name: str, unit: str = "kg") -> int:
+    """Add an athlete (or find the one with that name) and return the id."""
+    return logbook.ensure_athlete(get_connection(), name, unit)
+
+
+def set_unit(athlete_id: int, unit: str) -> None:
+    """Store the unit the athlete sees and types weights in."""
+    logbook.set_unit(get_connection(), athlete_id, unit)
+
+
+def load_demo() -> tuple[int, int]:
+    """Write the demo log; returns (sessions, sets) added."""
+    return write_demo(get_connection())
+
+
+def demo_athlete_id() -> int | None:
+    """The demo lifter's id, once the demo log has been written."""
+    return logbook.find_athlete(get_connection(), DEMO_ATHLETE)
+
+
+def log_day_set(athlete: str, day: dt.date, entry: Mapping[str, Any]) -> int:
+    """Validate and add one set to the athlete's session of `day`; return its id.
+
+    The set is checked before a session is opened for it, so a rejected set leaves nothing.
+    """
+    fields = {k: v for k, v in entry.items() if k != "exercise"}
+    return logbook.log_entry(
+        get_connection(), day=day, exercise=str(entry["exercise"]), athlete=athlete, **fields
+    )
+
+
+def log_template_set(
+    athlete_id: int,
+    session_id: int | None,
+    entry: Mapping[str, Any],
+    *,
+    started_at: dt.datetime,
+    name: str,
+    template_id: str,
+) -> int:
+    """Add one set of a template workout; open its session first when `session_id` is None.
+
+    Returns:
+        The session id (new or given). A rejected first set leaves no empty session behind.
+    """
+    con = get_connection()
+    opened = session_id is None
+    if session_id is None:
+        session_id = logbook.start_session(
+            con, athlete_id, started_at, name=name, template_id=template_id
+        )
+    try:
+        logbook.log_sets(con, session_id, [entry])
+    except LiftboardError:
+        if opened:
+            logbook.delete_session(con, session_id)
+        raise
+    return session_id
+
+
+def finish_session(session_id: int) -> None:
+    """Close a session now."""
+    logbook.finish_session(get_connection(), session_id)
+
+
+def update_set(set_id: int, **changes: Any) -> None:
+    """Change a logged set (validated like a new one)."""
+    logbook.update_set(get_connection(), set_id, **changes)
+
+
+def delete_set(set_id: int) -> None:
+    """Remove a logged set."""
+    logbook.delete_set(get_connection(), set_id)
+
+
+def save_template(template_id: str, items: pd.DataFrame, passes_per_round: int, rest_s: int) -> int:
+    """Validate edited template rows and save them; the template becomes the user's own."""
+    return catalog_reads.save_template(
+        get_connection(), template_id, items, passes_per_round=passes_per_round, rest_s=rest_s
+    )
+
+
+def add_custom_exercise(
+    name: str,
+    primary: Sequence[str],
+    secondary: Sequence[str],
+    load_type: str,
+    *,
+    equipment: str = "",
+    unilateral: bool = False,
+) -> str:
+    """Add an exercise the catalog lacks, with its muscles; return its id."""
+    return _add_custom_exercise(
+        get_connection(), name, primary, secondary, load_type,
+        equipment=equipment, unilateral=unilateral,
+    )  # fmt: skip
+
+
+def map_exercise(custom_id: str, catalog_id: str) -> None:
+    """Say which catalog exercise an imported custom exercise is (copies its muscles)."""
+    _map_exercise(get_connection(), custom_id, catalog_id)
+
+
+def export_download(
+    what: str, athlete_id: int | None, start: dt.date | None, end: dt.date | None
+) -> Callable[[], bytes]:
+    """A function that builds an export CSV (sets, weekly-volume, personal-records) on download."""
+    con = get_connection()
+    return lambda: to_csv_bytes(
+        export_frame(con, what, athlete_id=athlete_id, start=start, end=end)
+    )
+
+
+@st.cache_data(ttl=TTL, max_entries=2, show_spinner="Reading the file")
+def import_preview(data: bytes) -> Preview:
+    """The layout an uploaded export was recognised as, and its first rows."""
+    return _preview(data)
+
+
+def import_upload(
+    data: bytes,
+    *,
+    unit: str | None,
+    athlete: str,
+    dry_run: bool,
+    progress: Callable[[float, str], None],
+) -> ImportReport:
+    """Import an uploaded export for `athlete` (nothing is written on a dry run)."""
+    return import_file(
+        get_connection(), data, unit=unit, athlete=athlete, dry_run=dry_run, progress=progress
+    )
+
+
+def backup_download() -> Callable[[], bytes]:
+    """A function that makes a backup of the whole database when a download starts."""
+    con = get_connection()
+    return lambda: backup_bytes(con)

@@ -5,15 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data_access
+from dashboard.components import frame
 from pipelines.errors import LiftboardError
 
 st.set_page_config(page_title="Liftboard", page_icon=":material/fitness_center:", layout="wide")
-
-try:
-    data_access.get_connection()
-except LiftboardError as exc:
-    st.error(str(exc))
-    st.stop()
 
 pages = {
     "Train": [
@@ -21,14 +16,35 @@ pages = {
             "app_pages/log_sets.py", title="Log", icon=":material/edit_note:",
             url_path="log", default=True,
         ),
+        st.Page(
+            "app_pages/workout.py", title="Workout", icon=":material/directions_run:",
+            url_path="workout",
+        ),
     ],
-    "Reference": [
+    "Analyse": [
+        st.Page(
+            "app_pages/trends.py", title="Trends", icon=":material/monitoring:",
+            url_path="trends",
+        ),
+    ],
+    "Manage": [
         st.Page(
             "app_pages/exercises.py", title="Exercises", icon=":material/menu_book:",
             url_path="exercises",
         ),
+        st.Page(
+            "app_pages/data.py", title="Data", icon=":material/database:", url_path="data",
+        ),
     ],
 }  # fmt: skip
 page = st.navigation(pages)
-st.sidebar.caption(f"Database: `{data_access.db_path()}`")
-page.run()
+try:
+    data_access.get_connection()
+    frame.render_sidebar()
+except LiftboardError as exc:
+    st.error(str(exc))
+    st.stop()
+try:
+    page.run()
+except LiftboardError as exc:  # a failure the user can act on: a sentence, never a traceback
+    st.error(str(exc))

@@ -43,7 +43,7 @@ SETS_PER_SESSION = 24
 MAX_ATHLETES = 400
 SETS_PER_ATHLETE_MIN = 2_000
 # Modules whose @measure functions join the benchmark, in this order.
-MEASURE_MODULES: list[str] = ["pipelines.bench"]
+MEASURE_MODULES: list[str] = ["pipelines.bench", "pipelines.importers.bench_measures"]
 
 
 @dataclass(frozen=True)

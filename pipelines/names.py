@@ -140,6 +140,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"\bjogging\b", "jog"),
 )
 _COMPILED_REWRITES = tuple((re.compile(p), r) for p, r in _REWRITES)
+# Most names need no rewrite at all; one search tells, before running each rule in turn.
+_ANY_REWRITE = re.compile("|".join(f"(?:{p})" for p, _ in _REWRITES))
 _TRANSLATION_PATTERN = re.compile(
     r"(?<!\w)("
     + "|".join(re.escape(k) for k in sorted(_TRANSLATIONS, key=len, reverse=True))
@@ -201,8 +203,9 @@ def name_tokens(text: str) -> list[str]:
     """
     spaced = f" {normalise_name(text)} "
     spaced = _TRANSLATION_PATTERN.sub(lambda m: _TRANSLATIONS[m.group(1)], spaced)
-    for pattern, replacement in _COMPILED_REWRITES:
-        spaced = pattern.sub(replacement, spaced)
+    if _ANY_REWRITE.search(spaced):
+        for pattern, replacement in _COMPILED_REWRITES:
+            spaced = pattern.sub(replacement, spaced)
     return [_stem(word) for word in spaced.split() if word not in STOPWORDS]
 
 

@@ -1,4 +1,4 @@
-"""Log: add a set to today's session and see today's sets."""
+"""Log: add sets to a day's session, one by one or round by round through a template."""
 
 from __future__ import annotations
 
@@ -6,36 +6,35 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import data_access
-from pipelines import logbook
-from pipelines.errors import LiftboardError
+from dashboard.components.circuit import render_circuit
+from dashboard.components.day_sets import render_day_sets
+from dashboard.components.frame import current_athlete
+from dashboard.components.set_form import render_set_form
 
-st.title("Log")
-con = data_access.get_connection()
-athlete_id = logbook.ensure_athlete(con)
-version = data_access.data_version()
-names = data_access.catalog(version)["name"].tolist()
+MODES = {"single": "Single sets", "circuit": "Circuit"}
 
-with st.form("log_form", clear_on_submit=False):
-    day = st.date_input("Day", value=dt.date.today(), key="log_day")
-    exercise = st.selectbox("Exercise", names, index=None, key="log_exercise")
-    weight = st.number_input("Weight (kg)", min_value=0.0, step=0.5, key="log_weight")
-    reps = st.number_input("Reps", min_value=0, step=1, value=8, key="log_reps")
-    submitted = st.form_submit_button("Add set", type="primary")
+athlete = current_athlete()
+st.title("Log", anchor=False)
+today = dt.date.today()
+left, right = st.columns([2, 3], vertical_alignment="bottom")
+picked = left.date_input(
+    "Day", value=today, max_value=today + dt.timedelta(days=1), key="log_day",
+    format="YYYY-MM-DD",
+)  # fmt: skip
+day = picked if isinstance(picked, dt.date) else today
+st.session_state.setdefault("log_mode", "single")
+mode = right.segmented_control(
+    "Mode", list(MODES), format_func=MODES.__getitem__, key="log_mode", width="stretch",
+    label_visibility="collapsed",
+)  # fmt: skip
 
-if submitted:
-    try:
-        logbook.log_entry(
-            con, day=day, exercise=exercise or "", athlete=logbook.DEFAULT_ATHLETE,
-            weight=weight or None, reps=reps,
-        )  # fmt: skip
-        st.success(f"Logged {exercise}: {reps} reps at {weight:g} kg.")
-        version = data_access.data_version()
-    except LiftboardError as exc:
-        st.error(str(exc))
-
-today = data_access.day_sets(version, athlete_id, str(day))
-if today.empty:
-    st.info("No sets logged on this day yet.")
+message = st.session_state.pop("log_circuit_message", None)
+if message:
+    st.success(message, icon=":material/check_circle:")
+if mode == "circuit":
+    render_circuit(athlete, day)
 else:
-    st.dataframe(today, hide_index=True, key="log_today")
+    render_set_form(athlete, day)
+
+st.subheader(f"Sets on {day:%a %d %b}" if day != today else "Today's sets", anchor=False)
+render_day_sets(athlete, day)

@@ -46,16 +46,17 @@ def strong_csv(rows: int) -> str:
     return "".join(out)
 
 
+# The child process: a fresh interpreter, so the peak memory is the import's own.
 _CHILD = """
-import json, resource, sys, time
+import json, sys, time
+from pipelines.bench import own_peak_rss_mb
 from pipelines.db import connect
 from pipelines.importers import import_file
 con = connect(":memory:")
 started = time.perf_counter()
 report = import_file(con, sys.argv[1], unit="kg")
 seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak_mb": peak, "added": report.sets_added}))
+print(json.dumps({"seconds": seconds, "peak_mb": own_peak_rss_mb(), "added": report.sets_added}))
 """
 
 

@@ -1,0 +1,37 @@
+"""Data: download your log as CSV or the whole database as a backup; import other apps' logs."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data_access
+from dashboard.components.data_views import render_exports, render_import
+from dashboard.components.frame import current_athlete
+
+athlete = current_athlete()
+st.title("Data", anchor=False)
+
+st.header("Download", anchor=False)
+st.write(
+    "Spreadsheet-friendly CSV files: UTF-8, comma-separated, dates as YYYY-MM-DD. A sets file "
+    "can be imported again, here or into an empty database."
+)
+render_exports(athlete)
+
+st.header("Backup", anchor=False)
+st.write(
+    "One file with everything: athletes, sessions, sets, your own exercises and templates. "
+    "Open it with `liftboard serve --db FILE`, or put it back with `liftboard restore`."
+)
+st.download_button(
+    "Download a backup", data=data_access.backup_download(), file_name="liftboard-backup.duckdb",
+    mime="application/octet-stream", key="data_backup", icon=":material/download:",
+    on_click="ignore",
+)  # fmt: skip
+
+st.header("Import", anchor=False)
+st.write(
+    "Bring your history from Strong, Hevy or FitNotes: export it as CSV in that app and upload "
+    "the file. Importing the same file again adds nothing twice."
+)
+render_import(athlete)

@@ -1,0 +1,245 @@
+"""Figure builders for the Trends page: pure functions from mart frames to Plotly figures.
+
+Charts stay light for the browser: weeks up to about two years, calendar months beyond, a
+bounded number of points, and Plotly's own tick labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from pipelines.logbook import from_kg
+
+Bucket = Literal["week", "month"]
+WEEKS_MAX_DAYS = 731  # up to about two years a bar is a week; beyond, a month
+MAX_POINTS = 260  # an e1RM line keeps at most this many points
+CALENDAR_WEEKS = 53  # the calendar shows at most the last year of the range
+
+STATUS_COLOURS = {
+    "below maintenance": "#c9ced6",
+    "below minimum effective": "#f2b14c",
+    "productive": "#2e9e5b",
+    "above maximum recoverable": "#d9534f",
+    "no target": "#1f6feb",
+}
+STATUS_LABELS = {
+    "below maintenance": "under maintenance",
+    "below minimum effective": "under the minimum that builds",
+    "productive": "productive",
+    "above maximum recoverable": "over what you recover from",
+    "no target": "hard sets",
+}
+BAND_COLOURS = {"mev": "#f2b14c", "mav": "#2e9e5b", "mrv": "#d9534f"}
+BACK, LEGS = "#1f6feb", "#e07b39"
+FONT = {"family": "sans-serif", "size": 13}
+
+
+def _layout(fig: go.Figure, *, height: int = 320, title: str = "", y_title: str = "") -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin={"l": 8, "r": 8, "t": 36 if title else 8, "b": 8},
+        title={"text": title, "font": {"size": 15}} if title else None,
+        font=FONT,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        plot_bgcolor="white",
+        hovermode="x unified",
+    )
+    fig.update_yaxes(title_text=y_title, gridcolor="#eceff3", rangemode="tozero")
+    fig.update_xaxes(gridcolor="#eceff3")
+    return fig
+
+
+def choose_bucket(start: dt.date, end: dt.date) -> Bucket:
+    """`week` for ranges up to about two years, `month` beyond."""
+    return "week" if (end - start).days <= WEEKS_MAX_DAYS else "month"
+
+
+def volume_by_bucket(status: pd.DataFrame, bucket: Bucket) -> pd.DataFrame:
+    """Weekly volume rows, or per calendar month the average week (so landmarks still apply).
+
+    Returns:
+        Columns `period` (week start or first of the month), `muscle_group`, `hard_sets`
+        (per week), `target_status` (weeks: the mart's; months: none) and the landmarks.
+    """
+    landmarks = ["mv_sets", "mev_sets", "mav_low_sets", "mav_high_sets", "mrv_sets"]
+    frame = status.assign(
+        muscle_group=status["muscle_group"].astype(str),
+        target_status=status["target_status"].astype(str),
+    )
+    if bucket == "week":
+        return frame.rename(columns={"week_start": "period"})[
+            ["period", "muscle_group", "hard_sets", "target_status", *landmarks]
+        ]
+    month = frame["week_start"].dt.to_period("M").dt.to_timestamp()
+    grouped = frame.assign(period=month).groupby(["period", "muscle_group"], sort=False)
+    out = grouped.agg(
+        hard_sets=("hard_sets", "mean"), **{c: (c, "first") for c in landmarks}
+    ).reset_index()
+    return out.assign(target_status="")[
+        ["period", "muscle_group", "hard_sets", "target_status", *landmarks]
+    ]
+
+
+def weekly_sets_figure(volume: pd.DataFrame, group: str, bucket: Bucket) -> go.Figure:
+    """Hard sets per week for one muscle group, bars coloured by status, landmark bands behind.
+
+    One bar trace per status (so the legend explains the colours); the shaded bands are the
+    range below the minimum effective volume and the productive range, the dotted line the
+    maximum recoverable volume, when the group has landmarks.
+    """
+    rows = volume[volume["muscle_group"] == group]
+    fig = go.Figure()
+    for status, label in STATUS_LABELS.items():
+        part = rows[rows["target_status"].replace("", "no target") == status]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=part["period"], y=part["hard_sets"].round(1), name=label,
+                marker_color=STATUS_COLOURS[status],
+                hovertemplate="%{x|%d %b %Y}: %{y} hard sets<extra>" + label + "</extra>",
+            )
+        )  # fmt: skip
+    if not rows.empty and pd.notna(rows["mev_sets"].iloc[0]):
+        first = rows.iloc[0]
+        bands = (("mev", 0, first["mev_sets"], 0.10),
+                 ("mav", first["mav_low_sets"], first["mav_high_sets"], 0.14))  # fmt: skip
+        for colour, low, high, opacity in bands:
+            fig.add_hrect(y0=low, y1=high, fillcolor=BAND_COLOURS[colour], opacity=opacity,
+                          line_width=0, layer="below")  # fmt: skip
+        fig.add_hline(y=first["mrv_sets"], line_color=BAND_COLOURS["mrv"], line_dash="dot")
+    per = "week" if bucket == "week" else "week (monthly average)"
+    fig.update_layout(barmode="overlay", showlegend=True)
+    return _layout(fig, y_title=f"hard sets per {per}")
+
+
+def bar_values(fig: go.Figure) -> dict[pd.Timestamp, float]:
+    """The bar heights of a figure by x value, over all its bar traces (for checks and tests)."""
+    values: dict[pd.Timestamp, float] = {}
+    for trace in fig.data:
+        if trace.type == "bar":
+            for x, y in zip(trace.x, trace.y, strict=True):
+                values[pd.Timestamp(x)] = values.get(pd.Timestamp(x), 0.0) + float(y)
+    return values
+
+
+def heatmap_figure(volume: pd.DataFrame, groups: list[str]) -> go.Figure:
+    """Muscle group by period, coloured by hard sets (groups in display order, top to bottom)."""
+    table = volume.pivot_table(
+        index="muscle_group", columns="period", values="hard_sets", aggfunc="sum", observed=True
+    ).reindex([g for g in groups if g in set(volume["muscle_group"])])
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy().round(1), x=list(table.columns), y=list(table.index),
+            colorscale="Blues", zmin=0, hoverongaps=False, xgap=1, ygap=1,
+            colorbar={"title": {"text": "sets"}, "thickness": 12},
+            hovertemplate="%{y}, %{x|%d %b %Y}: %{z} hard sets<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, height=max(220, 22 * len(table) + 60))
+
+
+def balance_figure(balance: pd.DataFrame, bucket: Bucket) -> go.Figure:
+    """Back against legs hard sets per week (or per average week of a month)."""
+    frame = balance
+    if bucket == "month":
+        month = balance["week_start"].dt.to_period("M").dt.to_timestamp()
+        frame = (
+            balance.assign(week_start=month)
+            .groupby("week_start", as_index=False)[["back_sets", "legs_sets"]]
+            .mean()
+        )
+    fig = go.Figure()
+    for column, name, colour in (("back_sets", "back", BACK), ("legs_sets", "legs", LEGS)):
+        fig.add_trace(
+            go.Scatter(
+                x=frame["week_start"], y=frame[column].round(1), name=name, mode="lines+markers",
+                line={"color": colour, "width": 2}, marker={"size": 5},
+            )
+        )  # fmt: skip
+    return _layout(fig, y_title="hard sets per week")
+
+
+def e1rm_figure(sessions: pd.DataFrame, records: pd.DataFrame, unit: str) -> go.Figure:
+    """Best estimated one-rep max per session in `unit`, with a star on each record day.
+
+    More than `MAX_POINTS` sessions are thinned to the best of each week.
+    """
+    frame = sessions.sort_values("performed_on")
+    if len(frame) > MAX_POINTS:
+        week = frame["performed_on"].dt.to_period("W").dt.start_time
+        frame = (
+            frame.assign(performed_on=week)
+            .groupby("performed_on", as_index=False)
+            .agg(e1rm_kg=("e1rm_kg", "max"))
+        )
+    values = frame["e1rm_kg"].map(lambda kg: round(from_kg(kg, unit), 1))
+    fig = go.Figure(
+        go.Scatter(
+            x=frame["performed_on"], y=values, mode="lines+markers", name="estimated 1RM",
+            line={"color": BACK, "width": 2}, marker={"size": 5},
+            hovertemplate=f"%{{y}} {unit}<extra></extra>",
+        )
+    )  # fmt: skip
+    if not records.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=records["achieved_on"],
+                y=records["value"].map(lambda kg: round(from_kg(kg, unit), 1)),
+                mode="markers", name="record",
+                hovertemplate=f"record: %{{y}} {unit}<extra></extra>",
+                marker={"symbol": "star", "size": 14, "color": "#f2b14c",
+                        "line": {"color": "#8a5a00", "width": 1}},
+            )
+        )  # fmt: skip
+    fig.update_yaxes(rangemode="normal")
+    return _layout(fig, y_title=f"estimated 1RM ({unit})")
+
+
+def calendar_figure(days: pd.DataFrame) -> go.Figure:
+    """A training calendar: one column per week, one row per weekday, coloured by sets.
+
+    Only the last `CALENDAR_WEEKS` weeks of `days` are drawn.
+    """
+    frame = days[
+        days["week_start"] >= days["week_start"].max() - pd.Timedelta(weeks=CALENDAR_WEEKS - 1)
+    ]
+    weekday = frame["day"].dt.day_of_week
+    table = (
+        frame.assign(weekday=weekday)
+        .pivot_table(index="weekday", columns="week_start", values="sets", aggfunc="sum")
+        .reindex(range(7))
+    )
+    labels = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy(), x=list(table.columns), y=labels, xgap=2, ygap=2,
+            colorscale=[[0, "#eef1f5"], [0.001, "#cfe3ff"], [1, "#1f6feb"]], zmin=0,
+            showscale=False, hoverongaps=False,
+            hovertemplate="week of %{x|%d %b %Y}, %{y}: %{z} sets<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(showgrid=False)
+    return _layout(fig, height=230)
+
+
+def sessions_figure(weekly: pd.DataFrame, bucket: Bucket) -> go.Figure:
+    """Sessions per week (or per month)."""
+    frame = weekly
+    if bucket == "month":
+        month = weekly["week_start"].dt.to_period("M").dt.to_timestamp()
+        frame = (
+            weekly.assign(week_start=month)
+            .groupby("week_start", as_index=False)[["sessions"]]
+            .sum()
+        )
+    fig = go.Figure(
+        go.Bar(x=frame["week_start"], y=frame["sessions"], marker_color=BACK, name="sessions")
+    )
+    return _layout(fig, height=240, y_title=f"sessions per {bucket}")

@@ -1,0 +1,106 @@
+"""The Exercises page's pieces: one exercise in detail and the custom-exercise form."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data_access
+from dashboard.components.units import DASH
+from dashboard.components.workout import KIND_LABELS
+from pipelines.errors import LiftboardError
+from pipelines.schemas import LOAD_TYPES, MUSCLE_GROUPS
+
+LOAD_LABELS = {
+    "weighted": "Weighted", "bodyweight": "Bodyweight",
+    "weighted_bodyweight": "Bodyweight plus added weight", "assisted": "Assisted bodyweight",
+    "timed": "Timed (seconds)", "distance": "Distance",
+}  # fmt: skip
+
+
+def render_detail(row: dict[str, Any], variations: pd.DataFrame) -> None:
+    """One exercise: muscles, how it is loaded, aliases, stance, cues and variations."""
+    with st.container(border=True):
+        st.markdown(f"**{row['name']}**")
+        facts = [
+            f"**Main muscles:** {row['primary_muscles'] or DASH}",
+            f"**Helping muscles:** {row['secondary_muscles'] or DASH}",
+            f"**Equipment:** {row['equipment'] or 'none listed'} · "
+            f"**Logged as:** {LOAD_LABELS.get(str(row['load_type']), row['load_type'])}"
+            + (" · one side at a time" if row["unilateral"] else ""),
+        ]
+        if row["aliases"]:
+            facts.append(f"**Also called:** {row['aliases']}")
+        if row["stance"]:
+            facts.append(f"**Stance:** {row['stance']}")
+        st.markdown("  \n".join(facts))
+        if row["cues"]:
+            st.caption(str(row["cues"]))
+        for v in variations.itertuples():
+            st.markdown(
+                f"- *{KIND_LABELS.get(str(v.kind), v.kind)}: {v.variation}.* {v.description}"
+            )
+
+
+def _muscles(label: str, key: str) -> list[str]:
+    return st.multiselect(label, MUSCLE_GROUPS, key=key, placeholder="Choose muscle groups")
+
+
+def render_custom_form(equipment: Sequence[str]) -> None:
+    """A form to add an exercise the catalog lacks, with the muscles it works."""
+    with st.form("ex_new_form", clear_on_submit=False):
+        name = st.text_input("Name", key="ex_new_name", max_chars=200)
+        left, right = st.columns(2)
+        load_type = left.selectbox(
+            "Logged as", LOAD_TYPES, format_func=LOAD_LABELS.__getitem__, key="ex_new_load"
+        )
+        gear = right.selectbox("Equipment", ["", *equipment], key="ex_new_equipment",
+                               format_func=lambda e: e or "none")  # fmt: skip
+        primary = _muscles("Main muscles", "ex_new_primary")
+        secondary = _muscles("Helping muscles (count half a set)", "ex_new_secondary")
+        unilateral = st.checkbox("One side at a time", key="ex_new_unilateral")
+        submitted = st.form_submit_button("Add exercise", key="ex_new_add", type="primary")
+    if submitted:
+        try:
+            data_access.add_custom_exercise(
+                name, primary, secondary, str(load_type), equipment=gear or "",
+                unilateral=unilateral,
+            )  # fmt: skip
+            st.success(f"Added {name.strip()}. It is in the search on the Log page now.")
+        except LiftboardError as exc:
+            st.error(str(exc))
+
+
+def render_unmapped(unmapped: pd.DataFrame, catalog: pd.DataFrame) -> None:
+    """Imported names the catalog did not recognise, and a form to say what each one is."""
+    if unmapped.empty:
+        st.caption(
+            "Nothing to map. Exercise names from imported files that Liftboard does not "
+            "recognise appear here, so their sets can count towards muscles."
+        )
+        return
+    st.dataframe(
+        unmapped[["name", "sets"]].rename(columns={"name": "Imported name", "sets": "Sets"}),
+        hide_index=True, key="ex_unmapped_table",
+    )  # fmt: skip
+    names = dict(zip(unmapped["exercise_id"], unmapped["name"], strict=True))
+    targets = dict(zip(catalog["exercise_id"], catalog["name"], strict=True))
+    with st.form("ex_map_form"):
+        custom = st.selectbox("Imported name", list(names), format_func=names.__getitem__,
+                              key="ex_map_custom")  # fmt: skip
+        target = st.selectbox("Is the same as", list(targets), index=None,
+                              format_func=targets.__getitem__, key="ex_map_target",
+                              placeholder="Search the catalog")  # fmt: skip
+        submitted = st.form_submit_button("Map it", key="ex_map_save", type="primary")
+    if submitted:
+        if target is None:
+            st.error("Choose the catalog exercise it is the same as.")
+            return
+        try:
+            data_access.map_exercise(str(custom), str(target))
+            st.success(f"{names[custom]} now counts as {targets[target]}, past sets included.")
+        except LiftboardError as exc:
+            st.error(str(exc))

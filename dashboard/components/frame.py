@@ -1,0 +1,103 @@
+"""The frame around every page: athlete switcher, unit, database path and the demo offer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from dashboard import data_access
+from dashboard.components.tables import records
+from pipelines.errors import LiftboardError
+from pipelines.logbook import DEFAULT_ATHLETE
+from pipelines.schemas import UNITS
+
+ATHLETE_KEY = "frame_athlete"
+
+
+@dataclass(frozen=True)
+class Athlete:
+    """Who is training, and the unit they see and type weights in."""
+
+    athlete_id: int
+    name: str
+    unit: str
+
+
+def current_athlete() -> Athlete:
+    """The athlete chosen in the sidebar (the entrypoint renders it before every page)."""
+    athlete: Athlete = st.session_state["frame_current"]
+    return athlete
+
+
+def _show_error(exc: LiftboardError) -> None:
+    st.session_state["frame_error"] = str(exc)
+
+
+def _create_athlete() -> None:
+    name = str(st.session_state.get("frame_new_name") or "").strip()
+    if not name:
+        st.session_state["frame_error"] = "Type a name for the new athlete first."
+        return
+    try:
+        st.session_state[ATHLETE_KEY] = data_access.create_athlete(name)
+        st.session_state["frame_new_name"] = ""
+    except LiftboardError as exc:
+        _show_error(exc)
+
+
+def _change_unit(athlete_id: int) -> None:
+    unit = st.session_state.get("frame_unit")
+    if unit in UNITS:
+        try:
+            data_access.set_unit(athlete_id, str(unit))
+        except LiftboardError as exc:
+            _show_error(exc)
+
+
+def _load_demo() -> None:
+    try:
+        data_access.load_demo()
+        demo = data_access.demo_athlete_id()
+        if demo is not None:
+            st.session_state[ATHLETE_KEY] = demo
+    except LiftboardError as exc:
+        _show_error(exc)
+
+
+def render_sidebar() -> Athlete:
+    """Draw the sidebar and return the chosen athlete (also kept in session state)."""
+    people = data_access.athletes(data_access.data_version())
+    if people.empty:
+        data_access.create_athlete(DEFAULT_ATHLETE)
+        people = data_access.athletes(data_access.data_version())
+    by_id = {int(r["athlete_id"]): r for r in records(people)}
+    ids = list(by_id)
+    if st.session_state.get(ATHLETE_KEY) not in ids:
+        st.session_state[ATHLETE_KEY] = ids[0]
+    side = st.sidebar
+    chosen = side.selectbox(
+        "Athlete", ids, key=ATHLETE_KEY, format_func=lambda i: str(by_id[i]["name"])
+    )
+    athlete_id = chosen if isinstance(chosen, int) else ids[0]
+    row = by_id[athlete_id]
+    athlete = Athlete(athlete_id, str(row["name"]), str(row["unit"]))
+    st.session_state["frame_current"] = athlete
+    with side.popover("New athlete", icon=":material/person_add:", width="stretch"):
+        st.text_input("Name", key="frame_new_name", max_chars=200)
+        st.button("Create", key="frame_create", on_click=_create_athlete, type="primary")
+    st.session_state["frame_unit"] = athlete.unit
+    side.segmented_control(
+        "Weights in", UNITS, key="frame_unit", on_change=_change_unit, args=(athlete_id,)
+    )
+    if int(people["sessions"].sum()) == 0:
+        side.info("This database has no training yet. Load a demo log to look around.")
+        side.button(
+            "Load demo data", key="frame_demo", on_click=_load_demo,
+            icon=":material/science:", width="stretch",
+        )  # fmt: skip
+    error = st.session_state.pop("frame_error", None)
+    if error:
+        side.error(error)
+    side.caption(f"Database: `{data_access.db_path()}`")
+    return athlete

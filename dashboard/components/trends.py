@@ -1,0 +1,118 @@
+"""The Trends page's three views: volume, strength and consistency (each with empty states)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import data_access
+from dashboard.components.charts import (
+    Bucket,
+    balance_figure,
+    calendar_figure,
+    e1rm_figure,
+    heatmap_figure,
+    sessions_figure,
+    volume_by_bucket,
+    weekly_sets_figure,
+)
+from dashboard.components.frame import Athlete
+from dashboard.components.tables import records_table, suggestions_table
+
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket) -> None:
+    """Weekly hard sets of one muscle group with its bands, every group as a heat map, balance."""
+    version = data_access.data_version()
+    status = data_access.volume_status(version, athlete.athlete_id, start, end)
+    if status.empty or float(status["hard_sets"].sum()) == 0:
+        st.info(
+            "No hard sets in these dates yet. Log a working set on the Log page, or widen the "
+            "dates.",
+            icon=":material/bar_chart:",
+        )
+        return
+    volume = volume_by_bucket(status, bucket)
+    totals = volume.groupby("muscle_group", sort=False)["hard_sets"].sum()
+    trained = [g for g in data_access.muscle_groups(version) if totals.get(g, 0) > 0]
+    busiest = max(trained, key=lambda g: float(totals[g]))
+    group = st.selectbox("Muscle group", trained, index=trained.index(busiest), key="tr_group")
+    st.plotly_chart(
+        weekly_sets_figure(volume, str(group), bucket), key="tr_weekly_sets", config=CHART_CONFIG
+    )
+    st.caption(
+        "A set counts 1 for each main muscle and 0.5 for each helping one; warm-ups do not "
+        "count. Shaded: below the minimum that builds muscle, and the productive range; the "
+        "dotted line is about the most you can recover from (editable landmarks)."
+    )
+    st.subheader("Every muscle group", anchor=False)
+    st.plotly_chart(heatmap_figure(volume, trained), key="tr_heatmap", config=CHART_CONFIG)
+    st.subheader("Back and legs", anchor=False)
+    balance = data_access.balance(version, athlete.athlete_id, start, end)
+    if float(balance[["back_sets", "legs_sets"]].sum().sum()) == 0:
+        st.info("No back or leg work in these dates.")
+        return
+    st.plotly_chart(balance_figure(balance, bucket), key="tr_balance", config=CHART_CONFIG)
+    back, legs = float(balance["back_sets"].sum()), float(balance["legs_sets"].sum())
+    st.caption(f"Over these dates: {back:g} back sets and {legs:g} leg sets.")
+
+
+def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
+    """Estimated one-rep max over time with record stars, the records, and what to do next."""
+    version = data_access.data_version()
+    sessions = data_access.session_e1rm(version, athlete.athlete_id, start, end)
+    records = data_access.records(version, athlete.athlete_id, start, end)
+    if sessions.empty:
+        st.info(
+            "No loaded sets of 1 to 10 reps in these dates, so there is no one-rep max to "
+            "estimate yet.",
+            icon=":material/show_chart:",
+        )
+    else:
+        names = dict(zip(records["exercise_id"], records["exercise"], strict=True))
+        counts = sessions["exercise_id"].value_counts()
+        options = [str(e) for e in counts.index]
+        exercise = st.selectbox(
+            "Exercise", options, key="tr_exercise", format_func=lambda e: names.get(e, e)
+        )
+        mine = sessions[sessions["exercise_id"] == exercise]
+        stars = records[(records["exercise_id"] == exercise) & (records["record"] == "best_e1rm")]
+        st.plotly_chart(e1rm_figure(mine, stars, athlete.unit), key="tr_e1rm", config=CHART_CONFIG)
+        st.caption("Estimated with Epley's formula from sets of 1 to 10 reps; stars mark records.")
+    st.subheader("Personal records", anchor=False)
+    if records.empty:
+        st.info("No records in these dates yet.")
+    else:
+        st.dataframe(records_table(records, athlete.unit), hide_index=True, key="tr_records")
+    st.subheader("What to do next", anchor=False)
+    advice = data_access.suggestions(version, athlete.athlete_id)
+    if advice.empty:
+        st.info("Log a few sessions and suggestions for adding load appear here.")
+    else:
+        st.dataframe(
+            suggestions_table(advice, athlete.unit), hide_index=True, key="tr_suggestions",
+            column_config={"Why": st.column_config.TextColumn(width="large")},
+        )  # fmt: skip
+
+
+def render_consistency(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket) -> None:
+    """Streaks, the training calendar and sessions per week."""
+    version = data_access.data_version()
+    streak = data_access.streaks(version, athlete.athlete_id)
+    weekly = data_access.sessions_per_week(version, athlete.athlete_id, start, end)
+    if weekly.empty or int(weekly["sessions"].sum()) == 0:
+        st.info("No sessions in these dates yet.", icon=":material/calendar_month:")
+        return
+    row = streak.iloc[0] if not streak.empty else None
+    cols = st.columns(3)
+    cols[0].metric("Sessions", int(weekly["sessions"].sum()))
+    cols[1].metric("Streak", f"{0 if row is None else int(row['current_weeks'])} weeks")
+    cols[2].metric("Longest streak", f"{0 if row is None else int(row['longest_weeks'])} weeks")
+    st.plotly_chart(
+        calendar_figure(data_access.calendar(version, athlete.athlete_id, start, end)),
+        key="tr_calendar", config=CHART_CONFIG,
+    )  # fmt: skip
+    st.caption("Each square is a day; the darker, the more sets. At most the last year is drawn.")
+    st.plotly_chart(sessions_figure(weekly, bucket), key="tr_sessions", config=CHART_CONFIG)

@@ -1,0 +1,65 @@
+"""Weights and prescriptions as a lifter reads them (pure functions, no Streamlit)."""
+
+from __future__ import annotations
+
+import math
+
+from pipelines.logbook import from_kg
+
+# Typographic marks for display (escaped so that linters see plain ASCII source).
+TIMES = "\u00d7"  # 20 kg x 10
+DASH = "\u2013"  # 15-20 min, or "nothing here"
+
+# The +/- step of a weight input: half a kilo, or a pound.
+WEIGHT_STEP = {"kg": 0.5, "lb": 1.0}
+SET_TYPE_LABELS = {"warmup": "Warm-up", "working": "Working", "drop": "Drop", "failure": "Failure"}
+
+
+def number(value: object) -> float | None:
+    """A finite float, or None for None, NaN, NA and anything that is not a number."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        result = float(value)  # type: ignore[arg-type]  # pandas scalars and numpy numbers
+    except (TypeError, ValueError):
+        return None
+    return result if math.isfinite(result) else None
+
+
+def shown_weight(
+    weight_kg: object, entered_weight: object, entered_unit: object, unit: str
+) -> float | None:
+    """The weight in `unit`: exactly as typed when typed in that unit, else converted.
+
+    Converted weights are rounded to 0.01, so 20 kg reads as 44.09 lb.
+    """
+    typed = number(entered_weight)
+    if typed is not None and entered_unit == unit:
+        return typed
+    kg = number(weight_kg)
+    return None if kg is None else round(from_kg(kg, unit), 2)
+
+
+def format_weight(weight: object, unit: str) -> str:
+    """`20 kg`, `44.09 lb`, or `bodyweight` when there is no weight."""
+    value = number(weight)
+    return "bodyweight" if value is None else f"{round(value, 2):g} {unit}"
+
+
+def prescription(reps: object, seconds: object, per_side: bool) -> str:
+    """`10 reps`, `8 reps per side`, `30 s hold`."""
+    side = " per side" if per_side else ""
+    held, count = number(seconds), number(reps)
+    if held is not None:
+        return f"{held:g} s hold{side}"
+    if count is not None:
+        return f"{count:g} reps{side}"
+    return "as prescribed"
+
+
+def set_summary(weight: object, unit: str, reps: object, seconds: object) -> str:
+    """`20 kg x 10` (with a times sign), `bodyweight x 12`, `30 s`."""
+    held, count = number(seconds), number(reps)
+    if held is not None and not count:
+        return f"{held:g} s"
+    return f"{format_weight(weight, unit)} {TIMES} {'?' if count is None else f'{count:g}'}"
