@@ -53,6 +53,8 @@ TIMESTAMP_FORMATS = (
     "%Y-%m-%dT%H:%M:%SZ",
     "%Y-%m-%dT%H:%M:%S.%f",
     "%Y-%m-%d",
+    "%Y-%m-%d %I:%M:%S %p",
+    "%Y-%m-%d %I:%M %p",
     "%d %b %Y, %H:%M",
     "%d %B %Y, %H:%M",
     "%b %d, %Y, %I:%M %p",
