@@ -57,6 +57,19 @@ def test_export_then_import_into_an_empty_database_gives_back_every_value(con):
     pd.testing.assert_frame_equal(before, after)
 
 
+def test_times_with_fractions_of_a_second_come_back_exactly(con):
+    athlete = ensure_athlete(con, "Ann")
+    start = dt.datetime(2026, 2, 3, 7, 15, 0, 123456)
+    session = start_session(con, athlete, start, name="Early")
+    log_sets(con, session, [{"exercise": "Pull Up", "reps": 5}])
+    finish_session(con, session, start + dt.timedelta(minutes=40, microseconds=7))
+
+    before, after = round_trip(con)
+
+    pd.testing.assert_frame_equal(before, after)
+    assert after["started_at"].iloc[0] == pd.Timestamp(start)
+
+
 def test_importing_an_export_back_into_its_own_database_adds_nothing(con):
     write_demo(con, weeks=2)
     import_file(con, FIXTURES / "fitnotes_kgs.csv")
