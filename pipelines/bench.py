@@ -44,6 +44,8 @@ MAX_ATHLETES = 400
 SETS_PER_ATHLETE_MIN = 2_000
 # Modules whose @measure functions join the benchmark, in this order.
 MEASURE_MODULES: list[str] = ["pipelines.bench", "pipelines.importers.bench_measures"]
+# The dashboard's Trends timings (dashboard/bench.py; Streamlit is imported only as they run).
+MEASURE_MODULES.append("dashboard.bench")
 
 
 @dataclass(frozen=True)
