@@ -260,7 +260,7 @@ def _volume(ctx: BenchContext) -> float:
 @measure("bare_s", "(b) bare DuckDB join and aggregate", "s")
 def _bare(ctx: BenchContext) -> float:
     sql = read_sql("bench/bare_weekly_volume")
-    return median_seconds(lambda: ctx.con.cursor().execute(sql).df(), ctx.runs)
+    return median_seconds(lambda: ctx.con.cursor().sql(sql).df(), ctx.runs)
 
 
 @measure("pandas_s", "(c) naive pandas: load, merge, groupby", "s")

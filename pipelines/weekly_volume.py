@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import duckdb
 import pandas as pd
 
@@ -63,14 +61,11 @@ def weekly_muscle_volume(
         "secondary_weight": secondary_set_weight(secondary_weight),
         "week_start_isodow": week_start_isodow(week_start),
     }
-    frame = con.cursor().execute(read_sql("marts/weekly_muscle_volume"), params).df()
+    # `sql(...).df()` converts straight from the result: much cheaper than `execute(...).df()`
+    # for the million-row answer of every athlete's history.
+    frame = con.cursor().sql(read_sql("marts/weekly_muscle_volume"), params=params).df()
     groups = muscle_group_order(con)
     codes = frame.pop("group_index").to_numpy()
     labels = pd.Categorical.from_codes(codes, pd.Index(groups), ordered=True)
     frame.insert(2, "muscle_group", pd.Series(labels, index=frame.index))
     return validate(WeeklyMuscleVolume, frame)
-
-
-def weeks_between(first: dt.date, last: dt.date) -> int:
-    """How many week rows a range from `first` to `last` spans (both weeks included)."""
-    return (last - first).days // 7 + 1

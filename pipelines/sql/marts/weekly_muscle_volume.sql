@@ -28,7 +28,11 @@ muscle_groups as (
 ),
 
 bodyweights as (
-    select * from bodyweights
+    select *
+    from bodyweights
+    where
+        ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
+        and ($end::date is null or measured_on <= $end::date)
 ),
 
 -- muscle groups numbered 0, 1, … in display order
@@ -59,7 +63,7 @@ exercise_loads as (
 ),
 
 -- what one set of an exercise gives each of its muscle groups
-exercise_shares as (
+exercise_shares as materialized (
     select
         e.exercise_no,
         g.group_index,
@@ -71,7 +75,7 @@ exercise_shares as (
     inner join groups as g on g.muscle_group = m.muscle_group
 ),
 
-chosen_sessions as (
+chosen_sessions as materialized (
     select
         session_id,
         athlete_id,
@@ -122,7 +126,7 @@ exercise_weeks as (
     select
         athlete_week_exercise,
         count(*) as sets,
-        coalesce(sum(reps), 0) as reps,
+        coalesce(sum(reps::double), 0) as reps,
         coalesce(sum(reps * load_kg), 0) as tonnage_kg,
         coalesce(sum(duration_s), 0) as duration_s
     from hard_sets
@@ -187,12 +191,12 @@ cells as (
 final as (
     select
         c.athlete_week_group,
-        c.athlete_id,
+        c.athlete_id::bigint as athlete_id,
         (date '1970-01-05' + ($week_start_isodow - 1) + 7 * c.week_no::integer) as week_start,
         c.group_index,
         coalesce(v.hard_sets, 0) as hard_sets,
-        coalesce(v.direct_sets, 0) as direct_sets,
-        coalesce(v.reps, 0) as reps,
+        coalesce(v.direct_sets, 0)::bigint as direct_sets,
+        coalesce(v.reps, 0)::bigint as reps,
         coalesce(v.tonnage_kg, 0) as tonnage_kg,
         coalesce(v.estimated_tonnage_kg, 0) as estimated_tonnage_kg,
         coalesce(v.duration_s, 0) as duration_s
