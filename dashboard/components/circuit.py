@@ -129,15 +129,15 @@ def _exercise_card(
             st.caption(":material/check_circle: Logged")
             return
         before = prefill(last[last["exercise_id"] == exercise_id], athlete.unit)
-        left, right = st.columns(2)
+        row = st.container(horizontal=True)  # side by side, on a phone too
         weight = None
         if str(item["load_type"]) in LOADED:
-            weight = left.number_input(
+            weight = row.number_input(
                 f"Weight ({athlete.unit})", min_value=0.0, step=WEIGHT_STEP[athlete.unit],
-                value=before["log_weight"], key=f"{key}_weight", placeholder="none",
+                format="%g", value=before["log_weight"], key=f"{key}_weight", placeholder="none",
             )  # fmt: skip
         field = "seconds" if seconds is not None else "reps"
-        amount = right.number_input(
+        amount = row.number_input(
             "Seconds" if field == "seconds" else "Reps", min_value=0, step=1,
             value=int(seconds if seconds is not None else reps or 0), key=f"{key}_{field}",
         )  # fmt: skip

@@ -91,14 +91,20 @@ def render_day_sets(athlete: Athlete, day: dt.date) -> None:
     with st.form("log_edit_form"):
         left, right = st.columns(2)
         left.number_input(
-            f"Weight ({athlete.unit})", min_value=0.0, step=WEIGHT_STEP[athlete.unit],
+            f"Weight ({athlete.unit})", min_value=0.0, step=WEIGHT_STEP[athlete.unit], format="%g",
             key="log_edit_weight", placeholder="none",
         )  # fmt: skip
         right.number_input("Reps", min_value=0, step=1, key="log_edit_reps", placeholder=DASH)
         left, right = st.columns(2)
         left.number_input("Seconds", min_value=0, step=5, key="log_edit_seconds", placeholder=DASH)
         right.number_input(
-            "RPE", min_value=1.0, max_value=10.0, step=0.5, key="log_edit_rpe", placeholder=DASH
+            "RPE",
+            min_value=1.0,
+            max_value=10.0,
+            step=0.5,
+            format="%g",
+            key="log_edit_rpe",
+            placeholder=DASH,
         )
         st.segmented_control(
             "Set type", list(SET_TYPE_LABELS), key="log_edit_type",

@@ -78,7 +78,7 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
         with st.container(horizontal=True):  # one row, on a phone too
             st.number_input(
                 f"{WEIGHT_LABELS.get(load_type, 'Weight')} ({athlete.unit})", min_value=0.0,
-                step=WEIGHT_STEP[athlete.unit], key="log_weight", placeholder="none",
+                step=WEIGHT_STEP[athlete.unit], format="%g", key="log_weight", placeholder="none",
             )  # fmt: skip
             inputs[main]()
         st.segmented_control(
@@ -88,8 +88,8 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
         with st.expander(f"{extra}, RPE and notes"):
             with st.container(horizontal=True):
                 inputs[extra]()
-                st.number_input("RPE", min_value=1.0, max_value=10.0, step=0.5, key="log_rpe",
-                                placeholder="optional")  # fmt: skip
+                st.number_input("RPE", min_value=1.0, max_value=10.0, step=0.5, format="%g",
+                                key="log_rpe", placeholder="optional")  # fmt: skip
             st.text_input("Notes", key="log_notes", placeholder="optional", max_chars=2000)
         added = st.form_submit_button(
             "Add set", key="log_add", type="primary", icon=":material/add:", width="stretch"
