@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -22,6 +23,14 @@ class Athlete:
     athlete_id: int
     name: str
     unit: str
+
+
+def shown_path(path: str) -> str:
+    """A path as people write it: the home folder as `~`."""
+    home = str(Path.home())
+    if path == home or path.startswith(home.rstrip("/") + "/"):
+        return "~" + path[len(home.rstrip("/")) :]
+    return path
 
 
 def current_athlete() -> Athlete:
@@ -99,5 +108,5 @@ def render_sidebar() -> Athlete:
     error = st.session_state.pop("frame_error", None)
     if error:
         side.error(error)
-    side.caption(f"Database: `{data_access.db_path()}`")
+    side.caption(f"Database: `{shown_path(data_access.db_path())}`")
     return athlete

@@ -96,6 +96,9 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
         )
     if added:
         _add(athlete, day, row)
+    message = st.session_state.pop("log_added", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
 
 
 def _add(athlete: Athlete, day: dt.date, row: pd.Series | None) -> None:
@@ -115,4 +118,5 @@ def _add(athlete: Athlete, day: dt.date, row: pd.Series | None) -> None:
         st.error(str(exc))
         return
     summary = set_summary(entry["weight"], athlete.unit, entry["reps"], entry["seconds"])
-    st.success(f"Logged {row['name']}: {summary}.", icon=":material/check_circle:")
+    st.session_state["log_added"] = f"Logged {row['name']}: {summary}."
+    st.rerun()  # so "last time" and the day's table show the new set at once

@@ -99,7 +99,8 @@ def start_server(db: Path, log: Path) -> Server:
     port = free_port()
     liftboard = Path(sys.executable).with_name("liftboard")
     command = [str(liftboard), "serve", "--db", str(db), "--port", str(port)]
-    env = {k: v for k, v in os.environ.items() if k != "LIFTBOARD_DB"}
+    # The server's home is the test folder, so the sidebar shows ~/liftboard.duckdb.
+    env = {k: v for k, v in os.environ.items() if k != "LIFTBOARD_DB"} | {"HOME": str(db.parent)}
     with log.open("wb") as out:
         process = subprocess.Popen(  # its own process group, so teardown stops Streamlit too
             command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
@@ -133,7 +134,7 @@ def stop_server(server: Server) -> None:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """One dashboard on an empty temporary database for the whole session."""
     folder = tmp_path_factory.mktemp("e2e")
-    running = start_server(folder / "e2e.duckdb", folder / "server.log")
+    running = start_server(folder / "liftboard.duckdb", folder / "server.log")
     yield running
     stop_server(running)
 

@@ -88,6 +88,7 @@ def test_a_set_logged_on_a_phone_shows_in_the_table_on_trends_and_in_the_csv(
     expect(page.get_by_text("Logged Suitcase Deadlift: 31 kg \u00d7 9.")).to_be_visible()
     table = page.get_by_test_id("stDataFrame")
     expect(table.locator("td", has_text="31 kg \u00d7 9")).to_have_count(1)
+    page.get_by_test_id("stMain").evaluate("main => main.scrollTo(0, 0)")
     page.screenshot(path=screenshots / "phone-log-after-a-set.png")
 
     open_page(page, "/trends")
