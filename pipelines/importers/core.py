@@ -347,7 +347,7 @@ class _Plan:
         frame["notes"] = sets["notes"].fillna("").astype(str)
         for column in ("reps", "rir"):
             values = pd.to_numeric(sets[column], errors="coerce")
-            whole = values.isna() | (values == np.round(values))
+            whole = values.isna() | ((values == np.round(values)) & (values.abs() <= 1e9))
             frame[column] = values.where(whole, -1).round().astype("Int64")
         return frame
 

@@ -92,7 +92,9 @@ def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
             f"(e.g. {values.text(checks.column('duration'))[unreadable].iloc[0]!r}); those "
             "workouts were imported without an end time."
         )
-    ended = started + pd.to_timedelta(duration.where(duration > 0), unit="s")
+    # A duration beyond a year is noise, not a workout: keep the sets, leave the end open.
+    plausible = (duration > 0) & (duration <= 366 * 86_400)
+    ended = started + pd.to_timedelta(duration.where(plausible), unit="s")
 
     sets = pd.DataFrame(
         {

@@ -137,7 +137,8 @@ def _numbers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     # `52,5` and `1.234,5` use a decimal comma; `1,234.5` a thousands comma.
     cleaned = raw.where(~has_comma, european.where(comma_last | ~has_dot, english))
     parsed = pd.to_numeric(cleaned.where(cleaned != ""), errors="coerce").astype("float64")
-    parsed = parsed.where(np.isfinite(parsed))
+    # Beyond 10^12 no cell of a training log is a real value (and casts to int would overflow).
+    parsed = parsed.where(np.isfinite(parsed) & (parsed.abs() <= 1e12))
     bad = (cleaned != "") & parsed.isna()
     return parsed, bad.astype(bool)
 
