@@ -19,6 +19,9 @@ catalog = data_access.catalog(version)
 equipment = sorted(e for e in catalog["equipment"].unique() if e)
 
 st.title("Exercises", anchor=False)
+message = st.session_state.pop("ex_message", None)
+if message:
+    st.success(message, icon=":material/check_circle:")
 query = st.text_input(
     "Search", key="ex_search", placeholder="Name, alias or muscle: deadlift, Pull Up, lats"
 )

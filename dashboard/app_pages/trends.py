@@ -20,13 +20,12 @@ default = (monday - dt.timedelta(weeks=11), today)  # this week and the 11 befor
 left, right = st.columns([2, 3], vertical_alignment="bottom")
 picked = left.date_input(
     "Dates", value=default, max_value=today + dt.timedelta(days=1), key="tr_range",
-    format="YYYY-MM-DD",
+    format="YYYY-MM-DD", bind="query-params",
 )  # fmt: skip
 start, end = picked if isinstance(picked, tuple) and len(picked) == 2 else default
-st.session_state.setdefault("tr_view", "volume")
 view = right.segmented_control(
-    "View", list(VIEWS), format_func=VIEWS.__getitem__, key="tr_view", width="stretch",
-    label_visibility="collapsed",
+    "View", list(VIEWS), default="volume", format_func=VIEWS.__getitem__, key="tr_view",
+    width="stretch", label_visibility="collapsed", bind="query-params",
 )  # fmt: skip
 bucket = choose_bucket(start, end)
 if bucket == "month":

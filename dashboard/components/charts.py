@@ -197,8 +197,8 @@ def e1rm_figure(sessions: pd.DataFrame, records: pd.DataFrame, unit: str) -> go.
                         "line": {"color": "#8a5a00", "width": 1}},
             )
         )  # fmt: skip
-    fig.update_yaxes(rangemode="normal")
-    return _layout(fig, y_title=f"estimated 1RM ({unit})")
+    fig = _layout(fig, y_title=f"estimated 1RM ({unit})")
+    return fig.update_yaxes(rangemode="normal")  # progress shows better than from zero
 
 
 def calendar_figure(days: pd.DataFrame) -> go.Figure:

@@ -69,7 +69,10 @@ def render_custom_form(equipment: Sequence[str]) -> None:
                 name, primary, secondary, str(load_type), equipment=gear or "",
                 unilateral=unilateral,
             )  # fmt: skip
-            st.success(f"Added {name.strip()}. It is in the search on the Log page now.")
+            st.session_state["ex_message"] = (
+                f"Added {name.strip()}. It is in the search on the Log page now."
+            )
+            st.rerun()  # so the catalog above lists it at once
         except LiftboardError as exc:
             st.error(str(exc))
 
@@ -101,6 +104,9 @@ def render_unmapped(unmapped: pd.DataFrame, catalog: pd.DataFrame) -> None:
             return
         try:
             data_access.map_exercise(str(custom), str(target))
-            st.success(f"{names[custom]} now counts as {targets[target]}, past sets included.")
+            st.session_state["ex_message"] = (
+                f"{names[custom]} now counts as {targets[target]}, past sets included."
+            )
+            st.rerun()  # so the list above no longer shows it
         except LiftboardError as exc:
             st.error(str(exc))
