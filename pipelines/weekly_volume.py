@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import duckdb
+import numpy as np
 import pandas as pd
 
 from pipelines.db import read_sql
 from pipelines.filters import DayLike, date_range, secondary_set_weight, week_start_isodow
 from pipelines.schemas import WeeklyMuscleVolume, validate
+
+# Week numbers count from the week start on or after this Monday (see the SQL).
+WEEK_EPOCH = np.datetime64("1970-01-05", "D")
+MEASURES = ("hard_sets", "direct_sets", "reps", "tonnage_kg", "estimated_tonnage_kg", "duration_s")
+_WHOLE = frozenset({"direct_sets", "reps"})
 
 
 def muscle_group_order(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -37,6 +46,10 @@ def weekly_muscle_volume(
     the athlete's first session) to `end` (else their last) has a row for every muscle group,
     zero when nothing was trained, so gaps show.
 
+    DuckDB aggregates the trained cells (`marts/weekly_muscle_volume`) and the span of weeks of
+    each athlete (`marts/weekly_spans`); this function only lays those cells on the grid of
+    weeks x muscle groups, which comes out in order without a sort.
+
     Args:
         con: The database.
         athlete_id: One athlete, or None for everyone.
@@ -46,26 +59,71 @@ def weekly_muscle_volume(
         week_start: The weekday weeks start on (monday by default, as ISO weeks).
 
     Returns:
-        One row per (athlete_id, week_start, muscle_group), validated by `WeeklyMuscleVolume`;
-        `muscle_group` is categorical in display order, `tonnage_kg` includes
-        `estimated_tonnage_kg`, the share that rests on an estimated bodyweight load.
+        One row per (athlete_id, week_start, muscle_group), by athlete, week and display order
+        of the groups, validated by `WeeklyMuscleVolume`; `muscle_group` is categorical in
+        display order, `tonnage_kg` includes `estimated_tonnage_kg`, the share that rests on an
+        estimated bodyweight load.
 
     Raises:
         ValidationError: a bad date, range, weight or weekday.
     """
     span = date_range(start, end)
+    isodow = week_start_isodow(week_start)
     params = {
         "athlete_id": athlete_id,
         "start": span.start,
         "end": span.end,
         "secondary_weight": secondary_set_weight(secondary_weight),
-        "week_start_isodow": week_start_isodow(week_start),
+        "week_start_isodow": isodow,
     }
-    # `sql(...).df()` converts straight from the result: much cheaper than `execute(...).df()`
-    # for the million-row answer of every athlete's history.
-    frame = con.cursor().sql(read_sql("marts/weekly_muscle_volume"), params=params).df()
+    cur = con.cursor()
+    spans = cur.execute(
+        read_sql("marts/weekly_spans"),
+        {k: params[k] for k in ("athlete_id", "start", "end", "week_start_isodow")},
+    ).fetchnumpy()
+    sql = read_sql("marts/weekly_muscle_volume")
+    if athlete_id is None:
+        # `sql(...)` streams the answer straight into arrays: for every athlete's history (a
+        # million cells) much cheaper than `execute(...)`, which is faster for small answers.
+        cells = cur.sql(sql, params=params).fetchnumpy()
+    else:
+        cells = cur.execute(sql, params).fetchnumpy()
     groups = muscle_group_order(con)
-    codes = frame.pop("group_index").to_numpy()
-    labels = pd.Categorical.from_codes(codes, pd.Index(groups), ordered=True)
-    frame.insert(2, "muscle_group", pd.Series(labels, index=frame.index))
-    return validate(WeeklyMuscleVolume, frame)
+    cur.close()
+    return validate(WeeklyMuscleVolume, _grid(spans, cells, groups, isodow))
+
+
+def _grid(
+    spans: Mapping[str, Any], cells: Mapping[str, Any], groups: list[str], isodow: int
+) -> pd.DataFrame:
+    """Lay the trained cells on every (athlete, week, group) of the spans; zeros elsewhere."""
+    n_groups = len(groups)
+    athletes = np.asarray(spans["athlete_id"], dtype=np.int64)
+    first = np.asarray(spans["first_week_no"], dtype=np.int64)
+    weeks = np.asarray(spans["last_week_no"], dtype=np.int64) - first + 1
+    rows_per_athlete = weeks * n_groups
+    offsets = np.concatenate(([0], np.cumsum(rows_per_athlete)[:-1]))
+    total = int(rows_per_athlete.sum())
+    # for every row: its athlete, its week number and its group
+    owner = np.repeat(np.arange(len(athletes)), rows_per_athlete)
+    within = np.arange(total) - offsets[owner]
+    week_no = first[owner] + within // n_groups
+    group_index = within % n_groups
+    # where each trained cell goes (spans come sorted by athlete)
+    cell_owner = np.searchsorted(athletes, np.asarray(cells["athlete_id"], dtype=np.int64))
+    position = (
+        offsets[cell_owner]
+        + (np.asarray(cells["week_no"], dtype=np.int64) - first[cell_owner]) * n_groups
+        + np.asarray(cells["group_index"], dtype=np.int64)
+    )
+    first_day = WEEK_EPOCH + np.timedelta64(isodow - 1, "D")
+    columns: dict[str, object] = {
+        "athlete_id": athletes[owner],
+        "week_start": (first_day + week_no * np.timedelta64(7, "D")).astype("datetime64[ns]"),
+        "muscle_group": pd.Categorical.from_codes(group_index, pd.Index(groups)),
+    }
+    for name in MEASURES:
+        values = np.zeros(total, dtype=np.int64 if name in _WHOLE else np.float64)
+        values[position] = cells[name]
+        columns[name] = values
+    return pd.DataFrame(columns)

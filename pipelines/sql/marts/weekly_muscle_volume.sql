@@ -1,11 +1,11 @@
--- one row per (athlete_id, week_start, muscle_group): hard sets, direct sets, reps, tonnage, seconds
--- Keys are packed into single integers (athlete, week number, exercise or muscle group) because
--- grouping and joining millions of rows on one integer is several times faster than on three.
+-- one row per (athlete_id, week_no, group_index) with hard sets: sets, reps, tonnage, seconds
+-- The trained cells of the weekly_muscle_volume mart; pipelines/weekly_volume.py lays them on the
+-- full grid of weeks (marts/weekly_spans) x muscle groups, zeros elsewhere, already in order.
+-- week_no counts weeks from the week start on or after 1970-01-05; group_index numbers the muscle
+-- groups 0, 1, ... in display order. Keys are packed into single integers (athlete, week number
+-- shifted by 2^19 to stay positive, exercise or muscle group) because grouping and joining
+-- millions of rows on one integer is several times faster than on three.
 with
-
-athletes as (
-    select * from athletes
-),
 
 sessions as (
     select * from sessions
@@ -75,7 +75,7 @@ exercise_shares as materialized (
     inner join groups as g on g.muscle_group = m.muscle_group
 ),
 
-chosen_sessions as materialized (
+chosen_sessions as (
     select
         session_id,
         athlete_id,
@@ -93,7 +93,7 @@ chosen_sessions as materialized (
 session_weeks as (
     select
         s.session_id,
-        s.athlete_id::bigint * 1048576
+        s.athlete_id::bigint * 1048576 + 524288
         + (
             s.performed_on - ((isodow(s.performed_on) - $week_start_isodow + 7) % 7)::integer
             - (date '1970-01-05' + ($week_start_isodow - 1))
@@ -145,74 +145,16 @@ muscle_weeks as (
     from exercise_weeks as w
     inner join exercise_shares as s on s.exercise_no = w.athlete_week_exercise % 1048576
     group by athlete_week_group
-),
-
--- every week from the start of the range (else the first session) to its end (else the last)
-spans as (
-    select
-        a.athlete_id,
-        coalesce($start::date, min(s.performed_on)) as first_day,
-        coalesce($end::date, max(s.performed_on)) as last_day
-    from athletes as a
-    left join chosen_sessions as s on s.athlete_id = a.athlete_id
-    where $athlete_id::integer is null or a.athlete_id = $athlete_id::integer
-    group by a.athlete_id
-),
-
-calendar as (
-    select
-        athlete_id,
-        unnest(
-            generate_series(
-                (
-                    first_day - ((isodow(first_day) - $week_start_isodow + 7) % 7)::integer
-                    - (date '1970-01-05' + ($week_start_isodow - 1))
-                ) // 7,
-                (
-                    last_day - ((isodow(last_day) - $week_start_isodow + 7) % 7)::integer
-                    - (date '1970-01-05' + ($week_start_isodow - 1))
-                ) // 7
-            )
-        ) as week_no
-    from spans
-    where first_day <= last_day
-),
-
-cells as (
-    select
-        c.athlete_id,
-        c.week_no,
-        g.group_index,
-        (c.athlete_id::bigint * 1048576 + c.week_no) * 32 + g.group_index as athlete_week_group
-    from calendar as c
-    cross join groups as g
-),
-
-final as (
-    select
-        c.athlete_week_group,
-        c.athlete_id::bigint as athlete_id,
-        (date '1970-01-05' + ($week_start_isodow - 1) + 7 * c.week_no::integer) as week_start,
-        c.group_index,
-        coalesce(v.hard_sets, 0) as hard_sets,
-        coalesce(v.direct_sets, 0)::bigint as direct_sets,
-        coalesce(v.reps, 0)::bigint as reps,
-        coalesce(v.tonnage_kg, 0) as tonnage_kg,
-        coalesce(v.estimated_tonnage_kg, 0) as estimated_tonnage_kg,
-        coalesce(v.duration_s, 0) as duration_s
-    from cells as c
-    left join muscle_weeks as v on v.athlete_week_group = c.athlete_week_group
 )
 
 select
-    athlete_id,
-    week_start,
-    group_index,
+    athlete_week_group // 33554432 as athlete_id,
+    (athlete_week_group // 32) % 1048576 - 524288 as week_no,
+    athlete_week_group % 32 as group_index,
     hard_sets,
-    direct_sets,
-    reps,
+    direct_sets::bigint as direct_sets,
+    reps::bigint as reps,
     tonnage_kg,
     estimated_tonnage_kg,
     duration_s
-from final
-order by athlete_week_group
+from muscle_weeks
