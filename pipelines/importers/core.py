@@ -65,6 +65,11 @@ _FILE_COLUMN = {
     "duration_s": "seconds", "distance_m": "distance", "set_type": "set_type",
 }  # fmt: skip
 _SET_COLUMNS = list(ImportedSet.to_schema().columns)
+# The stored set columns the plan's frame already holds under the same names.
+_SET_VALUES = (
+    "exercise_id", "set_index", "set_type", "weight_kg", "entered_weight", "entered_unit",
+    "reps", "duration_s", "distance_m", "rpe", "rir", "side", "notes", "set_key",
+)  # fmt: skip
 _STORED = (
     "session_id", "exercise_id", "set_index", "set_type", "weight_kg", "entered_weight",
     "entered_unit", "reps", "duration_s", "distance_m", "rpe", "rir", "side", "notes",
@@ -219,7 +224,7 @@ class _Plan:
     ) -> None:
         self.con = con
         self.layout = parsed.layout
-        self.table = table.set_index(LINE, drop=False)
+        self.table = table
         self.unit = unit
         sets = parsed.sets
         chosen = (athlete or "").strip()
@@ -312,9 +317,7 @@ class _Plan:
         ids.loc[unmatched] = names.loc[unmatched, "exercise"].map(
             lambda n: new_ids[canonical[n].strip()[:200]]
         )
-        sets["exercise_id"] = pd.Series(ids.to_numpy()[rows.to_numpy()], index=sets.index).astype(
-            "str"
-        )
+        sets["exercise_id"] = ids.astype("str").take(rows.to_numpy()).set_axis(sets.index)
 
     # --- validation -------------------------------------------------------------------------
 
@@ -357,8 +360,11 @@ class _Plan:
             column = problem.column
         header = self.layout.header_for(column)
         value: Any = problem.value
-        if column in self.table.columns and line in self.table.index:
-            value = self.table.loc[line, column]
+        if column in self.table.columns:
+            # Lines grow down the file, so the row is found by bisection.
+            position = int(np.searchsorted(self.table[LINE].to_numpy(), line))
+            if position < len(self.table) and self.table[LINE].iloc[position] == line:
+                value = self.table[column].iloc[position]
         shown = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
         return RejectedRow(line, header, str(shown), problem.reason)
 
@@ -597,30 +603,16 @@ class _Plan:
             cur.unregister("incoming_sessions")
             sessions.loc[fresh.index, "session_id"] = incoming["session_id"].to_numpy()
             sets = self.new_sets
-            numbers = sets["session_no"]
-            rows = pd.DataFrame(
-                {
-                    "session_id": sessions["session_id"]
-                    .reindex(numbers)
-                    .astype("int64")
-                    .to_numpy(),
-                    "exercise_id": sets["exercise_id"].to_numpy(),
-                    "set_index": sets["set_index"].astype("int64").to_numpy(),
-                    "set_type": sets["set_type"].to_numpy(),
-                    "weight_kg": sets["weight_kg"].to_numpy(),
-                    "entered_weight": sets["entered_weight"].to_numpy(),
-                    "entered_unit": sets["entered_unit"].to_numpy(),
-                    "reps": sets["reps"].to_numpy(),
-                    "duration_s": sets["duration_s"].to_numpy(),
-                    "distance_m": sets["distance_m"].to_numpy(),
-                    "rpe": sets["rpe"].to_numpy(),
-                    "rir": sets["rir"].to_numpy(),
-                    "side": sets["side"].to_numpy(),
-                    "notes": sets["notes"].fillna("").to_numpy(),
-                    "logged_at": sessions["started_at"].reindex(numbers).to_numpy(),
-                    "source_key": sets["set_key"].to_numpy(),
-                }
+            numbers = sets["session_no"].to_numpy()
+            # Columns are passed as Series, so text stays in compact Arrow strings.
+            rows = sets.reset_index(drop=True).reindex(columns=_SET_VALUES)
+            rows = rows.rename(columns={"set_key": "source_key"})
+            rows["notes"] = rows["notes"].fillna("")
+            rows["set_index"] = rows["set_index"].astype("int64")
+            rows.insert(
+                0, "session_id", sessions["session_id"].reindex(numbers).astype("int64").to_numpy()
             )
+            rows["logged_at"] = sessions["started_at"].reindex(numbers).to_numpy()
             cur.register("incoming_sets", rows)
             columns = ", ".join(_STORED)
             cur.execute(

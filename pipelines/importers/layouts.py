@@ -197,7 +197,8 @@ def prepared(source: Source) -> Iterator[PreparedFile]:
         raise LiftboardError("The file is empty: there is nothing to import.")
     text, encoding = _decode(data)
     head = text[:_SNIFF_BYTES]
-    if path is not None and encoding == "utf-8":
+    # DuckDB reads `*`, `?` and `[` in a path as a pattern: such names are read from a copy.
+    if path is not None and encoding == "utf-8" and not set(str(path)) & set("*?[]{}"):
         yield PreparedFile(path, head, encoding)
         return
     with tempfile.TemporaryDirectory(prefix="liftboard-import-") as folder:

@@ -207,12 +207,14 @@ def _timestamps(cells: pd.Series, *, day_first: bool) -> tuple[pd.Series, pd.Ser
     if not day_first:
         formats.sort(key=lambda f: f.startswith("%d/"))
     # Rank the layouts on a sample; the one that reads most of it goes first, then the
-    # others for whatever is left.
-    sample = cleaned.dropna().head(200)
-    score = {
-        f: int(pd.to_datetime(sample, format=f, errors="coerce").notna().sum()) for f in formats
-    }
-    ranked = sorted(formats, key=lambda f: -score[f])
+    # others for whatever is left. A layout that reads the whole sample ends the search.
+    sample = cleaned.dropna().head(50)
+    score: dict[str, int] = {}
+    for layout in formats:
+        score[layout] = int(pd.to_datetime(sample, format=layout, errors="coerce").notna().sum())
+        if score[layout] == len(sample):
+            break
+    ranked = sorted(formats, key=lambda f: -score.get(f, 0))
     found = pd.Series(pd.NaT, index=cells.index, dtype="datetime64[us]")
     for layout in ranked:
         missing = found.isna() & cleaned.notna()

@@ -266,3 +266,11 @@ def test_the_import_command_in_strict_dry_run_modes(db_file):
     assert "does not exist" in missing.stderr
     with duckdb.connect(str(db_file), read_only=True) as con:
         assert con.execute("select count(*) from sets").fetchone() == (0,)
+
+
+def test_a_file_name_with_pattern_characters_is_read_as_written(con, tmp_path):
+    odd = tmp_path / "export [1]" / "hevy*?.csv"
+    odd.parent.mkdir()
+    odd.write_bytes((FIXTURES / "hevy_kg.csv").read_bytes())
+
+    assert import_file(con, odd).sets_added == 8
