@@ -437,15 +437,16 @@ def delete_set(con: duckdb.DuckDBPyConnection, set_id: int) -> None:
 
 
 def delete_session(con: duckdb.DuckDBPyConnection, session_id: int) -> None:
-    """Remove a session and all of its sets."""
+    """Remove a session and all of its sets.
+
+    DuckDB refuses to delete a parent row in the transaction that deletes its children, so the
+    sets go first and the empty session second. Should the second step fail, what remains is an
+    empty session, never a set without its session.
+    """
     if not _exists(con, "sessions", "session_id", session_id):
         raise ValidationError([Problem(None, "session_id", session_id, RULES["session_id"])])
-    _write(
-        con,
-        "sessions",
-        [("delete from sets where session_id = ?", [session_id]),
-         ("delete from sessions where session_id = ?", [session_id])],
-    )  # fmt: skip
+    _write(con, "sets", [("delete from sets where session_id = ?", [session_id])])
+    _write(con, "sessions", [("delete from sessions where session_id = ?", [session_id])])
 
 
 def session_sets(con: duckdb.DuckDBPyConnection, session_id: int) -> pd.DataFrame:

@@ -8,6 +8,7 @@ import pytest
 
 from pipelines.errors import ValidationError
 from pipelines.logbook import (
+    delete_session,
     delete_set,
     ensure_athlete,
     finish_session,
@@ -182,6 +183,15 @@ def test_a_set_can_be_deleted(con, session):
     assert con.execute("select count(*) from sets").fetchone() == (0,)
     with pytest.raises(ValidationError):
         delete_set(con, set_id)
+
+
+def test_a_session_is_deleted_with_all_its_sets(con, session):
+    log_sets(con, session, [{"exercise": "Pullups", "reps": 8}, {"exercise": "Pullups", "reps": 7}])
+    delete_session(con, session)
+    assert con.execute("select count(*) from sets").fetchone() == (0,)
+    assert con.execute("select count(*) from sessions").fetchone() == (0,)
+    with pytest.raises(ValidationError, match="session_id"):
+        delete_session(con, session)
 
 
 def test_exercises_resolve_by_id_name_and_alias(con):
