@@ -40,7 +40,12 @@ TTL = 600
 @st.cache_resource
 def get_connection() -> duckdb.DuckDBPyConnection:
     """The one connection of this server process; each query uses its own cursor."""
-    return connect(resolve_db_path())
+    con = connect(resolve_db_path())
+    # Opening an existing database can leave the last result of its checks unread on this
+    # connection; that keeps a read transaction open, so once anything is written no checkpoint
+    # (and no backup) can run. The dashboard queries on cursors only: finish it here.
+    con.execute("select 1").fetchall()
+    return con
 
 
 def db_path() -> str:

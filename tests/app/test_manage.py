@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dashboard import data_access
+from pipelines.db import connect
 from tests.app.conftest import open_page
 from tests.conftest import snapshot
 
@@ -92,3 +94,11 @@ def test_an_upload_without_a_unit_asks_for_one_before_importing(app_db, db):
     at.button(key="data_import").click().run()
     assert at.error[0].value.startswith("Choose kg or lb first")
     assert snapshot(db) == before
+
+
+def test_a_backup_can_be_made_after_the_demo_is_loaded_into_an_existing_database(app_db):
+    connect(app_db).close()  # as `liftboard serve` does before it starts the dashboard
+    at = open_page("app_pages/log_sets.py")
+    at.sidebar.button(key="frame_demo").click().run()
+    backup = data_access.backup_download()()
+    assert backup[8:12] == b"DUCK"  # a DuckDB database file

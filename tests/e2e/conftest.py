@@ -98,7 +98,8 @@ def start_server(db: Path, log: Path) -> Server:
     """Start `liftboard serve --db DB --port N` and wait until Streamlit says it is healthy."""
     port = free_port()
     liftboard = Path(sys.executable).with_name("liftboard")
-    command = [str(liftboard), "serve", "--db", str(db), "--port", str(port)]
+    program = [str(liftboard)] if liftboard.exists() else [sys.executable, "-m", "pipelines.cli"]
+    command = [*program, "serve", "--db", str(db), "--port", str(port)]
     # The server's home is the test folder, so the sidebar shows ~/liftboard.duckdb.
     env = {k: v for k, v in os.environ.items() if k != "LIFTBOARD_DB"} | {"HOME": str(db.parent)}
     with log.open("wb") as out:

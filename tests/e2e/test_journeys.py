@@ -115,3 +115,7 @@ def test_a_set_logged_on_a_phone_shows_in_the_table_on_trends_and_in_the_csv(
         {"athlete": "Demo lifter", "weight_kg": 31.0, "entered_weight": 31.0,
          "entered_unit": "kg", "reps": 9},
     ]  # fmt: skip
+
+    with page.expect_download() as backup:
+        page.get_by_role("button", name="Download a backup").click()
+    assert backup.value.path().read_bytes()[8:12] == b"DUCK"  # a DuckDB database file
