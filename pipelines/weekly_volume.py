@@ -96,34 +96,40 @@ def weekly_muscle_volume(
 def _grid(
     spans: Mapping[str, Any], cells: Mapping[str, Any], groups: list[str], isodow: int
 ) -> pd.DataFrame:
-    """Lay the trained cells on every (athlete, week, group) of the spans; zeros elsewhere."""
+    """Lay the trained cells on every (athlete, week, group) of the spans; zeros elsewhere.
+
+    Rows run athlete by athlete, week by week, group by group, so a cell's row number is
+    (its week's row among all weeks) x groups + its group: a scatter, no sort and no join.
+    """
     n_groups = len(groups)
     athletes = np.asarray(spans["athlete_id"], dtype=np.int64)
     first = np.asarray(spans["first_week_no"], dtype=np.int64)
     weeks = np.asarray(spans["last_week_no"], dtype=np.int64) - first + 1
-    rows_per_athlete = weeks * n_groups
-    offsets = np.concatenate(([0], np.cumsum(rows_per_athlete)[:-1]))
-    total = int(rows_per_athlete.sum())
-    # for every row: its athlete, its week number and its group
-    owner = np.repeat(np.arange(len(athletes)), rows_per_athlete)
-    within = np.arange(total) - offsets[owner]
-    week_no = first[owner] + within // n_groups
-    group_index = within % n_groups
-    # where each trained cell goes (spans come sorted by athlete)
-    cell_owner = np.searchsorted(athletes, np.asarray(cells["athlete_id"], dtype=np.int64))
-    position = (
-        offsets[cell_owner]
-        + (np.asarray(cells["week_no"], dtype=np.int64) - first[cell_owner]) * n_groups
-        + np.asarray(cells["group_index"], dtype=np.int64)
-    )
+    week_offsets = np.concatenate(([0], np.cumsum(weeks)[:-1])).astype(np.int64)
+    n_weeks = int(weeks.sum())
+    # one entry per (athlete, week), then spread over the groups
+    week_no = np.repeat(first - week_offsets, weeks) + np.arange(n_weeks, dtype=np.int64)
     first_day = WEEK_EPOCH + np.timedelta64(isodow - 1, "D")
-    columns: dict[str, object] = {
-        "athlete_id": athletes[owner],
-        "week_start": (first_day + week_no * np.timedelta64(7, "D")).astype("datetime64[ns]"),
-        "muscle_group": pd.Categorical.from_codes(group_index, pd.Index(groups)),
+    week_start = (first_day + week_no * np.timedelta64(7, "D")).astype("datetime64[ns]")
+    # where each trained cell goes: athlete -> its slot among the spans, by a lookup table
+    cell_athletes = np.asarray(cells["athlete_id"], dtype=np.int64)
+    slot_of = np.zeros(
+        int(max(athletes.max(initial=0), cell_athletes.max(initial=0))) + 1, np.int64
+    )
+    slot_of[athletes] = np.arange(len(athletes))
+    owner = slot_of[cell_athletes]
+    week_row = week_offsets[owner] + np.asarray(cells["week_no"], dtype=np.int64) - first[owner]
+    position = week_row * n_groups + np.asarray(cells["group_index"], dtype=np.int64)
+    total = n_weeks * n_groups
+    columns: dict[str, Any] = {
+        "athlete_id": np.repeat(athletes, weeks * n_groups),
+        "week_start": np.repeat(week_start, n_groups),
+        "muscle_group": pd.Categorical.from_codes(
+            np.tile(np.arange(n_groups, dtype=np.int8), n_weeks), pd.Index(groups)
+        ),
     }
     for name in MEASURES:
         values = np.zeros(total, dtype=np.int64 if name in _WHOLE else np.float64)
         values[position] = cells[name]
         columns[name] = values
-    return pd.DataFrame(columns)
+    return pd.DataFrame(columns, copy=False)
