@@ -7,6 +7,7 @@ thin wrappers over `pipelines`, which validate and raise `LiftboardError` with a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -43,8 +44,9 @@ def get_connection() -> duckdb.DuckDBPyConnection:
     con = connect(resolve_db_path())
     # Opening an existing database can leave the last result of its checks unread on this
     # connection; that keeps a read transaction open, so once anything is written no checkpoint
-    # (and no backup) can run. The dashboard queries on cursors only: finish it here.
-    con.execute("select 1").fetchall()
+    # (and no backup) can run. The dashboard queries on cursors only: read it to the end here.
+    with contextlib.suppress(duckdb.Error):  # nothing was left unread
+        con.fetchall()
     return con
 
 
