@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -77,10 +78,20 @@ def weekly_muscle_volume(
         "week_start_isodow": isodow,
     }
     cur = con.cursor()
-    spans = cur.execute(
-        read_sql("marts/weekly_spans"),
-        {k: params[k] for k in ("athlete_id", "start", "end", "week_start_isodow")},
-    ).fetchnumpy()
+    if athlete_id is not None and span.start is not None and span.end is not None:
+        # One athlete over a given range (a chart's usual question): the weeks are known.
+        known = cur.execute("select 1 from athletes where athlete_id = ?", [athlete_id])
+        found = known.fetchone() is not None
+        spans: Mapping[str, Any] = {
+            "athlete_id": np.array([athlete_id] * found, dtype=np.int64),
+            "first_week_no": np.array([_week_no(span.start, isodow)] * found, dtype=np.int64),
+            "last_week_no": np.array([_week_no(span.end, isodow)] * found, dtype=np.int64),
+        }
+    else:
+        spans = cur.execute(
+            read_sql("marts/weekly_spans"),
+            {k: params[k] for k in ("athlete_id", "start", "end", "week_start_isodow")},
+        ).fetchnumpy()
     sql = read_sql("marts/weekly_muscle_volume")
     if athlete_id is None:
         # `sql(...)` streams the answer straight into arrays: for every athlete's history (a
@@ -91,6 +102,12 @@ def weekly_muscle_volume(
     groups = muscle_group_order(con)
     cur.close()
     return validate(WeeklyMuscleVolume, _grid(spans, cells, groups, isodow))
+
+
+def _week_no(day: dt.date, isodow: int) -> int:
+    """The week number of `day`, counted as in marts/weekly_spans."""
+    first = dt.date(1970, 1, 5) + dt.timedelta(days=isodow - 1)
+    return (day - first).days // 7
 
 
 def _grid(

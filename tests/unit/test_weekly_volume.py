@@ -188,6 +188,22 @@ def test_the_requested_range_shows_empty_weeks_at_both_ends(con, athlete):
     assert frame.loc[frame["muscle_group"] == "biceps", "hard_sets"].sum() == 0.5
 
 
+def test_one_athlete_over_a_range_is_the_same_with_any_week_start(con, athlete):
+    sunday = MONDAY - dt.timedelta(days=1)
+    log_session(con, athlete, sunday, [{"exercise": "Pullups", "reps": 8}])
+    for week_start, first in (("monday", sunday - dt.timedelta(days=6)), ("sunday", sunday)):
+        frame = weekly_muscle_volume(
+            con, athlete_id=athlete, start=sunday, end=MONDAY, week_start=week_start
+        )
+        lats = frame[frame["muscle_group"] == "lats"].set_index("week_start")["hard_sets"]
+        assert lats.index[0] == pd.Timestamp(first)
+        assert lats.sum() == 1.0
+
+
+def test_an_unknown_athlete_has_no_rows_even_over_a_range(con, athlete):
+    assert weekly_muscle_volume(con, athlete_id=99, start=MONDAY, end=MONDAY).empty
+
+
 def test_the_range_ends_are_inclusive_days(con, athlete):
     log_session(con, athlete, MONDAY, [{"exercise": "Pullups", "reps": 8}])
     log_session(con, athlete, MONDAY + dt.timedelta(days=2), [{"exercise": "Pullups", "reps": 8}])
