@@ -7,7 +7,6 @@ thin wrappers over `pipelines`, which validate and raise `LiftboardError` with a
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -41,13 +40,7 @@ TTL = 600
 @st.cache_resource
 def get_connection() -> duckdb.DuckDBPyConnection:
     """The one connection of this server process; each query uses its own cursor."""
-    con = connect(resolve_db_path())
-    # Opening an existing database can leave the last result of its checks unread on this
-    # connection; that keeps a read transaction open, so once anything is written no checkpoint
-    # (and no backup) can run. The dashboard queries on cursors only: read it to the end here.
-    with contextlib.suppress(duckdb.Error):  # nothing was left unread
-        con.fetchall()
-    return con
+    return connect(resolve_db_path())
 
 
 def db_path() -> str:

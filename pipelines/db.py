@@ -232,8 +232,10 @@ def load_seeds(
         True when the reference data was (re)loaded, False when it was already current.
     """
     digest = seed_digest(data_dir)
-    current = con.execute("select sha256 from seed_state where seed = 'catalog'").fetchone()
-    if current is not None and current[0] == digest and not force:
+    # fetchall, not fetchone: an unread result keeps a read transaction open on `con`, and
+    # then no checkpoint (and no backup) can run after the next write.
+    current = con.execute("select sha256 from seed_state where seed = 'catalog'").fetchall()
+    if current and current[0][0] == digest and not force:
         return False
     con.begin()
     try:
