@@ -179,8 +179,12 @@ def export_frame(
 
 
 def neutralise(text: str) -> str:
-    """Defuse a text cell that a spreadsheet would run as a formula, by a leading apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Defuse a text cell that a spreadsheet would run as a formula, by a leading apostrophe.
+
+    A cell that is already apostrophes before a formula character gets one more, so that the
+    importer, which drops exactly one, gives back the text as it was.
+    """
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -26,7 +26,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def unprotect(cells: pd.Series) -> pd.Series:
     """Undo the export's protection: drop one `'` put before a formula-like first character."""
     text = cells.astype("string")
-    protected = text.str.startswith("'") & text.str[1:2].isin(_FORMULA_START)
+    bare = text.str.lstrip("'")
+    protected = text.str.startswith("'") & bare.str[0:1].isin(_FORMULA_START)
     restored = text.where(~protected.fillna(False), text.str[1:])
     return restored.astype(object).where(cells.notna(), None)
 

@@ -112,6 +112,7 @@ def test_formula_looking_text_is_neutralised_and_numbers_are_not(con, logged):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("=1+2", "'=1+2"), ("+49 170", "'+49 170"), ("-x", "'-x"), ("@sum", "'@sum"),
+     ("'=already", "''=already"), ("'plain", "'plain"),
      ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("1-2", "1-2"), ("", "")],
 )  # fmt: skip
 def test_neutralise_prefixes_only_dangerous_starts(text, expected):
