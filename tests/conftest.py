@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
 
 from pipelines.db import connect
+from pipelines.logbook import ensure_athlete, finish_session, log_sets, start_session
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,3 +44,35 @@ def snapshot(connection: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]
         assert row is not None
         result[table] = (int(row[0]), int(row[1]))
     return result
+
+
+# A Monday far enough back that every test day is in the past.
+MONDAY = dt.date(2025, 9, 1)
+
+
+@pytest.fixture
+def athlete(con: duckdb.DuckDBPyConnection) -> int:
+    """An athlete called Sam, in kg."""
+    return ensure_athlete(con, "Sam")
+
+
+def log_day(
+    con: duckdb.DuckDBPyConnection,
+    athlete: int,
+    days_after: int,
+    sets: list[dict[str, Any]],
+    *,
+    template_id: str | None = None,
+    bodyweight_kg: float | None = None,
+    minutes: int | None = None,
+) -> int:
+    """Log one 07:00 session `days_after` days after MONDAY; return its id."""
+    started = dt.datetime.combine(MONDAY + dt.timedelta(days=days_after), dt.time(7))
+    session = start_session(
+        con, athlete, started, template_id=template_id, bodyweight_kg=bodyweight_kg
+    )
+    if sets:
+        log_sets(con, session, sets)
+    if minutes is not None:
+        finish_session(con, session, started + dt.timedelta(minutes=minutes))
+    return session

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import duckdb
 import pandas as pd
@@ -11,31 +10,9 @@ import pytest
 
 from pipelines.balance import weekly_balance
 from pipelines.consistency import training_calendar, training_streaks, weekly_sessions
-from pipelines.logbook import ensure_athlete, finish_session, log_sets, start_session
+from tests.conftest import MONDAY, log_day
 
-MONDAY = dt.date(2025, 9, 1)
 PULLUP = {"exercise": "Pullups", "reps": 8}
-
-
-@pytest.fixture
-def athlete(con):
-    return ensure_athlete(con, "Sam")
-
-
-def log_day(
-    con: duckdb.DuckDBPyConnection,
-    athlete: int,
-    days_after: int,
-    sets: list[dict[str, Any]],
-    minutes: int | None = None,
-) -> int:
-    started = dt.datetime.combine(MONDAY + dt.timedelta(days=days_after), dt.time(7))
-    session = start_session(con, athlete, started)
-    if sets:
-        log_sets(con, session, sets)
-    if minutes is not None:
-        finish_session(con, session, started + dt.timedelta(minutes=minutes))
-    return session
 
 
 def test_sessions_per_week_show_empty_weeks_as_zero(con, athlete):

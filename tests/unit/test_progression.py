@@ -9,29 +9,12 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipelines.logbook import ensure_athlete, log_sets, start_session
+from pipelines.logbook import ensure_athlete
 from pipelines.progression import next_load, progression
 from pipelines.schemas import LB_TO_KG
+from tests.conftest import MONDAY, log_day
 
-MONDAY = dt.date(2025, 9, 1)
 TEMPLATE = "beginner_back_legs"
-
-
-@pytest.fixture
-def athlete(con):
-    return ensure_athlete(con, "Sam")
-
-
-def log_day(
-    con: duckdb.DuckDBPyConnection,
-    athlete: int,
-    days_after: int,
-    sets: list[dict[str, Any]],
-    template_id: str | None = None,
-) -> None:
-    started = dt.datetime.combine(MONDAY + dt.timedelta(days=days_after), dt.time(7))
-    session = start_session(con, athlete, started, template_id=template_id)
-    log_sets(con, session, sets)
 
 
 def suggestion(

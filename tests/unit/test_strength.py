@@ -10,28 +10,8 @@ import pandas as pd
 import pytest
 
 from pipelines.errors import ValidationError
-from pipelines.logbook import ensure_athlete, log_sets, start_session
 from pipelines.strength import estimated_1rm, personal_records, session_estimated_1rm
-
-MONDAY = dt.date(2025, 9, 1)
-
-
-@pytest.fixture
-def athlete(con):
-    return ensure_athlete(con, "Sam")
-
-
-def log_day(
-    con: duckdb.DuckDBPyConnection,
-    athlete: int,
-    days_after: int,
-    sets: list[dict[str, Any]],
-    bodyweight_kg: float | None = None,
-) -> int:
-    started = dt.datetime.combine(MONDAY + dt.timedelta(days=days_after), dt.time(7))
-    session = start_session(con, athlete, started, bodyweight_kg=bodyweight_kg)
-    log_sets(con, session, sets)
-    return session
+from tests.conftest import MONDAY, log_day
 
 
 def squat(weight: float, reps: int, **extra: Any) -> dict[str, Any]:
