@@ -144,7 +144,11 @@ def validate(model: type[pa.DataFrameModel], df: pd.DataFrame) -> pd.DataFrame:
     Raises:
         ValidationError: naming each rejected row (1-based), column and value.
     """
-    try:
+    try:  # the fast path: stop at the first failure (most writes have none) ...
+        return model.validate(df)
+    except pa.errors.SchemaError:
+        pass
+    try:  # ... then look again to name every problem at once
         return model.validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:
         raise ValidationError(problems_from(exc.failure_cases, df)) from None
