@@ -248,6 +248,9 @@ def load_seeds(
             "loaded_at = now()",
             [digest],
         )
+        # Loads and muscles may have changed: every kept weekly volume cell is recounted on the
+        # next read (see pipelines/volume_cache.py).
+        con.execute("insert into volume_dirty (athlete_id, week_no) values (null, null)")
         con.execute("insert into changes (what) values ('catalog')")
         con.commit()
     except BaseException:

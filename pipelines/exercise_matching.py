@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from pipelines import volume_cache
 from pipelines.errors import LiftboardError, Problem, ValidationError
 from pipelines.logbook import record_change, resolve_exercises
 from pipelines.names import (
@@ -462,6 +463,8 @@ def map_exercise(con: duckdb.DuckDBPyConnection, custom_id: str, catalog_id: str
             "target_exercise_id = excluded.target_exercise_id, mapped_at = now()",
             [custom_id, catalog_id],
         )
+        # Every past set of the custom exercise now counts toward the copied muscles.
+        volume_cache.mark_exercise(cur, custom_id)
         record_change(cur, "exercises")
         cur.commit()
     except duckdb.ConstraintException as exc:

@@ -14,6 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from pipelines import volume_cache
 from pipelines.db import read_sql, transaction
 from pipelines.errors import Problem, ValidationError
 from pipelines.names import normalise_name
@@ -136,16 +137,16 @@ def log_bodyweight(
         raise ValidationError([Problem(1, "unit", unit, RULES["unit"])])
     if pd.isna(value) or not 0 < to_kg(value, unit) <= 500:
         raise ValidationError([Problem(1, "bodyweight", weight, RULES["bodyweight_kg"])])
-    _write(
-        con,
-        "bodyweight",
-        [(
+    with transaction(con, "bodyweight") as cur:
+        cur.execute(
             "insert into bodyweights values (?, ?, ?, ?, ?) on conflict (athlete_id, measured_on) "
             "do update set bodyweight_kg = excluded.bodyweight_kg, "
             "entered_weight = excluded.entered_weight, entered_unit = excluded.entered_unit",
             [athlete_id, on, to_kg(value, unit), float(value), unit],
-        )],
-    )  # fmt: skip
+        )
+        # Sessions without a bodyweight of their own take the latest reading up to their day.
+        volume_cache.mark_athlete_from(cur, athlete_id, on)
+        record_change(cur, "bodyweight")
 
 
 # --- exercises ------------------------------------------------------------------------------
@@ -348,6 +349,7 @@ def log_sets(
             "order by set_index returning set_id"
         ).fetchall()
         cur.unregister("incoming_sets")
+        volume_cache.mark_session(cur, session_id)
         record_change(cur, "sets")
     return sorted(int(r[0]) for r in ids)
 
@@ -422,18 +424,22 @@ def update_set(con: duckdb.DuckDBPyConnection, set_id: int, **changes: Any) -> N
     values = frame.iloc[0]
     assignments = ", ".join(f"{c} = ?" for c in _STORED[1:] if c != "set_index")
     params = [_none(values[c]) for c in _STORED[1:] if c != "set_index"]
-    _write(
-        con,
-        "sets",
-        [(f"update sets set {assignments} where set_id = ?", [*params, set_id])],  # noqa: S608 - fixed column list
-    )
+    with transaction(con, "sets") as cur:
+        cur.execute(f"update sets set {assignments} where set_id = ?", [*params, set_id])  # noqa: S608 - fixed column list
+        volume_cache.mark_session(cur, int(row["session_id"]))
+        record_change(cur, "sets")
 
 
 def delete_set(con: duckdb.DuckDBPyConnection, set_id: int) -> None:
     """Remove a logged set."""
     if not _exists(con, "sets", "set_id", set_id):
         raise ValidationError([Problem(None, "set_id", set_id, "it must name an existing set")])
-    _write(con, "sets", [("delete from sets where set_id = ?", [set_id])])
+    with transaction(con, "sets") as cur:
+        session = cur.execute("select session_id from sets where set_id = ?", [set_id]).fetchall()
+        cur.execute("delete from sets where set_id = ?", [set_id])
+        for (session_id,) in session:
+            volume_cache.mark_session(cur, int(session_id))
+        record_change(cur, "sets")
 
 
 def delete_session(con: duckdb.DuckDBPyConnection, session_id: int) -> None:
@@ -445,7 +451,10 @@ def delete_session(con: duckdb.DuckDBPyConnection, session_id: int) -> None:
     """
     if not _exists(con, "sessions", "session_id", session_id):
         raise ValidationError([Problem(None, "session_id", session_id, RULES["session_id"])])
-    _write(con, "sets", [("delete from sets where session_id = ?", [session_id])])
+    with transaction(con, "sets") as cur:
+        volume_cache.mark_session(cur, session_id)
+        cur.execute("delete from sets where session_id = ?", [session_id])
+        record_change(cur, "sets")
     _write(con, "sessions", [("delete from sessions where session_id = ?", [session_id])])
 
 

@@ -10,8 +10,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from pipelines import volume_cache
 from pipelines.db import read_sql
-from pipelines.filters import DayLike, date_range, secondary_set_weight, week_start_isodow
+from pipelines.filters import DayLike, Range, date_range, secondary_set_weight, week_start_isodow
 from pipelines.schemas import WeeklyMuscleVolume, validate
 
 # Week numbers count from the week start on or after this Monday (see the SQL).
@@ -38,6 +39,7 @@ def weekly_muscle_volume(
     end: DayLike = None,
     secondary_weight: float = 0.5,
     week_start: str = "monday",
+    live: bool = False,
 ) -> pd.DataFrame:
     """Hard sets, direct sets, reps, tonnage and seconds per muscle group and week.
 
@@ -49,7 +51,9 @@ def weekly_muscle_volume(
 
     DuckDB aggregates the trained cells (`marts/weekly_muscle_volume`) and the span of weeks of
     each athlete (`marts/weekly_spans`); this function only lays those cells on the grid of
-    weeks x muscle groups, which comes out in order without a sort.
+    weeks x muscle groups, which comes out in order without a sort. Monday weeks are read from
+    the kept cells (`pipelines/volume_cache.py`), recounting first any week a write touched;
+    other week starts, and `live=True`, count from the sets.
 
     Args:
         con: The database.
@@ -58,6 +62,8 @@ def weekly_muscle_volume(
         end: Last day counted (inclusive); None for no upper bound.
         secondary_weight: What a secondary muscle receives per set: 0, 0.5 or 1.
         week_start: The weekday weeks start on (monday by default, as ISO weeks).
+        live: Count from the sets even for Monday weeks (the kept cells give the same numbers;
+            this is for checking that).
 
     Returns:
         One row per (athlete_id, week_start, muscle_group), by athlete, week and display order
@@ -70,11 +76,12 @@ def weekly_muscle_volume(
     """
     span = date_range(start, end)
     isodow = week_start_isodow(week_start)
+    weight = secondary_set_weight(secondary_weight)
     params = {
         "athlete_id": athlete_id,
         "start": span.start,
         "end": span.end,
-        "secondary_weight": secondary_set_weight(secondary_weight),
+        "secondary_weight": weight,
         "week_start_isodow": isodow,
     }
     cur = con.cursor()
@@ -92,16 +99,69 @@ def weekly_muscle_volume(
             read_sql("marts/weekly_spans"),
             {k: params[k] for k in ("athlete_id", "start", "end", "week_start_isodow")},
         ).fetchnumpy()
-    sql = read_sql("marts/weekly_muscle_volume")
-    if athlete_id is None:
-        # `sql(...)` streams the answer straight into arrays: for every athlete's history (a
-        # million cells) much cheaper than `execute(...)`, which is faster for small answers.
-        cells = cur.sql(sql, params=params).fetchnumpy()
+    if isodow == 1 and not live and volume_cache.refresh(con):
+        cells = _kept_cells(cur, athlete_id, span, weight)
     else:
-        cells = cur.execute(sql, params).fetchnumpy()
+        cells = _live_cells(cur, params)
     groups = muscle_group_order(con)
     cur.close()
     return validate(WeeklyMuscleVolume, _grid(spans, cells, groups, isodow))
+
+
+def _live_cells(cur: duckdb.DuckDBPyConnection, params: dict[str, Any]) -> dict[str, Any]:
+    """The trained cells counted from the sets themselves (`marts/weekly_muscle_volume`)."""
+    sql = read_sql("marts/weekly_muscle_volume")
+    params = {**params, "dirty_upto": None}
+    if params["athlete_id"] is None:
+        # `sql(...)` streams the answer straight into arrays: for every athlete's history (a
+        # million cells) much cheaper than `execute(...)`, which is faster for small answers.
+        return dict(cur.sql(sql, params=params).fetchnumpy())
+    return dict(cur.execute(sql, params).fetchnumpy())
+
+
+def _kept_cells(
+    cur: duckdb.DuckDBPyConnection, athlete_id: int | None, span: Range, secondary_weight: float
+) -> dict[str, Any]:
+    """The trained cells of Monday weeks from the kept cells (`pipelines/volume_cache.py`).
+
+    Kept cells hold whole weeks. A week cut by `start` or `end` is counted live over just the
+    days in range, unless the days left out hold no session, when the whole week is the answer.
+    """
+    first = volume_cache.monday_week_no(span.start) if span.start else None
+    last = volume_cache.monday_week_no(span.end) if span.end else None
+    found = volume_cache.cells(
+        cur,
+        athlete_id=athlete_id,
+        first_week=first,
+        last_week=last,
+        secondary_weight=secondary_weight,
+    )
+    cut: list[tuple[int, dt.date, dt.date]] = []
+    if first is not None and span.start is not None:
+        monday = volume_cache.week_monday(first)
+        if volume_cache.has_sessions(cur, athlete_id, monday, span.start - dt.timedelta(days=1)):
+            cut.append((first, span.start, monday + dt.timedelta(days=6)))
+    if last is not None and span.end is not None:
+        sunday = volume_cache.week_monday(last) + dt.timedelta(days=6)
+        if volume_cache.has_sessions(cur, athlete_id, span.end + dt.timedelta(days=1), sunday):
+            if cut and cut[0][0] == last:
+                cut[0] = (last, cut[0][1], span.end)
+            else:
+                cut.append((last, volume_cache.week_monday(last), span.end))
+    if not cut:
+        return dict(found)
+    keep = ~np.isin(np.asarray(found["week_no"]), [week for week, _, _ in cut])
+    parts = [{name: np.asarray(values)[keep] for name, values in found.items()}]
+    for _week, from_day, to_day in cut:
+        live = {
+            "athlete_id": athlete_id,
+            "start": max(from_day, span.start) if span.start else from_day,
+            "end": min(to_day, span.end) if span.end else to_day,
+            "secondary_weight": secondary_weight,
+            "week_start_isodow": 1,
+        }
+        parts.append(_live_cells(cur, live))
+    return {name: np.concatenate([np.asarray(p[name]) for p in parts]) for name in found}
 
 
 def _week_no(day: dt.date, isodow: int) -> int:

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from pipelines import volume_cache
 from pipelines.errors import LiftboardError, Problem, ValidationError
 from pipelines.exercise_matching import (
     CUSTOM_PREFIX,
@@ -619,6 +620,7 @@ class _Plan:
                 f"insert into sets ({columns}) select {columns} from incoming_sets"  # noqa: S608 - fixed column list
             )
             cur.unregister("incoming_sets")
+            volume_cache.mark_sessions(cur, rows["session_id"].tolist())
             record_change(cur, "import")
             cur.commit()
         except duckdb.ConstraintException as exc:

@@ -5,6 +5,8 @@
 -- groups 0, 1, ... in display order. Keys are packed into single integers (athlete, week number
 -- shifted by 2^19 to stay positive, exercise or muscle group) because grouping and joining
 -- millions of rows on one integer is several times faster than on three.
+-- With $dirty_upto set, only the (athlete, Monday week) pairs that volume_dirty lists up to that
+-- id are counted: how pipelines/volume_cache.py recounts the weeks a write touched.
 with
 
 sessions as (
@@ -86,6 +88,20 @@ chosen_sessions as (
         ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
         and ($start::date is null or started_at >= $start::date)
         and ($end::date is null or started_at < $end::date + 1)
+        and (
+            $dirty_upto::bigint is null
+            or exists (
+                select 1
+                from volume_dirty as d
+                where
+                    d.dirty_id <= $dirty_upto::bigint
+                    and d.athlete_id = sessions.athlete_id
+                    and d.week_no = (
+                        sessions.started_at::date - (isodow(sessions.started_at) - 1)::integer
+                        - date '1970-01-05'
+                    ) // 7
+            )
+        )
 ),
 
 -- weeks are numbered from the first week start on or after 1970-01-05 (a Monday);
@@ -138,6 +154,7 @@ muscle_weeks as (
         (w.athlete_week_exercise // 1048576) * 32 + s.group_index as athlete_week_group,
         sum(w.sets * s.set_share) as hard_sets,
         sum(w.sets * s.is_primary) as direct_sets,
+        sum(w.sets * (1 - s.is_primary)) as secondary_sets,
         sum(w.reps * s.is_primary) as reps,
         sum(w.tonnage_kg * s.is_primary) as tonnage_kg,
         sum(w.tonnage_kg * s.is_estimated) as estimated_tonnage_kg,
@@ -153,6 +170,7 @@ select
     athlete_week_group % 32 as group_index,
     hard_sets,
     direct_sets::bigint as direct_sets,
+    secondary_sets::bigint as secondary_sets,
     reps::bigint as reps,
     tonnage_kg,
     estimated_tonnage_kg,
