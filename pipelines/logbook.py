@@ -13,6 +13,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow
 
 from pipelines import volume_cache
 from pipelines.db import read_sql, transaction
@@ -160,12 +161,25 @@ def resolve_exercise(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
 def resolve_exercises(
     con: duckdb.DuckDBPyConnection, names: Sequence[str]
 ) -> dict[str, str | None]:
-    """Resolve many names in one query: exact id first, then normalised name, then alias."""
+    """Resolve many names: exact id first, then normalised name, then alias.
+
+    Exact ids are looked up first, in one cheap query; only the names that are not an id take
+    the query that compares normalised names and aliases.
+    """
     wanted = sorted({str(n) for n in names})
-    lookup = pd.DataFrame(
-        {"text": [n.strip() for n in wanted], "norm": [normalise_name(n) for n in wanted]}
-    )
+    texts = sorted({n.strip() for n in wanted} - {""})
     cur = con.cursor()
+    rows = cur.execute(
+        "select exercise_id from exercises where list_contains(?::varchar[], exercise_id)",
+        [texts],
+    ).fetchall()
+    found = {str(exercise_id): str(exercise_id) for (exercise_id,) in rows}
+    rest = [n for n in wanted if n.strip() and n.strip() not in found]
+    if not rest:
+        return {n: found.get(n.strip()) for n in wanted}
+    lookup = pd.DataFrame(
+        {"text": [n.strip() for n in rest], "norm": [normalise_name(n) for n in rest]}
+    )
     cur.register("wanted_names", lookup)
     rows = cur.execute(
         """
@@ -184,7 +198,7 @@ def resolve_exercises(
         """
     ).fetchall()
     cur.unregister("wanted_names")
-    found = {str(text): str(exercise_id) for text, exercise_id in rows}
+    found |= {str(text): str(exercise_id) for text, exercise_id in rows}
     return {n: found.get(n.strip()) for n in wanted}
 
 
@@ -317,7 +331,11 @@ def log_sets(
     Raises:
         ValidationError: naming each rejected row, column and value; nothing is written.
     """
-    raw = entries.copy() if isinstance(entries, pd.DataFrame) else pd.DataFrame(list(entries))
+    # Rows are numbered from 1 in messages, so a frame is renumbered (a new one already is).
+    if isinstance(entries, pd.DataFrame):
+        raw = entries.reset_index(drop=True)
+    else:
+        raw = pd.DataFrame(list(entries))
     if len(raw) == 0:
         return []
     unknown = [c for c in raw.columns if c not in SET_FIELDS]
@@ -325,31 +343,48 @@ def log_sets(
         raise ValidationError(
             [Problem(None, c, c, "that field is not part of a set") for c in unknown]
         )
-    raw = raw.reset_index(drop=True)
+    # The last set index is an uncorrelated subquery: DuckDB then scans only this session's
+    # sets, where a join (or a correlated subquery) would aggregate the whole table first.
     session = (
         con.cursor()
         .execute(
-            "select s.athlete_id, a.unit, coalesce(max(x.set_index), 0) from sessions as s "
-            "inner join athletes as a on a.athlete_id = s.athlete_id "
-            "left join sets as x on x.session_id = s.session_id "
-            "where s.session_id = ? group by all",
-            [session_id],
+            "select s.athlete_id, a.unit, "
+            "coalesce((select max(x.set_index) from sets as x where x.session_id = $id), 0), "
+            "s.started_at::date from sessions as s "
+            "inner join athletes as a on a.athlete_id = s.athlete_id where s.session_id = $id",
+            {"id": session_id},
         )
-        .fetchone()
+        .fetchall()
     )
-    if session is None:
+    if not session:
         raise ValidationError([Problem(None, "session_id", session_id, RULES["session_id"])])
-    _athlete, default_unit, last_index = session
-    values = _stored_frame(con, raw, session_id, str(default_unit), int(last_index))
+    ((athlete_id, default_unit, last_index, day),) = session
+    validated = _stored_frame(con, raw, session_id, str(default_unit), int(last_index))
     columns = ", ".join(_STORED)
     with transaction(con, "sets") as cur:
-        cur.register("incoming_sets", values)
-        ids = cur.execute(
-            f"insert into sets ({columns}) select {columns} from incoming_sets "  # noqa: S608 - fixed column list
-            "order by set_index returning set_id"
-        ).fetchall()
-        cur.unregister("incoming_sets")
-        volume_cache.mark_session(cur, session_id)
+        if len(validated) == 1:  # one set, as the Log page sends: plain parameters are quickest
+            row = validated.iloc[0]
+            ids = cur.execute(
+                f"insert into sets ({columns}) values ({', '.join('?' * len(_STORED))}) "  # noqa: S608 - fixed column list
+                "returning set_id",
+                [_none(row[name]) for name in _STORED],
+            ).fetchall()
+        else:
+            # DuckDB reads an Arrow table without the per-column work its scan of a DataFrame
+            # does, so the validated rows are handed over as one.
+            values = pyarrow.table(
+                {
+                    name: pyarrow.array(column, from_pandas=True)
+                    for name, column in validated.items()
+                }
+            )
+            cur.register("incoming_sets", values)
+            ids = cur.execute(
+                f"insert into sets ({columns}) select {columns} from incoming_sets "  # noqa: S608 - fixed column list
+                "order by set_index returning set_id"
+            ).fetchall()
+            cur.unregister("incoming_sets")
+        volume_cache.mark_week(cur, int(athlete_id), day)
         record_change(cur, "sets")
     return sorted(int(r[0]) for r in ids)
 
@@ -521,7 +556,7 @@ def _stored_frame(
     def column(name: str) -> list[Any]:
         if name not in raw.columns:
             return [None] * n
-        return [_blank_to_none(v) for v in raw[name].astype(object).tolist()]
+        return [_blank_to_none(v) for v in raw[name].tolist()]  # Python (or pandas) scalars
 
     problems: list[Problem] = []
     numbers: dict[str, list[float | None]] = {}
@@ -558,39 +593,34 @@ def _stored_frame(
             shown = f"{weight:g} {units[i]}"
             problems.append(Problem(i + 1, "weight", shown, RULES["weight_kg"]))
     weights = numbers["weight"]
+    cells: dict[str, list[Any]] = {
+        "session_id": [session_id] * n,
+        "exercise_id": exercise_ids,
+        "set_index": list(range(last_index + 1, last_index + 1 + n)),
+        "set_type": [
+            "working" if t is None else str(t).strip().lower() for t in column("set_type")
+        ],
+        "weight_kg": [
+            None if w is None else to_kg(w, u) for w, u in zip(weights, units, strict=True)
+        ],
+        "entered_weight": weights,
+        "entered_unit": [None if w is None else u for w, u in zip(weights, units, strict=True)],
+        "reps": [None if r is None else round(r) for r in numbers["reps"]],
+        "duration_s": numbers["seconds"],
+        "distance_m": numbers["distance_m"],
+        "rpe": numbers["rpe"],
+        "rir": [None if r is None else round(r) for r in numbers["rir"]],
+        "side": [None if s is None else str(s).strip().lower() for s in column("side")],
+        "notes": ["" if s is None else str(s) for s in column("notes")],
+    }
+    # Each column is built with the dtype SetEntry coerces to, so pandera has nothing to coerce
+    # and a set that meets every SetEntry rule passes the cheap way (`validate(as_built=...)`).
+    columns = SetEntry.to_schema().columns
     frame = pd.DataFrame(
-        {
-            "session_id": pd.Series([session_id] * n, dtype="int64"),
-            "exercise_id": pd.Series(exercise_ids, dtype=object),
-            "set_index": pd.Series(range(last_index + 1, last_index + 1 + n), dtype="int64"),
-            "set_type": pd.Series(
-                ["working" if t is None else str(t).strip().lower() for t in column("set_type")],
-                dtype=object,
-            ),
-            "weight_kg": _floats(
-                [None if w is None else to_kg(w, u) for w, u in zip(weights, units, strict=True)]
-            ),
-            "entered_weight": _floats(weights),
-            "entered_unit": pd.Series(
-                [None if w is None else u for w, u in zip(weights, units, strict=True)],
-                dtype=object,
-            ),
-            "reps": _ints(numbers["reps"]),
-            "duration_s": _floats(numbers["seconds"]),
-            "distance_m": _floats(numbers["distance_m"]),
-            "rpe": _floats(numbers["rpe"]),
-            "rir": _ints(numbers["rir"]),
-            "side": pd.Series(
-                [None if s is None else str(s).strip().lower() for s in column("side")],
-                dtype=object,
-            ),
-            "notes": pd.Series(
-                ["" if s is None else str(s) for s in column("notes")], dtype=object
-            ),
-        }
+        {name: pd.array(cells[name], dtype=columns[name].dtype.type) for name in _STORED}
     )
     try:
-        validated = validate(SetEntry, frame)
+        validated = validate(SetEntry, frame, as_built=True)
     except ValidationError as exc:
         # Values already reported while parsing (placeholders in `frame`) are not repeated.
         seen = {(p.row, _STORED_NAME.get(p.column, p.column)) for p in problems}
@@ -628,14 +658,6 @@ def _number(value: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return number if math.isfinite(number) else None
-
-
-def _floats(values: list[float | None]) -> pd.Series:
-    return pd.Series([math.nan if v is None else v for v in values], dtype="float64")
-
-
-def _ints(values: list[float | None]) -> pd.Series:
-    return pd.Series([pd.NA if v is None else round(v) for v in values], dtype="Int64")
 
 
 def _stored_frame_check(

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+from pandera.dtypes import DataType
+from pandera.engines.pandas_engine import Engine
 from pandera.typing.pandas import Series
 
 from pipelines.errors import Problem, ValidationError
@@ -74,16 +77,22 @@ class SetEntry(pa.DataFrameModel):
     side: Series[str] = pa.Field(nullable=True, isin=SIDES)
     notes: Series[str] = pa.Field(str_length={"max_value": MAX_TEXT})
 
+    # These two run on every set logged, so they work on numpy arrays: a handful of pandas
+    # operations on a one-row frame cost more than the rest of the check.
     @pa.check("rpe", name="rpe_in_halves")
     def rpe_in_halves(cls, rpe: pd.Series[float]) -> pd.Series[bool]:
         """RPE is given in steps of 0.5."""
-        return rpe.isna() | ((rpe * 2) % 1 == 0)
+        values = rpe.to_numpy(dtype=float, na_value=np.nan)
+        return pd.Series(np.isnan(values) | (values * 2 % 1 == 0), index=rpe.index)
 
     @pa.dataframe_check(name="reps_or_time_or_distance")
     def reps_or_time_or_distance(cls, df: pd.DataFrame) -> pd.Series[bool]:
         """A set has reps, or (for timed and distance sets) seconds or a distance."""
-        other = df["duration_s"].fillna(0).gt(0) | df["distance_m"].fillna(0).gt(0)
-        return (df["reps"].fillna(0).gt(0) | other).astype(bool)
+        reps, seconds, distance = (
+            df[name].to_numpy(dtype=float, na_value=0)
+            for name in ("reps", "duration_s", "distance_m")
+        )
+        return pd.Series((reps > 0) | (seconds > 0) | (distance > 0), index=df.index)
 
     class Config:
         strict = True
@@ -138,20 +147,170 @@ _FRAME_CHECK_COLUMNS = {
 }
 
 
-def validate(model: type[pa.DataFrameModel], df: pd.DataFrame) -> pd.DataFrame:
+def validate(
+    model: type[pa.DataFrameModel], df: pd.DataFrame, *, as_built: bool = False
+) -> pd.DataFrame:
     """Validate `df` against `model`, turning every failure into a sentence.
+
+    Args:
+        model: The pandera model whose rules `df` must meet.
+        df: The rows to check.
+        as_built: `df` was built with exactly the model's columns, in its order, each of the
+            dtype the model coerces to (`model.to_schema().columns[name].dtype.type`). When
+            every one of the model's checks then holds, `df` itself is returned without the
+            coercion and failure-case bookkeeping pandera does for each column, which cost
+            most of the time of validating a single set (see `passes_as_built`). Anything
+            else takes the full pandera validation below.
 
     Raises:
         ValidationError: naming each rejected row (1-based), column and value.
     """
+    if as_built and _passes_as_built_safely(model, df):
+        return df
     try:  # the fast path: stop at the first failure (most writes have none) ...
         return model.validate(df)
-    except pa.errors.SchemaError:
+    except (pa.errors.SchemaError, pa.errors.SchemaErrors):
         pass
     try:  # ... then look again to name every problem at once
         return model.validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:
         raise ValidationError(problems_from(exc.failure_cases, df)) from None
+
+
+def _passes_as_built_safely(model: type[pa.DataFrameModel], df: pd.DataFrame) -> bool:
+    """`passes_as_built`, with any surprise taken as "not certain".
+
+    Say a pandera release moved what the shortcut reads: the full validation then follows, and
+    it reports properly.
+    """
+    try:
+        return passes_as_built(model, df)
+    except Exception:  # the full validation follows
+        return False
+
+
+def passes_as_built(model: type[pa.DataFrameModel], df: pd.DataFrame) -> bool:
+    """Whether `df`, already of `model`'s exact columns and dtypes, meets all of its rules.
+
+    The rules are read from the model's own pandera schema, and each check is pandera's own
+    check function, applied as pandera's check backend applies it (nulls dropped first when
+    the check ignores them). What is skipped is work that cannot change the outcome for such a
+    frame: coercion (every dtype already is the target one, so it would change nothing),
+    copying the schema components, and reshaping failure cases and building messages for
+    checks that passed.
+
+    The answer errs one way only: True means pandera's `model.validate(df)` passes and returns
+    these values. False means "not certain": a failing check, a dtype or column that differs
+    from the schema, or a schema using a pandera feature this shortcut does not follow (parsers,
+    defaults, uniqueness, regex columns, an index, grouped or element-wise checks, ...), so
+    that validation falls back to pandera in full, which also names what is wrong.
+    """
+    schema = model.to_schema()
+    if not schema.columns or not _plain_schema(schema) or list(df.columns) != list(schema.columns):
+        return False
+    # As `Check.__call__` does, have pandera register its pandas backends (and with them its
+    # built-in check functions) for the types about to be checked.
+    pa.Check.get_backend(df)
+    pa.Check.get_backend(df.iloc[:, 0])
+    for column, (_, values) in zip(schema.columns.values(), df.items(), strict=True):
+        if not _dtype_holds(column.dtype, values):
+            return False
+        present = _without_nulls(values)
+        if len(present) < len(values) and not column.nullable:
+            return False
+        for check in column.checks:
+            data = present if check.ignore_na else values
+            if data.empty and _builtin_name(check) in _ELEMENT_WISE:
+                continue  # one verdict per value, and no value: pandera counts that a pass
+            if not _check_holds(check, data):
+                return False
+    return all(_check_holds(check, df) for check in schema.checks)
+
+
+# pandera's built-in checks that return one verdict per value (so nothing to say about none).
+_ELEMENT_WISE = frozenset({
+    "equal_to", "not_equal_to", "greater_than", "greater_than_or_equal_to", "less_than",
+    "less_than_or_equal_to", "in_range", "isin", "notin", "str_matches", "str_contains",
+    "str_startswith", "str_endswith", "str_length",
+})  # fmt: skip
+
+
+def _without_nulls(values: pd.Series) -> pd.Series:
+    """`values.dropna()`: what pandera hands a check that ignores nulls, found more cheaply."""
+    count = int(values.count())
+    if count == len(values):
+        return values
+    return values.iloc[:0] if count == 0 else values.dropna()
+
+
+def _plain_schema(schema: pa.DataFrameSchema) -> bool:
+    """A schema made only of what `passes_as_built` follows: typed columns and their checks."""
+    if (
+        schema.dtype is not None
+        or schema.index is not None
+        or schema.parsers
+        or schema.unique
+        or schema.strict not in (True, False)
+        or schema.add_missing_columns
+        or schema.drop_invalid_rows
+        or not all(_plain_check(check) for check in schema.checks)
+    ):
+        return False
+    return all(
+        column.required
+        and not column.regex
+        and not column.parsers
+        and column.default is None
+        and not column.unique
+        and not column.drop_invalid_rows
+        and all(_plain_check(check) for check in column.checks)
+        for column in schema.columns.values()
+    )
+
+
+def _plain_check(check: pa.Check) -> bool:
+    return type(check) is pa.Check and check.groupby is None and not check.element_wise
+
+
+def _dtype_holds(expected: DataType | None, values: pd.Series) -> bool:
+    """The column already has the dtype pandera coerces to, and pandera's dtype check agrees."""
+    if expected is None:
+        return False
+    try:
+        actual = Engine.dtype(values.dtype)
+    except TypeError:  # a dtype pandera does not know: let pandera itself say so
+        return False
+    if actual != expected:
+        return False
+    verdict = expected.check(actual, values)  # a bool, or one per value
+    return bool(verdict) if isinstance(verdict, bool | np.bool_) else all(verdict)
+
+
+def _builtin_name(check: pa.Check) -> str | None:
+    """The name of a pandera built-in check, as `Check.__call__` finds it; None for others."""
+    name = getattr(getattr(check, "_check_fn", None), "__name__", None)
+    return name if name is not None and check.is_builtin_check(name) else None
+
+
+def _check_holds(check: pa.Check, data: pd.Series | pd.DataFrame) -> bool:
+    """Run one pandera check's function on `data`; True only when every element passes."""
+    try:
+        # As `Check.__call__` does, a built-in check's function comes from pandera's registry.
+        builtin = _builtin_name(check)
+        function = check._check_fn if builtin is None else check.get_builtin_check_fn(builtin)
+        output = function(data, **check._check_kwargs)
+    except Exception:  # pandera reports a check that raises as a failure; so does the full pass
+        return False
+    # What pandera's check backend makes of each kind of output; any other kind fails there.
+    if isinstance(output, pd.Series):
+        if output.dtype == bool:  # plain numpy booleans: no nulls to skip, so numpy can say
+            return bool(output.to_numpy().all())
+        return bool(output.all())
+    if isinstance(output, pd.DataFrame) and isinstance(data, pd.DataFrame):
+        return bool(output.all(axis=None))
+    if isinstance(output, bool | np.bool_):
+        return bool(output)
+    return False
 
 
 def problems_from(failures: pd.DataFrame, df: pd.DataFrame) -> list[Problem]:

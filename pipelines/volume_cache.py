@@ -55,6 +55,14 @@ def mark_session(cur: duckdb.DuckDBPyConnection, session_id: int) -> None:
     )
 
 
+def mark_week(cur: duckdb.DuckDBPyConnection, athlete_id: int, day: dt.date) -> None:
+    """The week of `day` changes for this athlete (as `mark_session`, the session known)."""
+    cur.execute(
+        "insert into volume_dirty (athlete_id, week_no) values (?, ?)",
+        [int(athlete_id), monday_week_no(day)],
+    )
+
+
 def mark_sessions(cur: duckdb.DuckDBPyConnection, session_ids: Iterable[int]) -> None:
     """The weeks of many sessions change (an import, a bulk delete)."""
     ids = sorted({int(i) for i in session_ids})
