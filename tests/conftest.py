@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -76,3 +79,21 @@ def log_day(
     if minutes is not None:
         finish_session(con, session, started + dt.timedelta(minutes=minutes))
     return session
+
+
+@contextlib.contextmanager
+def held_open(path: Path) -> Iterator[Path]:
+    """The database file at `path`, created if new, held open by another process meanwhile."""
+    connect(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb, sys; c = duckdb.connect({str(path)!r}); print('ready', flush=True); "
+         "sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "ready"
+        yield path
+    finally:
+        holder.communicate("")

@@ -10,24 +10,15 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipelines.db import connect
 from tests.app.conftest import APP
+from tests.conftest import held_open
 
 
 @pytest.fixture
 def held(app_db: Path) -> Iterator[Path]:
     """The dashboard's database file, held open by another process."""
-    connect(app_db).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb, sys; c = duckdb.connect({str(app_db)!r}); print('ready', flush=True); "
-         "sys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    assert holder.stdout is not None
-    assert holder.stdout.readline().strip() == "ready"
-    yield app_db
-    holder.communicate("")
+    with held_open(app_db) as path:
+        yield path
 
 
 def test_the_dashboard_says_the_database_is_in_use_without_a_traceback(held):

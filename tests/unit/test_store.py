@@ -10,7 +10,7 @@ import pytest
 from pipelines.db import DATA_DIR, connect, load_seeds, migrate, migration_files, resolve_db_path
 from pipelines.errors import DatabaseUnavailableError
 from pipelines.logbook import ensure_athlete, log_set, start_session
-from tests.conftest import snapshot
+from tests.conftest import held_open, snapshot
 
 
 def test_migrations_apply_once_and_rerun_as_no_ops(con):
@@ -165,20 +165,8 @@ def test_connect_creates_the_default_folder(monkeypatch, tmp_path):
 
 
 def test_a_file_held_by_another_process_gives_a_sentence(db_file):
-    import subprocess
-    import sys
-
-    connect(db_file).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb, sys; c = duckdb.connect({str(db_file)!r}); print('ready', flush=True); "
-         "sys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(DatabaseUnavailableError, match="in use by another program"):
-            connect(db_file)
-    finally:
-        holder.communicate("")
+    with (
+        held_open(db_file),
+        pytest.raises(DatabaseUnavailableError, match="in use by another program"),
+    ):
+        connect(db_file)
