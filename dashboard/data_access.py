@@ -313,3 +313,95 @@ def backup_download() -> Callable[[], bytes]:
     """A function that makes a backup of the whole database when a download starts."""
     con = get_connection()
     return lambda: backup_bytes(con)
+
+
+# --- exercise history, body map, bodyweight and landmarks -----------------------------------
+# (imports kept here so this block stays separate from the rest of the file)
+
+from pipelines import body_map as _body_map  # noqa: E402
+from pipelines import bodyweight as _bodyweight  # noqa: E402
+from pipelines import exercise_history as _history  # noqa: E402
+from pipelines import volume_targets as _targets  # noqa: E402
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def athlete_exercises(version: int, athlete_id: int) -> pd.DataFrame:
+    """The exercises the athlete logged, the most recently done first."""
+    return _history.athlete_exercises(get_connection(), athlete_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def exercise_sessions(version: int, athlete_id: int, exercise_id: str, unit: str) -> pd.DataFrame:
+    """Every session of the athlete with this exercise, newest first."""
+    return _history.exercise_sessions(get_connection(), athlete_id, exercise_id, unit)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def rep_records(version: int, athlete_id: int, exercise_id: str) -> pd.DataFrame:
+    """The athlete's best load for 1 to 12 reps of the exercise."""
+    return _history.rep_records(get_connection(), athlete_id, exercise_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def exercise_e1rm(version: int, athlete_id: int, exercise_id: str) -> pd.DataFrame:
+    """The best estimated one-rep max per session of one exercise, whole history."""
+    return session_estimated_1rm(get_connection(), athlete_id=athlete_id, exercise_id=exercise_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def exercise_records(version: int, athlete_id: int, exercise_id: str) -> pd.DataFrame:
+    """Every personal-record event of one exercise."""
+    return personal_records(get_connection(), athlete_id=athlete_id, exercise_id=exercise_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def muscle_week(version: int, athlete_id: int, day: dt.date) -> pd.DataFrame:
+    """Hard sets per muscle group in the week holding `day`, with landmarks and status."""
+    return _body_map.muscle_week(get_connection(), athlete_id, day)
+
+
+@st.cache_data(ttl=TTL, max_entries=32)
+def muscle_exercises(
+    version: int, athlete_id: int, muscle_group: str, start: dt.date, end: dt.date
+) -> pd.DataFrame:
+    """The exercises that trained one muscle group in a range."""
+    return _body_map.muscle_group_exercises(get_connection(), athlete_id, muscle_group, start, end)
+
+
+@st.cache_data(ttl=TTL, max_entries=4)
+def muscle_names(version: int) -> list[str]:
+    """The named anatomical muscles (gastrocnemius, erector spinae …) in display order."""
+    return _body_map.named_muscles(get_connection())["muscle"].tolist()
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def bodyweights(version: int, athlete_id: int) -> pd.DataFrame:
+    """The athlete's bodyweight per day: readings and sessions' own values."""
+    return _bodyweight.bodyweight_readings(get_connection(), athlete_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def bodyweight_tonnage(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Weekly tonnage of bodyweight moves, and the part resting on an estimate."""
+    return _bodyweight.weekly_bodyweight_tonnage(get_connection(), athlete_id, start, end)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def landmarks(version: int, athlete_id: int) -> pd.DataFrame:
+    """The weekly set landmarks that apply to the athlete, per muscle group, and whose."""
+    return _targets.volume_landmarks(get_connection(), athlete_id=athlete_id)
+
+
+def log_bodyweight(athlete_id: int, day: dt.date, weight: float | None, unit: str) -> float:
+    """Validate and store a bodyweight reading; return it in kg."""
+    return _bodyweight.log_bodyweight(get_connection(), athlete_id, day, weight, unit)
+
+
+def save_landmarks(athlete_id: int, rows: pd.DataFrame) -> int:
+    """Store the athlete's own landmarks for the given muscle groups (validated first)."""
+    return _targets.set_volume_landmarks(get_connection(), athlete_id, rows)
+
+
+def reset_landmarks(athlete_id: int, groups: Sequence[str] | None = None) -> int:
+    """Drop the athlete's own landmarks (all, or some groups): the defaults apply again."""
+    return _targets.reset_volume_landmarks(get_connection(), athlete_id, groups)

@@ -71,7 +71,9 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
             icon=":material/show_chart:",
         )
     else:
-        names = dict(zip(records["exercise_id"], records["exercise"], strict=True))
+        # every exercise done has a name: a range can hold its sessions but none of its records
+        done = data_access.athlete_exercises(version, athlete.athlete_id)
+        names = dict(zip(done["exercise_id"], done["exercise"], strict=True))
         counts = sessions["exercise_id"].value_counts()
         options = [str(e) for e in counts.index]
         exercise = st.selectbox(
@@ -81,6 +83,12 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
         stars = records[(records["exercise_id"] == exercise) & (records["record"] == "best_e1rm")]
         st.plotly_chart(e1rm_figure(mine, stars, athlete.unit), key="tr_e1rm", config=CHART_CONFIG)
         st.caption("Estimated with Epley's formula from sets of 1 to 10 reps; stars mark records.")
+        st.page_link(
+            "app_pages/exercise.py",
+            label=f"Every session of {names.get(exercise, exercise)}",
+            icon=":material/history:",
+            query_params={"exercise": str(exercise)},
+        )
     st.subheader("Personal records", anchor=False)
     if records.empty:
         st.info("No records in these dates yet.")
