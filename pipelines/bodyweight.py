@@ -52,7 +52,8 @@ def check_bodyweight(day: DayLike, weight: object, unit: str = "kg") -> tuple[dt
     try:
         checked = validate(BodyweightEntry, entry)
     except ValidationError as exc:
-        raise ValidationError([_said(p, weight, day) for p in exc.problems]) from None
+        said = {q.sentence(): q for q in (_said(p, weight, day) for p in exc.problems)}
+        raise ValidationError(list(said.values())) from None  # each problem once
     return when, float(checked["bodyweight_kg"].iloc[0])
 
 
