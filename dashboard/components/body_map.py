@@ -22,6 +22,7 @@ WIDTH, HEIGHT = 590, 500
 SKIN, OUTLINE, INK = "#eef1f5", "#9aa4b2", "#1d2330"
 UNTRAINED = "#dde3ea"  # a muscle group without landmarks and without sets this week
 NO_TARGET_TRAINED = "#8bb8f5"
+MAIN, HELPING = "#1f6feb", "#8bb8f5"  # a workout's main and helping muscle groups
 
 Shape = tuple[str, dict[str, float]]  # an SVG element name and its numeric attributes
 
@@ -141,11 +142,45 @@ def body_svg(
         muscles: the named muscles to label (those of the `muscles` reference table).
     """
     rows = {str(r["muscle_group"]): r for r in week.to_dict("records")}
+    fills, statuses, titles = {}, {}, {}
+    for group in MUSCLE_GROUPS:
+        row = rows.get(group)
+        status = "" if row is None else str(row["target_status"])
+        fills[group] = fill_colour(status, 0.0 if row is None else float(row["hard_sets"]))
+        statuses[group] = status
+        titles[group] = group if row is None else describe(row)
+    legend = [(STATUS_COLOURS[s], STATUS_LABELS[s]) for s in list(STATUS_LABELS)[:4]]
+    legend.append((NO_TARGET_TRAINED, "trained, no landmarks"))
+    return _svg(fills, statuses, titles, selected, muscles, legend)
+
+
+def anatomy_svg(roles: Mapping[str, str], muscles: Iterable[str] = LABEL_POINTS) -> str:
+    """The same figures for a workout: groups it trains as a main or a helping muscle.
+
+    Args:
+        roles: muscle group to `primary` or `secondary` (groups left out are not trained).
+        muscles: the named muscles to label.
+    """
+    colours = {"primary": MAIN, "secondary": HELPING}
+    words = {"primary": "main muscle", "secondary": "helping muscle"}
+    fills = {g: colours.get(roles.get(g, ""), UNTRAINED) for g in MUSCLE_GROUPS}
+    titles = {g: f"{g}: {words.get(roles.get(g, ''), 'not trained')}" for g in MUSCLE_GROUPS}
+    legend = [(MAIN, "main muscle"), (HELPING, "helping muscle"), (UNTRAINED, "not trained")]
+    return _svg(fills, dict(roles), titles, None, muscles, legend)
+
+
+def _svg(
+    fills: Mapping[str, str],
+    statuses: Mapping[str, str],
+    titles: Mapping[str, str],
+    selected: str | None,
+    muscles: Iterable[str],
+    legend: list[tuple[str, str]],
+) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="{WIDTH}" height="{HEIGHT}" role="img" '
-        'aria-label="Front and back body map of this week\'s hard sets per muscle group" '
-        'font-family="sans-serif">',
+        'aria-label="Front and back body map of the muscle groups" font-family="sans-serif">',
         f'<g id="silhouette" fill="{SKIN}" stroke="{OUTLINE}" stroke-width="1.2">',
     ]
     for centre in (FRONT_X, BACK_X):
@@ -153,14 +188,12 @@ def body_svg(
         parts += [_element(shape, centre, side) for shape in _BODY_PAIRS for side in (1, -1)]
     parts.append("</g>")
     for group in DRAW_ORDER:
-        row = rows.get(group, {"muscle_group": group, "hard_sets": 0.0, "target_status": ""})
-        colour = fill_colour(str(row["target_status"]), float(row["hard_sets"]))
         chosen = group == selected
         stroke = f'stroke="{INK}" stroke-width="2.4"' if chosen else 'stroke="#ffffff"'
         parts.append(
             f'<g id="muscle-{group.replace(" ", "-")}" data-muscle="{group}" '
-            f'data-status="{html.escape(str(row["target_status"]))}" fill="{colour}" {stroke}>'
-            f"<title>{html.escape(describe(row) if group in rows else group)}</title>"
+            f'data-status="{html.escape(statuses.get(group, ""))}" fill="{fills[group]}" '
+            f"{stroke}><title>{html.escape(titles[group])}</title>"
         )
         for figure, paired, shape in MUSCLE_SHAPES[group]:
             centre = FRONT_X if figure == "front" else BACK_X
@@ -172,7 +205,7 @@ def body_svg(
         f'<text x="{FRONT_X}" y="462" text-anchor="middle" font-size="13" fill="{INK}">'
         "front</text>",
         f'<text x="{BACK_X}" y="462" text-anchor="middle" font-size="13" fill="{INK}">back</text>',
-        *_legend(),
+        *_legend(legend),
         "</svg>",
     ]
     return "".join(parts)
@@ -229,16 +262,15 @@ def _labels(muscles: Iterable[str]) -> list[str]:
     return parts
 
 
-def _legend() -> list[str]:
-    items = [(STATUS_COLOURS[s], STATUS_LABELS[s]) for s in list(STATUS_LABELS)[:4]]
-    items.append((NO_TARGET_TRAINED, "trained, no landmarks"))
+def _legend(items: list[tuple[str, str]]) -> list[str]:
     parts, x, y = [], 10.0, 482.0
     for colour, label in items:
         width = 16 + 6.2 * len(label)
         if x + width > WIDTH:
             x, y = 10.0, y + 16
         parts.append(
-            f'<rect x="{x:g}" y="{y - 9:g}" width="10" height="10" rx="2" fill="{colour}"/>'
+            f'<rect x="{x:g}" y="{y - 9:g}" width="10" height="10" rx="2" fill="{colour}" '
+            f'stroke="{OUTLINE}" stroke-width="0.5"/>'
             f'<text x="{x + 14:g}" y="{y:g}" font-size="11" fill="{INK}">'
             f"{html.escape(label)}</text>"
         )

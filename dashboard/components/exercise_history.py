@@ -68,6 +68,16 @@ def rep_records_table(records: pd.DataFrame, unit: str) -> pd.DataFrame:
     )
 
 
+def history_link(exercise_id: str, label: str) -> None:
+    """A link to the exercise history page of one exercise (`/exercise?exercise=<id>`)."""
+    st.page_link(
+        "app_pages/exercise.py",
+        label=label,
+        icon=":material/history:",
+        query_params={"exercise": exercise_id},
+    )
+
+
 def render_exercise_history(athlete: Athlete, exercise_id: str, name: str) -> None:
     """Summary metrics, the e1RM chart, rep records and every session of one exercise."""
     version = data_access.data_version()

@@ -17,6 +17,7 @@ from dashboard.components.charts import (
     volume_by_bucket,
     weekly_sets_figure,
 )
+from dashboard.components.exercise_history import history_link
 from dashboard.components.frame import Athlete
 from dashboard.components.tables import records_table, suggestions_table
 
@@ -83,12 +84,7 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
         stars = records[(records["exercise_id"] == exercise) & (records["record"] == "best_e1rm")]
         st.plotly_chart(e1rm_figure(mine, stars, athlete.unit), key="tr_e1rm", config=CHART_CONFIG)
         st.caption("Estimated with Epley's formula from sets of 1 to 10 reps; stars mark records.")
-        st.page_link(
-            "app_pages/exercise.py",
-            label=f"Every session of {names.get(exercise, exercise)}",
-            icon=":material/history:",
-            query_params={"exercise": str(exercise)},
-        )
+        history_link(str(exercise), f"Every session of {names.get(exercise, exercise)}")
     st.subheader("Personal records", anchor=False)
     if records.empty:
         st.info("No records in these dates yet.")

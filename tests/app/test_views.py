@@ -153,3 +153,41 @@ def test_landmarks_out_of_order_are_a_sentence_and_nothing_changes(app_db, db):
     at.button(key="lm_save").click().run()
     assert "mrv_sets = 3" in at.error[0].value
     assert set(volume_landmarks(db, athlete_id=me)["source"]) <= {"default", "none"}
+
+
+def test_the_workout_page_draws_and_names_the_anatomy(app_db):
+    at = open_page("app_pages/workout.py")
+    assert not at.exception
+    assert at.get("image")
+    named = next(c.value for c in at.caption if c.value.startswith("In Liftboard's muscle groups"))
+    for part in (
+        "calves = gastrocnemius and soleus",
+        "lower back = erector spinae",
+        "lats = latissimus dorsi",
+        "traps = trapezius",
+        "middle back = rhomboid major and rhomboid minor",
+    ):
+        assert part in named
+
+
+def history_links(at: AppTest) -> list[str]:
+    """The query strings of the page's links to the exercise history page."""
+    return [
+        link.proto.query_string for link in at.get("page_link") if link.proto.page == "exercise"
+    ]
+
+
+def test_exercises_trends_and_the_log_form_link_to_the_exercise_history(demo_db):
+    at = open_page("app_pages/exercises.py")
+    at.selectbox(key="ex_pick").set_value("Barbell_Squat").run()
+    assert history_links(at) == ["exercise=Barbell_Squat"]
+
+    at = open_page("app_pages/trends.py")
+    at.segmented_control(key="tr_view").set_value("strength").run()
+    at.selectbox(key="tr_exercise").set_value("Barbell_Squat").run()
+    assert history_links(at) == ["exercise=Barbell_Squat"]
+
+    at = open_page("app_pages/log_sets.py")
+    assert history_links(at) == []
+    at.selectbox(key="log_exercise").set_value("Barbell Squat").run()
+    assert history_links(at) == ["exercise=Barbell_Squat"]
