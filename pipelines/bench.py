@@ -47,6 +47,7 @@ SETS_PER_ATHLETE_MIN = 2_000
 MEASURE_MODULES: list[str] = ["pipelines.bench", "pipelines.importers.bench_measures"]
 # The dashboard's Trends timings (dashboard/bench.py; Streamlit is imported only as they run).
 MEASURE_MODULES.append("dashboard.bench")
+MEASURE_MODULES.append("dashboard.views_bench")  # exercise history and body map pages
 
 
 @dataclass(frozen=True)
