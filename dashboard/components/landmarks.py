@@ -36,6 +36,11 @@ def landmarks_table(landmarks: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def landmarks_link() -> None:
+    """A link to the landmark editor (on the body map page)."""
+    st.page_link("app_pages/body.py", label="Edit your landmarks", icon=":material/tune:")
+
+
 def _fill(landmarks: pd.DataFrame) -> None:
     """Put the chosen group's landmarks into the inputs."""
     group = st.session_state.get("lm_group")

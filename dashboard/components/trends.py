@@ -19,6 +19,7 @@ from dashboard.components.charts import (
 )
 from dashboard.components.exercise_history import history_link
 from dashboard.components.frame import Athlete
+from dashboard.components.landmarks import landmarks_link
 from dashboard.components.tables import records_table, suggestions_table
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -48,6 +49,7 @@ def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket
         "count. Shaded: below the minimum that builds muscle, and the productive range; the "
         "dotted line is about the most you can recover from (editable landmarks)."
     )
+    landmarks_link()
     st.subheader("Every muscle group", anchor=False)
     st.plotly_chart(heatmap_figure(volume, trained), key="tr_heatmap", config=CHART_CONFIG)
     st.subheader("Back and legs", anchor=False)

@@ -191,3 +191,10 @@ def test_exercises_trends_and_the_log_form_link_to_the_exercise_history(demo_db)
     assert history_links(at) == []
     at.selectbox(key="log_exercise").set_value("Barbell Squat").run()
     assert history_links(at) == ["exercise=Barbell_Squat"]
+
+
+def test_the_trends_volume_view_links_to_the_landmark_editor(demo_db):
+    at = open_page(TRENDS)
+    assert [link.proto.label for link in at.get("page_link") if link.proto.page == "body"] == [
+        "Edit your landmarks"
+    ]
