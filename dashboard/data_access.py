@@ -343,21 +343,15 @@ def rep_records(version: int, athlete_id: int, exercise_id: str) -> pd.DataFrame
 
 
 @st.cache_data(ttl=TTL, max_entries=16)
-def exercise_e1rm(version: int, athlete_id: int, exercise_id: str) -> pd.DataFrame:
-    """The best estimated one-rep max per session of one exercise, whole history."""
-    return session_estimated_1rm(get_connection(), athlete_id=athlete_id, exercise_id=exercise_id)
-
-
-@st.cache_data(ttl=TTL, max_entries=16)
 def exercise_records(version: int, athlete_id: int, exercise_id: str) -> pd.DataFrame:
     """Every personal-record event of one exercise."""
     return personal_records(get_connection(), athlete_id=athlete_id, exercise_id=exercise_id)
 
 
 @st.cache_data(ttl=TTL, max_entries=16)
-def muscle_week(version: int, athlete_id: int, day: dt.date) -> pd.DataFrame:
-    """Hard sets per muscle group in the week holding `day`, with landmarks and status."""
-    return _body_map.muscle_week(get_connection(), athlete_id, day)
+def muscle_weeks(version: int, athlete_id: int, day: dt.date, weeks: int) -> pd.DataFrame:
+    """Hard sets per muscle group in the `weeks` weeks up to `day`, with landmarks and status."""
+    return _body_map.muscle_weeks(get_connection(), athlete_id, day, weeks)
 
 
 @st.cache_data(ttl=TTL, max_entries=32)

@@ -30,22 +30,31 @@ MAP_COLUMNS = [
 ]
 
 
-def muscle_week(con: duckdb.DuckDBPyConnection, athlete_id: int, day: DayLike) -> pd.DataFrame:
-    """The hard sets of each muscle group in the Monday week holding `day`, with their status.
+def muscle_weeks(
+    con: duckdb.DuckDBPyConnection, athlete_id: int, day: DayLike, weeks: int = 1
+) -> pd.DataFrame:
+    """Hard sets per muscle group in the `weeks` Monday weeks up to `day`, with their status.
 
-    Days after `day` in that week are left out (a week in progress counts so far).
+    The last week is the one holding `day`, counted up to `day` (a week in progress so far).
 
     Returns:
-        17 rows in display order: `muscle_group` (text), `hard_sets`, `direct_sets`, the five
-        landmarks and `target_status` (text), as in `weekly_volume_status`.
+        17 rows per week, oldest week first, groups in display order: `week_start`,
+        `muscle_group` (text), `hard_sets`, `direct_sets`, the five landmarks and
+        `target_status` (text), as in `weekly_volume_status`.
     """
     last = as_day(day, "day") or dt.date.today()
-    status = weekly_volume_status(con, athlete_id=athlete_id, start=week_of(last), end=last)
-    frame = status[MAP_COLUMNS].assign(
+    first = week_of(last) - dt.timedelta(weeks=max(1, int(weeks)) - 1)
+    status = weekly_volume_status(con, athlete_id=athlete_id, start=first, end=last)
+    frame = status[["week_start", *MAP_COLUMNS]].assign(
         muscle_group=status["muscle_group"].astype(str),
         target_status=status["target_status"].astype(str),
     )
     return frame.reset_index(drop=True)
+
+
+def muscle_week(con: duckdb.DuckDBPyConnection, athlete_id: int, day: DayLike) -> pd.DataFrame:
+    """The week holding `day` of `muscle_weeks`: 17 rows, one per muscle group."""
+    return muscle_weeks(con, athlete_id, day, weeks=1).drop(columns="week_start")
 
 
 def muscle_group_exercises(

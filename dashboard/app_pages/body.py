@@ -7,8 +7,8 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import data_access
-from dashboard.components.body_map import body_svg
-from dashboard.components.body_map_views import render_muscle
+from dashboard.components.body_map import body_svg, this_week
+from dashboard.components.body_map_views import WEEKS, render_muscle
 from dashboard.components.frame import current_athlete
 from dashboard.components.landmarks import render_landmark_editor
 
@@ -24,14 +24,18 @@ picked = st.date_input(
     format="YYYY-MM-DD",
 )
 day = picked if isinstance(picked, dt.date) else today
-week = data_access.muscle_week(version, athlete.athlete_id, day)
-groups = data_access.muscle_groups(version)
-sets = dict(zip(week["muscle_group"], week["hard_sets"], strict=True))
+weeks = data_access.muscle_weeks(version, athlete.athlete_id, day, WEEKS)
+week = this_week(weeks)
 
 left, right = st.columns([3, 2])
 with right:
     muscle = st.pills(
-        "Muscle group", groups, key="muscle", bind="query-params", width="stretch", wrap=True
+        "Muscle group",
+        data_access.muscle_groups(version),
+        key="muscle",
+        bind="query-params",
+        width="stretch",
+        wrap=True,
     )
     st.caption(
         "Colours compare each group's hard sets so far this week (1 per set for a main "
@@ -41,6 +45,7 @@ with right:
 with left:
     st.image(body_svg(week, muscle, data_access.muscle_names(version)), width="stretch")
 if muscle:
-    render_muscle(athlete, str(muscle), day, week)
+    render_muscle(athlete, str(muscle), day, weeks)
 st.header("Your landmarks", anchor="landmarks")
-render_landmark_editor(athlete)
+if st.toggle("Edit your landmarks", key="landmarks", bind="query-params"):
+    render_landmark_editor(athlete)

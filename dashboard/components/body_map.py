@@ -110,6 +110,11 @@ LABEL_POINTS: dict[str, tuple[str, float, float]] = {
 }
 
 
+def this_week(weeks: pd.DataFrame) -> pd.DataFrame:
+    """The last week's rows of `muscle_weeks` (the week the map shows)."""
+    return weeks[weeks["week_start"] == weeks["week_start"].max()].reset_index(drop=True)
+
+
 def fill_colour(status: str, hard_sets: float) -> str:
     """The fill of a muscle group: its status colour, or a neutral when there is nothing to say."""
     if status == "no target":

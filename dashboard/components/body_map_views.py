@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import data_access
 from dashboard.components.body_map import describe
 from dashboard.components.charts import volume_by_bucket, weekly_sets_figure
+from dashboard.components.exercise_history import history_link
 from dashboard.components.frame import Athlete
 
 WEEKS = 12
@@ -32,19 +33,19 @@ def exercises_table(exercises: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def render_muscle(athlete: Athlete, group: str, day: dt.date, week: pd.DataFrame) -> None:
-    """One muscle group: its week in words, the last 12 weeks, and the exercises behind them."""
-    row = week[week["muscle_group"] == group]
+def render_muscle(athlete: Athlete, group: str, day: dt.date, weeks: pd.DataFrame) -> None:
+    """One muscle group: its week in words, its last weeks, and the exercises behind them.
+
+    `weeks` holds the rows of `muscle_weeks` up to `day` (the last week is the one shown).
+    """
+    rows = weeks[weeks["muscle_group"] == group]
     st.subheader(group.capitalize(), anchor=False)
-    if not row.empty:
-        st.write(describe(row.iloc[0].to_dict()) + ".")
-    version = data_access.data_version()
-    monday = day - dt.timedelta(days=day.weekday())
-    start = monday - dt.timedelta(weeks=WEEKS - 1)
-    status = data_access.volume_status(version, athlete.athlete_id, start, day)
-    if not status.empty:
-        volume = volume_by_bucket(status, "week")
+    if not rows.empty:
+        st.write(describe(rows.iloc[-1].to_dict()) + ".")
+        volume = volume_by_bucket(weeks, "week")
         st.plotly_chart(weekly_sets_figure(volume, group, "week"), key="body_chart", config=CONFIG)
+    start = pd.Timestamp(weeks["week_start"].min()).date() if not weeks.empty else day
+    version = data_access.data_version()
     exercises = data_access.muscle_exercises(version, athlete.athlete_id, group, start, day)
     if exercises.empty:
         st.info(f"Nothing trained the {group} in the last {WEEKS} weeks.")
@@ -55,9 +56,4 @@ def render_muscle(athlete: Athlete, group: str, day: dt.date, week: pd.DataFrame
         for exercise_id, name in zip(
             exercises["exercise_id"].head(LINKS_SHOWN), exercises["exercise"], strict=False
         ):
-            st.page_link(
-                "app_pages/exercise.py",
-                label=str(name),
-                icon=":material/history:",
-                query_params={"exercise": str(exercise_id)},
-            )
+            history_link(str(exercise_id), str(name))

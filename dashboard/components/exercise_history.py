@@ -68,6 +68,12 @@ def rep_records_table(records: pd.DataFrame, unit: str) -> pd.DataFrame:
     )
 
 
+def e1rm_points(sessions: pd.DataFrame) -> pd.DataFrame:
+    """The sessions with an estimated one-rep max, as the e1RM chart takes them."""
+    found = sessions[sessions["best_e1rm_kg"].notna()]
+    return found[["performed_on"]].assign(e1rm_kg=found["best_e1rm_kg"])
+
+
 def history_link(exercise_id: str, label: str) -> None:
     """A link to the exercise history page of one exercise (`/exercise?exercise=<id>`)."""
     st.page_link(
@@ -93,7 +99,7 @@ def render_exercise_history(athlete: Athlete, exercise_id: str, name: str) -> No
         st.metric("Last done", f"{sessions['performed_on'].iloc[0]:%d %b %Y}", width="content")
         st.metric(f"Best e1RM ({athlete.unit})", _weight(best, athlete.unit), width="content")
         st.metric("Last record", days_since(last, dt.date.today()), width="content")
-    estimates = data_access.exercise_e1rm(version, athlete.athlete_id, exercise_id)
+    estimates = e1rm_points(sessions)
     if not estimates.empty:
         st.subheader("Estimated one-rep max", anchor=False)
         stars = records[records["record"] == "best_e1rm"]

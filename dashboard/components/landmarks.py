@@ -38,7 +38,12 @@ def landmarks_table(landmarks: pd.DataFrame) -> pd.DataFrame:
 
 def landmarks_link() -> None:
     """A link to the landmark editor (on the body map page)."""
-    st.page_link("app_pages/body.py", label="Edit your landmarks", icon=":material/tune:")
+    st.page_link(
+        "app_pages/body.py",
+        label="Edit your landmarks",
+        icon=":material/tune:",
+        query_params={"landmarks": "true"},
+    )
 
 
 def _fill(landmarks: pd.DataFrame) -> None:

@@ -130,6 +130,8 @@ def test_a_bodyweight_out_of_range_is_a_sentence_and_nothing_is_stored(app_db, d
 def test_landmarks_edited_on_the_body_map_page_are_saved_and_reset(app_db, db):
     me = ensure_athlete(db, "Me")
     at = open_page(BODY)
+    assert not at.get("number_input")  # the editor opens on request
+    at.toggle(key="landmarks").set_value(True).run()
     at.selectbox(key="lm_group").set_value("lats").run()
     assert at.number_input(key="lm_mev_sets").value == 10  # the default, filled in
     at.number_input(key="lm_mev_sets").set_value(12)
@@ -147,7 +149,7 @@ def test_landmarks_edited_on_the_body_map_page_are_saved_and_reset(app_db, db):
 
 def test_landmarks_out_of_order_are_a_sentence_and_nothing_changes(app_db, db):
     me = ensure_athlete(db, "Me")
-    at = open_page(BODY)
+    at = open_with(BODY, landmarks="true")  # as the link from Trends opens it
     at.selectbox(key="lm_group").set_value("calves").run()
     at.number_input(key="lm_mrv_sets").set_value(3)  # below MEV 8
     at.button(key="lm_save").click().run()

@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.components.body_map import body_svg, fill_colour
 from dashboard.components.charts import STATUS_COLOURS
-from pipelines.body_map import muscle_group_exercises, muscle_week, named_muscles
+from pipelines.body_map import muscle_group_exercises, muscle_week, muscle_weeks, named_muscles
 from pipelines.errors import ValidationError
 from pipelines.schemas import MUSCLE_GROUPS
 from tests.conftest import MONDAY, log_day
@@ -29,6 +29,19 @@ def test_the_week_has_every_muscle_group_with_its_hard_sets_and_status(con, athl
     assert week.set_index("muscle_group").loc["quadriceps", "target_status"] == (
         "below maintenance"
     )
+
+
+def test_several_weeks_end_with_the_week_of_the_day(con, athlete):
+    log_day(con, athlete, 1, [{"exercise": "Pullups", "reps": 8}] * 2)
+    log_day(con, athlete, 8, [{"exercise": "Pullups", "reps": 8}])
+    got = muscle_weeks(con, athlete, MONDAY + dt.timedelta(days=9), weeks=3)
+    lats = got[got["muscle_group"] == "lats"]
+    assert [d.date() for d in lats["week_start"]] == [
+        MONDAY - dt.timedelta(weeks=1),
+        MONDAY,
+        MONDAY + dt.timedelta(weeks=1),
+    ]
+    assert lats["hard_sets"].tolist() == [0, 2, 1]
 
 
 def test_a_week_in_progress_counts_only_up_to_the_day(con, athlete):

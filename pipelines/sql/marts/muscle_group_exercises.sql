@@ -38,6 +38,7 @@ chosen_sessions as (
         and started_at < $end::date + 1
 ),
 
+-- only the sets of exercises that train the group, of the chosen sessions
 hard_sets as (
     select
         x.exercise_id,
@@ -45,7 +46,9 @@ hard_sets as (
         s.performed_on
     from sets as x
     inner join chosen_sessions as s on s.session_id = x.session_id
-    where x.set_type <> 'warmup'
+    where
+        x.set_type <> 'warmup'
+        and x.exercise_id in (select exercise_id from group_exercises)
 ),
 
 final as (
