@@ -112,7 +112,8 @@ LABEL_POINTS: dict[str, tuple[str, float, float]] = {
 
 def this_week(weeks: pd.DataFrame) -> pd.DataFrame:
     """The last week's rows of `muscle_weeks` (the week the map shows)."""
-    return weeks[weeks["week_start"] == weeks["week_start"].max()].reset_index(drop=True)
+    last: pd.DataFrame = weeks[weeks["week_start"] == weeks["week_start"].max()]
+    return last.reset_index(drop=True)
 
 
 def fill_colour(status: str, hard_sets: float) -> str:
