@@ -14,7 +14,7 @@ from dashboard.components.bodyweight import (
 )
 from dashboard.components.frame import current_athlete
 
-CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+CONFIG = {"displayModeBar": False}  # small charts: the toolbar would cover the legend on a phone
 
 athlete = current_athlete()
 st.title("Bodyweight", anchor=False)

@@ -15,7 +15,7 @@ from dashboard.components.frame import Athlete
 
 WEEKS = 12
 LINKS_SHOWN = 8
-CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+CONFIG = {"displayModeBar": False}  # small charts: the toolbar would cover the legend on a phone
 ROLE_LABELS = {"primary": "main muscle", "secondary": "helping"}
 
 

@@ -18,7 +18,7 @@ from dashboard.components.units import DASH, TIMES, number
 from pipelines.exercise_history import days_since
 from pipelines.logbook import from_kg
 
-CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+CHART_CONFIG = {"displayModeBar": False}  # the toolbar would cover the legend on a phone
 ABOUT = "\u2248"  # tonnage resting on an estimated bodyweight load
 SESSIONS_SHOWN = 200  # the newest sessions in the table; the chart covers the whole history
 
