@@ -4,9 +4,9 @@ The Trends page is rendered server-side through Streamlit's AppTest, from the en
 browser session would run it, with empty caches: its three views one after the other. The
 time with the benchmark's N sets is compared with the time on a log of 1,000 sets.
 
-`liftboard bench` (`dashboard/bench_command.py`) lists this module among its measure modules,
-so the measures join the benchmark's table and JSON; Streamlit itself is imported only when a measure
-runs. `dashboard_bench(sets)` runs the same figures on their own.
+`liftboard bench` (`dashboard/bench_command.py`) lists this module among its measure
+modules, so the measures join the benchmark's table and JSON; Streamlit itself is imported only
+when a measure runs. `dashboard_bench(sets)` runs the same figures on their own.
 """
 
 from __future__ import annotations

@@ -20,7 +20,6 @@ from pipelines.bench import (
 )
 from pipelines.errors import LiftboardError
 
-
 # The dashboard's measure modules (Streamlit is imported only as their measures run).
 DASHBOARD_MEASURES = ("dashboard.bench",)
 

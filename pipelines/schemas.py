@@ -304,7 +304,7 @@ def _check_holds(check: pa.Check, data: pd.Series | pd.DataFrame) -> bool:
     try:
         if builtin is None:
             return bool(check(data).check_passed)
-        output = check.get_builtin_check_fn(builtin)(data, **check.statistics)
+        output = check.get_builtin_check_fn(builtin)(data, **(check.statistics or {}))
     except Exception:  # pandera reports a check that raises as a failure; so does the full pass
         return False
     # What pandera's check backend makes of each kind of output; any other kind fails there.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -128,7 +129,7 @@ def test_every_kind_of_set_write_journals_once_and_leaves_no_stale_week(con):
     athlete = ensure_athlete(con, "Kim")
     weekly_muscle_volume(con, athlete_id=athlete)  # cells counted before the writes
     day = dt.date(2026, 3, 4)
-    steps = [
+    steps: list[Callable[[], object]] = [
         lambda: log_sets(con, DaySession(day, "Kim"), [{"exercise": "Pullups", "reps": 8}]),
         lambda: update_set(con, _last_set(con), reps=3),
         lambda: log_bodyweight(con, athlete, day, 80),
