@@ -32,11 +32,6 @@ from pipelines.writes import write
 TEMPLATE_FIELDS = ("round_no", "position", "exercise", "reps", "seconds", "per_side", "notes")
 
 
-def resolve_exercise(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
-    """Find an exercise by id, name or alias (compared after `normalise_name`)."""
-    return resolve_exercises(con, [name]).get(str(name))
-
-
 def resolve_exercises(
     con: duckdb.DuckDBPyConnection, names: Sequence[str]
 ) -> dict[str, str | None]:

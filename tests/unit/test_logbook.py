@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pipelines.athletes import ensure_athlete, log_bodyweight, set_unit
-from pipelines.catalog import resolve_exercise
+from pipelines.catalog import resolve_exercises
 from pipelines.errors import ValidationError
 from pipelines.logbook import (
     DaySession,
@@ -198,11 +198,14 @@ def test_a_session_is_deleted_with_all_its_sets(con, session):
 
 
 def test_exercises_resolve_by_id_name_and_alias(con):
-    assert resolve_exercise(con, "Pullups") == "Pullups"
-    assert resolve_exercise(con, "  suitcase deadlift ") == "Suitcase_Deadlift"
-    assert resolve_exercise(con, "Pull Up") == "Pullups"
-    assert resolve_exercise(con, "Bench Press (Barbell)") == "Barbell_Bench_Press_-_Medium_Grip"
-    assert resolve_exercise(con, "Unknown Thing") is None
+    names = ["Pullups", "  suitcase deadlift ", "Pull Up", "Bench Press (Barbell)", "Unknown Thing"]
+    assert resolve_exercises(con, names) == {
+        "Pullups": "Pullups",
+        "  suitcase deadlift ": "Suitcase_Deadlift",
+        "Pull Up": "Pullups",
+        "Bench Press (Barbell)": "Barbell_Bench_Press_-_Medium_Grip",
+        "Unknown Thing": None,
+    }
 
 
 def test_log_entry_reuses_the_days_manual_session(con):
