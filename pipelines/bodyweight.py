@@ -1,7 +1,7 @@
 """Bodyweight: log a reading, read them back, and the tonnage of bodyweight moves per week.
 
 A reading is checked by the `BodyweightEntry` schema and then stored by
-`pipelines.logbook.log_bodyweight` (one per athlete and day; a later one replaces it). Sessions
+`pipelines.athletes.log_bodyweight` (one per athlete and day; a later one replaces it). Sessions
 without a bodyweight of their own take the latest reading on or before their day, so a reading
 changes the bodyweight tonnage of later sessions.
 """
@@ -13,7 +13,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from pipelines import logbook
+from pipelines import athletes
 from pipelines.db import read_sql
 from pipelines.errors import Problem, ValidationError
 from pipelines.filters import DayLike, as_day, date_range
@@ -25,6 +25,7 @@ from pipelines.schemas import (
     WeeklyBodyweightTonnage,
     validate,
 )
+from pipelines.units import to_kg
 
 
 def check_bodyweight(day: DayLike, weight: object, unit: str = "kg") -> tuple[dt.date, float]:
@@ -46,7 +47,7 @@ def check_bodyweight(day: DayLike, weight: object, unit: str = "kg") -> tuple[dt
             "measured_on": [pd.Timestamp(when)],
             "entered_weight": value,
             "entered_unit": [unit],
-            "bodyweight_kg": value.map(lambda w: logbook.to_kg(w, unit)),
+            "bodyweight_kg": value.map(lambda w: to_kg(w, unit)),
         }
     )
     try:
@@ -69,7 +70,7 @@ def log_bodyweight(
     known = con.cursor().execute("select 1 from athletes where athlete_id = ?", [athlete_id])
     if known.fetchone() is None:
         raise ValidationError([Problem(1, "athlete", athlete_id, RULES["athlete_id"])])
-    logbook.log_bodyweight(con, athlete_id, when, float(pd.to_numeric(str(weight))), unit)
+    athletes.log_bodyweight(con, athlete_id, when, float(pd.to_numeric(str(weight))), unit)
     return kg
 
 

@@ -17,7 +17,7 @@ from dashboard.components.charts import BACK, MAX_POINTS, _layout
 from dashboard.components.frame import Athlete
 from dashboard.components.units import WEIGHT_STEP
 from pipelines.errors import LiftboardError
-from pipelines.logbook import from_kg
+from pipelines.units import from_kg
 
 ESTIMATED = "#f2b14c"
 

@@ -16,7 +16,7 @@ from dashboard.components.charts import e1rm_figure
 from dashboard.components.frame import Athlete
 from dashboard.components.units import DASH, TIMES, number
 from pipelines.exercise_history import days_since
-from pipelines.logbook import from_kg
+from pipelines.units import from_kg
 
 CHART_CONFIG = {"displayModeBar": False}  # the toolbar would cover the legend on a phone
 ABOUT = "\u2248"  # tonnage resting on an estimated bodyweight load

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-import duckdb
+import pandas as pd
 
+from pipelines.athletes import DEFAULT_ATHLETE, ensure_athlete, find_athlete
 from pipelines.bodyweight import bodyweight_readings, check_bodyweight, log_bodyweight
 from pipelines.cli import add_db_option
 from pipelines.db import connect
 from pipelines.errors import Problem, ValidationError
-from pipelines.logbook import DEFAULT_ATHLETE, ensure_athlete, find_athlete
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +36,20 @@ def run(args: argparse.Namespace) -> int:
     con = connect(args.db)
     try:
         if args.kg is None and args.lb is None:
-            return _list(con, args)
+            if args.date is not None:
+                raise ValidationError(
+                    [
+                        Problem(
+                            None, "date", args.date, "a date goes with a reading: add --kg or --lb"
+                        )
+                    ]
+                )
+            athlete_id = find_athlete(con, args.athlete)
+            if athlete_id is None:
+                raise ValidationError(
+                    [Problem(None, "athlete", args.athlete, "no athlete has that name")]
+                )
+            return _list(bodyweight_readings(con, athlete_id), args.athlete)
         weight, unit = (args.lb, "lb") if args.lb is not None else (args.kg, "kg")
         day = args.date or dt.date.today().isoformat()
         check_bodyweight(day, weight, unit)  # before the athlete is created
@@ -49,20 +62,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _list(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> int:
-    if args.date is not None:
-        raise ValidationError(
-            [Problem(None, "date", args.date, "a date goes with a reading: add --kg or --lb")]
-        )
-    athlete_id = find_athlete(con, args.athlete)
-    if athlete_id is None:
-        raise ValidationError([Problem(None, "athlete", args.athlete, "no athlete has that name")])
-    readings = bodyweight_readings(con, athlete_id)
-    readings = readings[readings["source"] == "reading"]
-    if readings.empty:
-        print(f"No bodyweight readings for {args.athlete} yet.")
+def _list(readings: pd.DataFrame, athlete: str) -> int:
+    """Print the logged readings: day, weight as typed, and kg when typed in pounds."""
+    logged = readings[readings["source"] == "reading"]
+    if logged.empty:
+        print(f"No bodyweight readings for {athlete} yet.")
         return 0
-    for row in readings.itertuples():
+    for row in logged.itertuples():
         typed = f"{row.entered_weight:g} {row.entered_unit}"
         kg = f"  ({row.bodyweight_kg:.1f} kg)" if row.entered_unit == "lb" else ""
         print(f"{row.measured_on:%Y-%m-%d}  {typed}{kg}")

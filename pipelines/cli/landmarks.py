@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
-import duckdb
 import pandas as pd
 
+from pipelines.athletes import DEFAULT_ATHLETE, find_athlete
 from pipelines.cli import add_db_option
 from pipelines.db import connect
 from pipelines.errors import Problem, ValidationError
-from pipelines.logbook import DEFAULT_ATHLETE, find_athlete
 from pipelines.schemas import MUSCLE_GROUPS
 from pipelines.volume_targets import (
     LANDMARK_COLUMNS,
@@ -68,12 +68,14 @@ def run(args: argparse.Namespace) -> int:
                 [Problem(None, "athlete", args.athlete, "no athlete has that name")]
             )
         if args.action == "set":
-            _set(con, athlete_id, args)
+            entry = _entry(volume_landmarks(con, athlete_id=athlete_id), args)
+            set_volume_landmarks(con, athlete_id, [entry])
+            print(f"Saved {entry['muscle_group']} landmarks.")
         elif args.action == "reset":
             groups = [_group(m) for m in args.muscles] or None
             count = reset_volume_landmarks(con, athlete_id, groups)
             print(f"Reset {count} muscle group(s) of {args.athlete} to the defaults.")
-        _show(con, athlete_id)
+        _show(volume_landmarks(con, athlete_id=athlete_id))
     finally:
         con.close()
     return 0
@@ -88,7 +90,8 @@ def _group(name: str) -> str:
     return group
 
 
-def _set(con: duckdb.DuckDBPyConnection, athlete_id: int, args: argparse.Namespace) -> None:
+def _entry(current: pd.DataFrame, args: argparse.Namespace) -> dict[str, Any]:
+    """The group's five landmarks: those given, the others as they apply now."""
     group = _group(args.muscle)
     given = {OPTIONS[o]: getattr(args, o) for o in OPTIONS if getattr(args, o) is not None}
     if not given:
@@ -102,9 +105,8 @@ def _set(con: duckdb.DuckDBPyConnection, athlete_id: int, args: argparse.Namespa
                 )
             ]
         )
-    current = volume_landmarks(con, athlete_id=athlete_id)
     row = current[current["muscle_group"] == group].iloc[0]
-    entry: dict[str, object] = {"muscle_group": group}
+    entry: dict[str, Any] = {"muscle_group": group}
     for column in LANDMARK_COLUMNS:
         value = given.get(column, row[column])
         entry[column] = value
@@ -119,12 +121,10 @@ def _set(con: duckdb.DuckDBPyConnection, athlete_id: int, args: argparse.Namespa
                     )
                 ]
             )
-    set_volume_landmarks(con, athlete_id, [entry])
-    print(f"Saved {group} landmarks.")
+    return entry
 
 
-def _show(con: duckdb.DuckDBPyConnection, athlete_id: int) -> None:
-    table = volume_landmarks(con, athlete_id=athlete_id)
+def _show(table: pd.DataFrame) -> None:
     print(f"{'muscle group':<14}{'MV':>6}{'MEV':>6}{'MAV':>10}{'MRV':>6}  source")
     for row in table.itertuples():
         mav = f"{_n(row.mav_low_sets)}-{_n(row.mav_high_sets)}" if row.source != "none" else "-"

@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from pipelines.athletes import ensure_athlete
 from pipelines.bodyweight import bodyweight_readings
-from pipelines.logbook import ensure_athlete, log_sets, start_session
+from pipelines.logbook import log_sets, start_session
 from pipelines.volume_targets import volume_landmarks
 from tests.app.conftest import APP, open_page
 

@@ -9,9 +9,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
+from pipelines.athletes import ensure_athlete
 from pipelines.db import connect
 from pipelines.demo import write_demo
-from pipelines.logbook import ensure_athlete, log_sets, start_session
+from pipelines.logbook import log_sets, start_session
 from tests.e2e.conftest import DESKTOP, PHONE, Server, start_server, stop_server
 from tests.e2e.ui import open_page, plotly_data, settled
 

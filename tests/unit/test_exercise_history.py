@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from pipelines.athletes import ensure_athlete, log_bodyweight
 from pipelines.exercise_history import (
     athlete_exercises,
     days_since,
@@ -14,7 +15,6 @@ from pipelines.exercise_history import (
     last_record_on,
     rep_records,
 )
-from pipelines.logbook import ensure_athlete, log_bodyweight
 from tests.conftest import MONDAY, log_day
 
 BENCH = "Barbell_Bench_Press_-_Medium_Grip"

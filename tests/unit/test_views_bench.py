@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import importlib
 
+from dashboard.bench_command import DASHBOARD_MEASURES
 from pipelines.bench import MEASURE_MODULES, MEASURES, generate
 from pipelines.db import connect
 
 
 def test_the_view_measures_join_the_benchmark():
-    for module in MEASURE_MODULES:
+    for module in (*MEASURE_MODULES, *DASHBOARD_MEASURES):
         importlib.import_module(module)
     keys = [m.key for m in MEASURES]
     assert {"exercise_page_1m_s", "body_map_1m_ms"} <= set(keys)

@@ -9,8 +9,8 @@ import sys
 import duckdb
 import pytest
 
+from pipelines.athletes import ensure_athlete
 from pipelines.db import connect
-from pipelines.logbook import ensure_athlete
 from tests.conftest import snapshot
 
 
