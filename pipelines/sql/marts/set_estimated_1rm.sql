@@ -3,51 +3,25 @@
 -- timed, distance, assisted and unloaded bodyweight sets have no estimate.
 with
 
-sessions as (
-    select * from sessions
-),
-
-sets as (
-    select * from sets
-),
-
-exercises as (
-    select * from exercises
-),
-
-chosen_sessions as (
-    select
-        session_id,
-        athlete_id,
-        started_at::date as performed_on
-    from sessions
-    where
-        ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
-        and ($start::date is null or started_at >= $start::date)
-        and ($end::date is null or started_at < $end::date + 1)
-),
-
 loaded_sets as (
     select
-        x.set_id,
-        x.session_id,
-        s.athlete_id,
-        s.performed_on,
-        x.exercise_id,
-        x.set_type,
-        x.weight_kg,
-        x.reps,
-        x.rir,
-        x.reps + coalesce(x.rir, 0) as effective_reps
-    from sets as x
-    inner join chosen_sessions as s on s.session_id = x.session_id
-    inner join exercises as e on e.exercise_id = x.exercise_id
+        set_id,
+        session_id,
+        athlete_id,
+        performed_on,
+        exercise_id,
+        set_type,
+        weight_kg,
+        reps,
+        rir,
+        reps + coalesce(rir, 0) as effective_reps
+    from stg_sets($athlete_id, $start, $end, 1)
     where
-        x.set_type <> 'warmup'
-        and e.load_type in ('weighted', 'bodyweight', 'weighted_bodyweight')
-        and x.weight_kg > 0
-        and x.reps >= 1
-        and ($exercise_id::varchar is null or x.exercise_id = $exercise_id::varchar)
+        is_hard
+        and load_type in ('weighted', 'bodyweight', 'weighted_bodyweight')
+        and weight_kg > 0
+        and reps >= 1
+        and ($exercise_id::varchar is null or exercise_id = $exercise_id::varchar)
 ),
 
 final as (

@@ -1,17 +1,12 @@
 -- one row per (athlete_id, week_no, group_index) with hard sets: sets, reps, tonnage, seconds
 -- The trained cells of the weekly_muscle_volume mart; pipelines/weekly_volume.py lays them on the
 -- full grid of weeks (marts/weekly_spans) x muscle groups, zeros elsewhere, already in order.
--- week_no counts weeks from the week start on or after 1970-01-05; group_index numbers the muscle
--- groups 0, 1, ... in display order. Keys are packed into single integers (athlete, week number
--- shifted by 2^19 to stay positive, exercise or muscle group) because grouping and joining
--- millions of rows on one integer is several times faster than on three.
+-- week_no counts weeks as the week_no macro does; group_index numbers the muscle groups 0, 1, ...
+-- in display order. Sets are grouped on packed integer keys (marts/volume_keys: what they hold,
+-- their limits, and the checks that stop the query beyond them).
 -- With $dirty_upto set, only the (athlete, Monday week) pairs that volume_dirty lists up to that
 -- id are counted: how pipelines/volume_cache.py recounts the weeks a write touched.
 with
-
-sessions as (
-    select * from sessions
-),
 
 sets as (
     select * from sets
@@ -29,28 +24,23 @@ muscle_groups as (
     select * from muscle_groups
 ),
 
-bodyweights as (
-    select *
-    from bodyweights
-    where
-        ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
-        and ($end::date is null or measured_on <= $end::date)
-),
-
 -- muscle groups numbered 0, 1, … in display order
 groups as (
     select
         muscle_group,
-        (row_number() over (order by display_order, muscle_group) - 1)::bigint as group_index
+        volume_checked_group_index(
+            row_number() over (order by display_order, muscle_group) - 1
+        ) as group_index
     from muscle_groups
 ),
 
 -- how a set of each exercise is loaded: bodyweight share, and whether the logged weight adds
--- to the load (+1), takes from it (-1, assistance) or is not a load at all (0)
+-- to the load (+1), takes from it (-1, assistance) or is not a load at all (0); the load rule of
+-- staging/stg_sets, in a form that needs one join per set instead of two
 exercise_loads as (
     select
         exercise_id,
-        (row_number() over (order by exercise_id))::bigint as exercise_no,
+        volume_checked_exercise_no(row_number() over (order by exercise_id)) as exercise_no,
         case
             when load_type in ('bodyweight', 'weighted_bodyweight', 'assisted')
                 then bodyweight_factor
@@ -77,53 +67,29 @@ exercise_shares as materialized (
     inner join groups as g on g.muscle_group = m.muscle_group
 ),
 
+-- the sessions of the range with their week and bodyweight (staging/stg_sessions)
 chosen_sessions as (
     select
-        session_id,
-        athlete_id,
-        started_at::date as performed_on,
-        bodyweight_kg
-    from sessions
-    where
-        ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
-        and ($start::date is null or started_at >= $start::date)
-        and ($end::date is null or started_at < $end::date + 1)
-        and (
-            $dirty_upto::bigint is null
-            or exists (
-                select 1
-                from volume_dirty as d
-                where
-                    d.dirty_id <= $dirty_upto::bigint
-                    and d.athlete_id = sessions.athlete_id
-                    and d.week_no = (
-                        sessions.started_at::date - (isodow(sessions.started_at) - 1)::integer
-                        - date '1970-01-05'
-                    ) // 7
-            )
-        )
-),
-
--- weeks are numbered from the first week start on or after 1970-01-05 (a Monday);
--- a session's bodyweight is its own, else the athlete's latest reading on or before that day
-session_weeks as (
-    select
         s.session_id,
-        s.athlete_id::bigint * 1048576 + 524288
-        + (
-            s.performed_on - ((isodow(s.performed_on) - $week_start_isodow + 7) % 7)::integer
-            - (date '1970-01-05' + ($week_start_isodow - 1))
-        ) // 7 as athlete_week,
-        coalesce(s.bodyweight_kg, b.bodyweight_kg) as bodyweight_kg
-    from chosen_sessions as s
-    asof left join bodyweights as b
-        on b.athlete_id = s.athlete_id and b.measured_on <= s.performed_on
+        volume_athlete_week(s.athlete_id, s.week_no) as athlete_week,
+        s.bodyweight_kg
+    from stg_sessions($athlete_id, $start, $end, $week_start_isodow) as s
+    where
+        $dirty_upto::bigint is null
+        or exists (
+            select 1
+            from volume_dirty as d
+            where
+                d.dirty_id <= $dirty_upto::bigint
+                and d.athlete_id = s.athlete_id
+                and d.week_no = week_no(s.performed_on, 1)
+        )
 ),
 
 -- warm-ups never count
 hard_sets as (
     select
-        w.athlete_week * 1048576 + e.exercise_no as athlete_week_exercise,
+        volume_athlete_week_item(w.athlete_week, e.exercise_no) as athlete_week_exercise,
         x.reps,
         x.duration_s,
         greatest(
@@ -132,7 +98,7 @@ hard_sets as (
             0
         ) as load_kg
     from sets as x
-    inner join session_weeks as w on w.session_id = x.session_id
+    inner join chosen_sessions as w on w.session_id = x.session_id
     inner join exercise_loads as e on e.exercise_id = x.exercise_id
     where x.set_type <> 'warmup'
 ),
@@ -151,7 +117,9 @@ exercise_weeks as (
 
 muscle_weeks as (
     select
-        (w.athlete_week_exercise // 1048576) * 32 + s.group_index as athlete_week_group,
+        volume_athlete_week_group(
+            volume_item_athlete_week(w.athlete_week_exercise), s.group_index
+        ) as athlete_week_group,
         sum(w.sets * s.set_share) as hard_sets,
         sum(w.sets * s.is_primary) as direct_sets,
         sum(w.sets * (1 - s.is_primary)) as secondary_sets,
@@ -160,14 +128,15 @@ muscle_weeks as (
         sum(w.tonnage_kg * s.is_estimated) as estimated_tonnage_kg,
         sum(w.duration_s * s.is_primary) as duration_s
     from exercise_weeks as w
-    inner join exercise_shares as s on s.exercise_no = w.athlete_week_exercise % 1048576
+    inner join exercise_shares as s
+        on s.exercise_no = volume_item_exercise_no(w.athlete_week_exercise)
     group by athlete_week_group
 )
 
 select
-    athlete_week_group // 33554432 as athlete_id,
-    (athlete_week_group // 32) % 1048576 - 524288 as week_no,
-    athlete_week_group % 32 as group_index,
+    volume_group_athlete_id(athlete_week_group) as athlete_id,
+    volume_group_week_no(athlete_week_group) as week_no,
+    volume_group_index(athlete_week_group) as group_index,
     hard_sets,
     direct_sets::bigint as direct_sets,
     secondary_sets::bigint as secondary_sets,

@@ -5,10 +5,6 @@ athletes as (
     select * from athletes
 ),
 
-sessions as (
-    select * from sessions
-),
-
 sets as (
     select * from sets
 ),
@@ -17,12 +13,9 @@ chosen_sessions as (
     select
         session_id,
         athlete_id,
-        started_at::date as performed_on
-    from sessions
-    where
-        ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
-        and ($start::date is null or started_at >= $start::date)
-        and ($end::date is null or started_at < $end::date + 1)
+        performed_on,
+        week_start
+    from stg_sessions($athlete_id, $start, $end, $week_start_isodow)
 ),
 
 trained_sessions as (
@@ -30,12 +23,11 @@ trained_sessions as (
         s.session_id,
         s.athlete_id,
         s.performed_on,
-        s.performed_on - ((isodow(s.performed_on) - $week_start_isodow + 7) % 7)::integer
-            as week_start,
+        s.week_start,
         count(*) filter (where x.set_type <> 'warmup') as sets
     from chosen_sessions as s
     inner join sets as x on x.session_id = s.session_id
-    group by s.session_id, s.athlete_id, s.performed_on
+    group by s.session_id, s.athlete_id, s.performed_on, s.week_start
 ),
 
 weeks as (
@@ -64,7 +56,7 @@ calendar as (
         athlete_id,
         unnest(
             generate_series(
-                first_day - ((isodow(first_day) - $week_start_isodow + 7) % 7)::integer,
+                week_start(first_day, $week_start_isodow),
                 last_day,
                 interval 7 day
             )
