@@ -17,7 +17,14 @@ from importlib import resources
 import duckdb
 
 # In dependency order: a model may use the ones before it.
-MODEL_FILES = ("staging/macros", "staging/stg_sessions", "staging/stg_sets", "marts/volume_keys")
+MODEL_FILES = (
+    "staging/macros",
+    "staging/stg_sessions",
+    "staging/stg_sets",
+    "staging/volume_keys",
+    "staging/int_muscle_cells",
+    "staging/int_volume_landmarks",
+)
 
 
 def model_sql() -> str:

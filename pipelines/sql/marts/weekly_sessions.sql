@@ -1,4 +1,7 @@
--- one row per (athlete_id, week_start): sessions with at least one set, and their sets
+-- one row per (athlete_id, period_start): sessions with at least one set, and their sets
+-- A period is a week starting on $week_start_isodow or, when $by_month, a calendar month, from
+-- the one holding $start (else the first session) to the one holding $end (else the last);
+-- only the sessions of the range count.
 with
 
 athletes as (
@@ -14,7 +17,7 @@ chosen_sessions as (
         session_id,
         athlete_id,
         performed_on,
-        week_start
+        period_start(performed_on, $week_start_isodow, $by_month) as period_start
     from stg_sessions($athlete_id, $start, $end, $week_start_isodow)
 ),
 
@@ -23,21 +26,21 @@ trained_sessions as (
         s.session_id,
         s.athlete_id,
         s.performed_on,
-        s.week_start,
+        s.period_start,
         count(*) filter (where x.set_type <> 'warmup') as sets
     from chosen_sessions as s
     inner join sets as x on x.session_id = s.session_id
-    group by s.session_id, s.athlete_id, s.performed_on, s.week_start
+    group by s.session_id, s.athlete_id, s.performed_on, s.period_start
 ),
 
-weeks as (
+periods as (
     select
         athlete_id,
-        week_start,
+        period_start,
         count(*) as sessions,
         sum(sets) as sets
     from trained_sessions
-    group by athlete_id, week_start
+    group by athlete_id, period_start
 ),
 
 spans as (
@@ -56,11 +59,11 @@ calendar as (
         athlete_id,
         unnest(
             generate_series(
-                week_start(first_day, $week_start_isodow),
+                period_start(first_day, $week_start_isodow, $by_month),
                 last_day,
-                interval 7 day
+                case when $by_month::boolean then interval 1 month else interval 7 day end
             )
-        )::date as week_start
+        )::date as period_start
     from spans
     where first_day <= last_day
 ),
@@ -68,12 +71,12 @@ calendar as (
 final as (
     select
         c.athlete_id,
-        c.week_start,
-        coalesce(w.sessions, 0) as sessions,
-        coalesce(w.sets, 0) as sets
+        c.period_start,
+        coalesce(p.sessions, 0) as sessions,
+        coalesce(p.sets, 0) as sets
     from calendar as c
-    left join weeks as w on w.athlete_id = c.athlete_id and w.week_start = c.week_start
+    left join periods as p on p.athlete_id = c.athlete_id and p.period_start = c.period_start
 )
 
 select * from final
-order by athlete_id, week_start
+order by athlete_id, period_start

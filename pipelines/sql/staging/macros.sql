@@ -11,6 +11,18 @@ create or replace macro week_start(day, first_isodow) as
 create or replace macro week_no(day, first_isodow) as
     (week_start(day, first_isodow) - (date '1970-01-05' + (first_isodow - 1)::integer)) // 7;
 
+-- the number of the calendar month of `day`, counting from January 1970 (month 0)
+create or replace macro month_no(day) as
+    (year(day::date) - 1970) * 12 + month(day::date) - 1;
+
+-- the first day of the period that holds `day`: its calendar month when `by_month`, else its
+-- week
+create or replace macro period_start(day, first_isodow, by_month) as
+    case
+        when by_month::boolean then date_trunc('month', day::date)::date
+        else week_start(day, first_isodow)
+    end;
+
 -- one row per session of one athlete (null: everyone) started from `from_day` to `to_day`
 -- (inclusive local days; either may be null for no bound), with the day it counts on
 create or replace macro sessions_in_range(of_athlete, from_day, to_day) as table
