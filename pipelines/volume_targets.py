@@ -210,13 +210,18 @@ def weekly_volume_status(
             con, cur, athlete_id=athlete_id, start=start, end=end,
             secondary_weight=secondary_weight, week_start=week_start, by_month=False,
         )  # fmt: skip
-        frame = cur.execute(read_sql("marts/weekly_volume_status"), params).df()
+        # `sql(...)` streams the answer into arrays: for everyone's history (millions of rows)
+        # much cheaper than `execute(...).df()`
+        frame = pd.DataFrame(
+            cur.sql(read_sql("marts/weekly_volume_status"), params=params).fetchnumpy()
+        )
     finally:
         cur.close()
     frame = frame.drop(columns="sets_per_week").rename(columns={"period_start": "week_start"})
     codes = frame.pop("status_code").to_numpy()
     frame["target_status"] = pd.Categorical.from_codes(codes, pd.Index(TARGET_STATUSES))
-    frame["muscle_group"] = pd.Categorical(frame["muscle_group"], muscle_group_order(con))
+    groups = pd.Index(muscle_group_order(con))
+    frame.insert(2, "muscle_group", pd.Categorical.from_codes(frame.pop("group_index"), groups))
     return validate(WeeklyVolumeStatus, frame)
 
 
@@ -263,7 +268,9 @@ def volume_overview(
         period=volume["period_start"],
         hard_sets=volume["sets_per_week"],
         target_status=labels.to_numpy()[codes.fillna(len(TARGET_STATUSES)).astype(int)],
-        muscle_group=pd.Categorical(volume["muscle_group"], muscle_group_order(con)),
+        muscle_group=pd.Categorical.from_codes(
+            volume["group_index"], pd.Index(muscle_group_order(con))
+        ),
     )[list(PeriodVolume.to_schema().columns)]
     balance = balance.rename(columns={"period_start": "period"})
     return VolumeOverview(validate(PeriodVolume, volume), validate(PeriodBalance, balance))

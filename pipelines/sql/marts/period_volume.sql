@@ -11,11 +11,7 @@
 with
 
 groups as (
-    select
-        muscle_group,
-        region,
-        row_number() over (order by display_order, muscle_group) - 1 as group_index
-    from muscle_groups
+    select * from muscle_group_numbers()
 ),
 
 spans as (

@@ -24,18 +24,12 @@ create or replace macro muscle_cells(
         select * from exercise_muscles
     ),
 
-    muscle_groups as (
-        select * from muscle_groups
-    ),
-
     -- muscle groups numbered 0, 1, … in display order
     groups as (
         select
             muscle_group,
-            volume_checked_group_index(
-                row_number() over (order by display_order, muscle_group) - 1
-            ) as group_index
-        from muscle_groups
+            volume_checked_group_index(group_index) as group_index
+        from muscle_group_numbers()
     ),
 
     -- how a set of each exercise is loaded: bodyweight share, and whether the logged weight adds
@@ -71,7 +65,9 @@ create or replace macro muscle_cells(
         inner join groups as g on g.muscle_group = m.muscle_group
     ),
 
-    -- the sessions of the range with their week and bodyweight (staging/stg_sessions)
+    -- the sessions of the range with their week and bodyweight (staging/stg_sessions); when
+    -- recounting marked weeks, only the days from the first to the last of them are read, so
+    -- that looking up bodyweights stays small
     chosen_sessions as (
         select
             s.session_id,
@@ -80,7 +76,26 @@ create or replace macro muscle_cells(
                 case when by_month::boolean then month_no(s.performed_on) else s.week_no end
             ) as athlete_week,
             s.bodyweight_kg
-        from stg_sessions(of_athlete, from_day, to_day, first_isodow) as s
+        from stg_sessions(
+            of_athlete,
+            coalesce(
+                from_day::date,
+                (
+                    select date '1970-01-05' + 7 * min(week_no)::integer
+                    from volume_dirty
+                    where dirty_id <= dirty_upto::bigint
+                )
+            ),
+            coalesce(
+                to_day::date,
+                (
+                    select date '1970-01-05' + 7 * max(week_no)::integer + 6
+                    from volume_dirty
+                    where dirty_id <= dirty_upto::bigint
+                )
+            ),
+            first_isodow
+        ) as s
         where
             dirty_upto::bigint is null
             or exists (

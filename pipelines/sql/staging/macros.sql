@@ -34,3 +34,11 @@ create or replace macro sessions_in_range(of_athlete, from_day, to_day) as table
         (of_athlete::integer is null or athlete_id = of_athlete::integer)
         and (from_day::date is null or started_at >= from_day::date)
         and (to_day::date is null or started_at < to_day::date + 1);
+
+-- one row per muscle group: its region and its number 0, 1, ... in display order
+create or replace macro muscle_group_numbers() as table
+    select
+        muscle_group,
+        region,
+        (row_number() over (order by display_order, muscle_group) - 1)::bigint as group_index
+    from muscle_groups;
