@@ -24,6 +24,7 @@ MODEL_FILES = (
     "staging/volume_keys",
     "staging/int_muscle_cells",
     "staging/int_volume_landmarks",
+    "staging/int_set_estimates",
 )
 
 

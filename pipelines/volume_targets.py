@@ -221,7 +221,8 @@ def weekly_volume_status(
     codes = frame.pop("status_code").to_numpy()
     frame["target_status"] = pd.Categorical.from_codes(codes, pd.Index(TARGET_STATUSES))
     groups = pd.Index(muscle_group_order(con))
-    frame.insert(2, "muscle_group", pd.Categorical.from_codes(frame.pop("group_index"), groups))
+    named = pd.Categorical.from_codes(frame.pop("group_index"), groups)
+    frame.insert(2, "muscle_group", pd.Series(named, index=frame.index))
     return validate(WeeklyVolumeStatus, frame)
 
 

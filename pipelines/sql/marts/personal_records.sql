@@ -2,11 +2,11 @@
 -- Kinds: heaviest_load (kg), best_e1rm (kg), most_reps at one load (reps; load_kg says which),
 -- best_session_tonnage (kg, loads as staging/stg_sets counts them, bodyweight moves estimated).
 -- The first value ever logged is the first record, except for most_reps: the first session at a
--- load only sets the mark to beat. Reads the registered frame `set_estimates`.
+-- load only sets the mark to beat. Estimates as marts/set_estimated_1rm gives them.
 with
 
 set_estimates as (
-    select * from set_estimates
+    select * from set_estimates($athlete_id, null, null, $exercise_id, $formula)
 ),
 
 -- every session of the athlete: what counts as a record depends on the whole history
