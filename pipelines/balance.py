@@ -38,4 +38,5 @@ def weekly_balance(
         frame = cur.execute(read_sql("marts/weekly_balance")).df()
     finally:
         cur.close()
+    frame = frame.drop(columns=["back_total", "legs_total"])
     return validate(WeeklyBalance, frame.rename(columns={"period_start": "week_start"}))

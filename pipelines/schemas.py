@@ -798,13 +798,18 @@ class PeriodVolume(StrictModel):
 
 
 class PeriodBalance(StrictModel):
-    """One row per (athlete, period): back against legs hard sets per week (a month's average)."""
+    """One row per (athlete, period): back against legs hard sets per week (a month's average).
+
+    `back_total` and `legs_total` are the period's own hard sets, not averaged.
+    """
 
     athlete_id: Series[int] = pa.Field(ge=1)
     period: Series[pd.Timestamp]
     back_sets: Series[float] = pa.Field(ge=0)
     legs_sets: Series[float] = pa.Field(ge=0)
     back_share: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    back_total: Series[float] = pa.Field(ge=0)
+    legs_total: Series[float] = pa.Field(ge=0)
 
 
 class PeriodSessions(StrictModel):

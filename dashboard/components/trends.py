@@ -56,7 +56,7 @@ def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket
         st.info("No back or leg work in these dates.")
         return
     st.plotly_chart(balance_figure(balance), key="tr_balance", config=CHART_CONFIG)
-    back, legs = float(balance["back_sets"].sum()), float(balance["legs_sets"].sum())
+    back, legs = float(balance["back_total"].sum()), float(balance["legs_total"].sum())
     st.caption(f"Over these dates: {back:g} back sets and {legs:g} leg sets.")
 
 

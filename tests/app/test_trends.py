@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.components.charts import bar_values
 from pipelines.athletes import ensure_athlete, set_unit
+from pipelines.balance import weekly_balance
 from pipelines.logbook import log_sets, start_session
 from tests.app.conftest import open_page
 
@@ -148,7 +149,7 @@ def test_monthly_session_bars_count_the_sessions_of_each_calendar_month(monthly_
     assert "the sessions of its calendar month" in captions(at)
 
 
-def test_monthly_volume_bars_show_the_average_week_of_each_calendar_month(monthly_log):
+def test_monthly_volume_bars_show_the_average_week_of_each_calendar_month(monthly_log, db):
     at = monthly_log
     at.selectbox(key="tr_group").select("glutes").run()
     bars = bar_values(figures(at)[0])
@@ -158,6 +159,11 @@ def test_monthly_volume_bars_show_the_average_week_of_each_calendar_month(monthl
     assert bars[pd.Timestamp("2023-03-01")] == 0.7  # three sets in 31 days
     assert min(bars) == pd.Timestamp("2023-03-01")
     assert "calendar month (its average week)" in captions(at)
+    # the totals under the balance chart are the sets of the range, not a sum of averages
+    weekly = weekly_balance(db, athlete_id=1, start=MONTHLY_RANGE[0], end=MONTHLY_RANGE[1])
+    back, legs = weekly["back_sets"].sum(), weekly["legs_sets"].sum()
+    assert legs > 0
+    assert f"Over these dates: {back:g} back sets and {legs:g} leg sets." in captions(at)
 
 
 def test_the_strength_view_has_no_bars_and_no_caption_about_them(monthly_log):
