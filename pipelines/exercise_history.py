@@ -22,7 +22,7 @@ from pipelines.schemas import (
     RepRecord,
     validate,
 )
-from pipelines.strength import estimated_1rm, personal_records
+from pipelines.strength import personal_records
 
 
 def exercise_sessions(
@@ -41,9 +41,7 @@ def exercise_sessions(
     """
     if unit not in UNITS:
         raise ValidationError([Problem(None, "unit", unit, "the unit must be kg or lb")])
-    estimates = estimated_1rm(con, athlete_id=athlete_id, exercise_id=exercise_id)
     cur = con.cursor()
-    cur.register("set_estimates", estimates)
     frame = cur.execute(
         read_sql("marts/exercise_sessions"),
         {

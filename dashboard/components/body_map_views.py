@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import data_access
 from dashboard.components.body_map import describe
-from dashboard.components.charts import volume_by_bucket, weekly_sets_figure
+from dashboard.components.charts import weekly_sets_figure
 from dashboard.components.exercise_history import history_link
 from dashboard.components.frame import Athlete
 
@@ -42,7 +42,7 @@ def render_muscle(athlete: Athlete, group: str, day: dt.date, weeks: pd.DataFram
     st.subheader(group.capitalize(), anchor=False)
     if not rows.empty:
         st.write(describe(rows.iloc[-1].to_dict()) + ".")
-        volume = volume_by_bucket(weeks, "week")
+        volume = weeks.rename(columns={"week_start": "period"})
         st.plotly_chart(weekly_sets_figure(volume, group, "week"), key="body_chart", config=CONFIG)
     start = pd.Timestamp(weeks["week_start"].min()).date() if not weeks.empty else day
     version = data_access.data_version()

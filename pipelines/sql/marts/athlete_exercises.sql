@@ -1,26 +1,12 @@
 -- one row per exercise the athlete logged: its name, sessions, sets and last day, most recent first
 with
 
-sessions as (
-    select * from sessions
-),
-
-sets as (
-    select * from sets
+athlete_sets as (
+    select * from stg_sets($athlete_id, null, null, 1)
 ),
 
 exercises as (
     select * from exercises
-),
-
-athlete_sets as (
-    select
-        x.exercise_id,
-        x.session_id,
-        s.started_at
-    from sets as x
-    inner join sessions as s on s.session_id = x.session_id
-    where s.athlete_id = $athlete_id::integer
 ),
 
 per_exercise as (

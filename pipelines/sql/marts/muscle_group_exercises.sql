@@ -3,12 +3,8 @@
 -- $secondary_weight as a helping one). Warm-ups never count.
 with
 
-sessions as (
-    select * from sessions
-),
-
-sets as (
-    select * from sets
+chosen_sets as (
+    select * from stg_sets($athlete_id, $start, $end, 1)
 ),
 
 exercises as (
@@ -27,28 +23,14 @@ group_exercises as (
     where muscle_group = $muscle_group::varchar
 ),
 
-chosen_sessions as (
-    select
-        session_id,
-        started_at::date as performed_on
-    from sessions
-    where
-        athlete_id = $athlete_id::integer
-        and started_at >= $start::date
-        and started_at < $end::date + 1
-),
-
--- only the sets of exercises that train the group, of the chosen sessions
+-- the hard sets of exercises that train the group
 hard_sets as (
     select
-        x.exercise_id,
-        x.session_id,
-        s.performed_on
-    from sets as x
-    inner join chosen_sessions as s on s.session_id = x.session_id
-    where
-        x.set_type <> 'warmup'
-        and x.exercise_id in (select exercise_id from group_exercises)
+        exercise_id,
+        session_id,
+        performed_on
+    from chosen_sets
+    where is_hard and exercise_id in (select exercise_id from group_exercises)
 ),
 
 final as (

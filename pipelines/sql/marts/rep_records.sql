@@ -1,14 +1,11 @@
 -- one row per rep count from 1 to 12: the heaviest load the athlete lifted for at least that many
 -- reps of the exercise (its "n-rep max"), in kg, and the first day that load was lifted so
--- Working, drop and failure sets with a load only; empty where no set reached that many reps.
+-- Hard (working, drop, failure) sets with a load only; empty where no set reached that many reps.
 with
 
-sessions as (
-    select * from sessions
-),
-
-sets as (
-    select * from sets
+exercise_sets as (
+    select * from stg_sets($athlete_id, null, null, 1)
+    where exercise_id = $exercise_id::varchar
 ),
 
 rep_counts as (
@@ -17,17 +14,11 @@ rep_counts as (
 
 loaded_sets as (
     select
-        s.started_at::date as performed_on,
-        x.weight_kg,
-        x.reps
-    from sets as x
-    inner join sessions as s on s.session_id = x.session_id
-    where
-        s.athlete_id = $athlete_id::integer
-        and x.exercise_id = $exercise_id::varchar
-        and x.set_type <> 'warmup'
-        and x.weight_kg > 0
-        and x.reps >= 1
+        performed_on,
+        weight_kg,
+        reps
+    from exercise_sets
+    where is_hard and weight_kg > 0 and reps >= 1
 ),
 
 best as (
