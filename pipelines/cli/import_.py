@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import pandas as pd
+
 from pipelines.cli import add_db_option
 from pipelines.db import connect
 from pipelines.errors import LiftboardError
@@ -108,13 +110,12 @@ def _history(args: argparse.Namespace) -> int:
     if imports.empty:
         print("No imports yet.")
         return 0
-    for row in imports.itertuples(index=False):
-        state = f" (undone {row.undone_at:%Y-%m-%d %H:%M})" if row.undone_at is not None else ""
-        if state and str(row.undone_at) == "NaT":
-            state = ""
+    for row in imports.to_dict("records"):
+        undone = row["undone_at"]
+        state = "" if pd.isna(undone) else f" (undone {undone:%Y-%m-%d %H:%M})"
         print(
-            f"{row.import_id}: {row.imported_at:%Y-%m-%d %H:%M} {row.file_name}, "
-            f"{row.layout_description}, for {row.athlete}: {row.sets_added:,} set(s) in "
-            f"{row.sessions_added:,} new session(s){state}"
+            f"{row['import_id']}: {row['imported_at']:%Y-%m-%d %H:%M} {row['file_name']}, "
+            f"{row['layout_description']}, for {row['athlete']}: {row['sets_added']:,} set(s) "
+            f"in {row['sessions_added']:,} new session(s){state}"
         )
     return 0

@@ -12,9 +12,9 @@ from __future__ import annotations
 from pipelines.importers.bench import bench_import
 from pipelines.importers.common import Flag, RejectedRow
 from pipelines.importers.core import (
+    DISTANCE_CHOICES,
     ImportRejectedError,
     Preview,
-    DISTANCE_CHOICES,
     UnitRequiredError,
     import_file,
     preview,
@@ -32,8 +32,8 @@ __all__ = [
     "Layout",
     "Preview",
     "RejectedRow",
-    "UnitRequiredError",
     "UndoneImport",
+    "UnitRequiredError",
     "UnmappedName",
     "bench_import",
     "detect_layout",

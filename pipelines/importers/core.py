@@ -395,9 +395,9 @@ class _Plan:
         self.sets = self.sets.assign(reps=frame["reps"], rir=frame["rir"])[keep]
         self.sets = self.sets.reset_index(drop=True)
         self.report.rejected.sort(key=lambda r: (r.line, r.column))
-        self.report.flags.sort(key=lambda f: (f.line, f.column))
         self._build_sessions()
         self._flag_long_workouts()
+        self.report.flags.sort(key=lambda f: (f.line, f.column))
 
     def _set_frame(self, sets: pd.DataFrame) -> pd.DataFrame:
         frame = sets.reindex(columns=_SET_COLUMNS)
@@ -448,10 +448,12 @@ class _Plan:
         )
         backwards = sessions["ended_at"].notna() & (sessions["ended_at"] < sessions["started_at"])
         column = self._header("duration")
-        for row in sessions[backwards].itertuples():
+        for line, ended in zip(
+            sessions.loc[backwards, "line"], sessions.loc[backwards, "ended_at"], strict=True
+        ):
             self.report.flags.append(
                 Flag(
-                    int(row.line), column, f"{row.ended_at:%Y-%m-%d %H:%M}",
+                    int(line), column, f"{ended:%Y-%m-%d %H:%M}",
                     "the workout ends before it starts: imported without an end time",
                 )
             )  # fmt: skip
@@ -584,11 +586,11 @@ class _Plan:
         hours = (sessions["ended_at"] - sessions["started_at"]).dt.total_seconds() / 3600
         long = sessions[hours > LONG_WORKOUT_H]
         column = self._header("duration")
-        for row, h in zip(long.itertuples(), hours[hours > LONG_WORKOUT_H], strict=True):
+        for line, h in zip(long["line"], hours[hours > LONG_WORKOUT_H], strict=True):
             minutes = round(h * 60)
             self.report.flags.append(
                 Flag(
-                    int(row.line), column, f"{minutes // 60} h {minutes % 60} min",
+                    int(line), column, f"{minutes // 60} h {minutes % 60} min",
                     f"a workout longer than {LONG_WORKOUT_H} h (perhaps never ended): imported, "
                     "check it",
                 )
