@@ -45,7 +45,7 @@ def test_a_chinese_strong_export_with_every_column_translated_gives_exact_sets(c
     assert report.layout == "strong-classic"
     assert report.rejected == []
     assert con.execute("select started_at, ended_at, name, notes from sessions").fetchall() == [
-        (dt.datetime(2025, 2, 3, 7, 30), dt.datetime(2025, 2, 3, 8, 35), "上肢训练", "状态不错，💪")
+        (dt.datetime(2025, 2, 3, 7, 30), dt.datetime(2025, 2, 3, 8, 35), "上肢训练", "状态不错，💪")  # noqa: RUF001 - the file's own script
     ]
     assert sets(con) == [
         (1, BENCH, "warmup", 40.0, 40.0, "kg", 10, None, None, None, ""),
@@ -59,7 +59,8 @@ def test_a_chinese_strong_export_with_every_column_translated_gives_exact_sets(c
 
 
 TRANSLATIONS = {
-    "japanese": "日付,ワークアウト名,時間,エクササイズ名,セット順,重量,レップ,距離,秒,メモ,ワークアウトメモ,RPE",
+    "japanese": "日付,ワークアウト名,時間,エクササイズ名,セット順,重量,レップ,距離,秒,メモ,"
+    "ワークアウトメモ,RPE",
     "korean": "날짜,운동 이름,시간,운동명,세트 순서,무게,횟수,거리,초,메모,운동 메모,RPE",
     "spanish": "Fecha,Nombre del entrenamiento,Duración,Nombre del ejercicio,Orden de la serie,"
     "Peso,Repeticiones,Distancia,Segundos,Notas,Notas del entrenamiento,RPE",
@@ -68,7 +69,7 @@ TRANSLATIONS = {
     "italian": "Data,Nome dell'allenamento,Durata,Nome dell'esercizio,Ordine della serie,Peso,"
     "Ripetizioni,Distanza,Secondi,Note,Note dell'allenamento,RPE",
     "russian": "Дата,Название тренировки,Продолжительность,Название упражнения,"
-    "Порядок подходов,Вес,Повторения,Расстояние,Секунды,Заметки,Заметки к тренировке,RPE",
+    "Порядок подходов,Вес,Повторения,Расстояние,Секунды,Заметки,Заметки к тренировке,RPE",  # noqa: RUF001 - the file's own script
     "french": "Date,Nom de l'entraînement,Durée,Nom de l'exercice,Ordre de la série,Poids,Réps,"
     "Distance,Secondes,Notes,Notes de l'entraînement,RPE",
     "german": "Datum,Workout-Name,Dauer,Name der Übung,Reihenfolge festlegen,Gewicht,Wiederh.,"
@@ -112,19 +113,19 @@ def test_an_unknown_language_with_strongs_shape_is_read_by_position_and_the_repo
     assert "columns read by position" in report.layout_description
     assert report.warnings[0].startswith(
         "Some column headers were not recognised; the rows have the shape of a Strong export, "
-        "so those columns were read by their position: Tarih as Date, Antrenman Adı as Workout "
+        "so those columns were read by their position: Tarih as Date, Antrenman Adı as Workout "  # noqa: RUF001 - the file's own script
         "Name,"
     )
 
 
 def test_a_partly_known_header_reads_only_the_unknown_cells_by_position(con):
-    header = ENGLISH.replace("Set Order", "Sıra").replace("Reps", "Tekrar")
+    header = ENGLISH.replace("Set Order", "Sıra").replace("Reps", "Tekrar")  # noqa: RUF001 - the file's own script
     data = f'{header}\n2025-04-01 07:00:00,"A",45m,"Squat (Barbell)",1,100,5,0,0,,,\n'.encode()
 
     layout = detect_layout(data)
     import_file(con, data, unit="kg")
 
-    assert layout.by_position == ("Sıra", "Tekrar")
+    assert layout.by_position == ("Sıra", "Tekrar")  # noqa: RUF001 - the file's own script
     assert [(r[1], r[3], r[6]) for r in sets(con)] == [("Barbell_Squat", 100.0, 5)]
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from pipelines.db import connect
 from pipelines.errors import LiftboardError
-from pipelines.importers import import_file, past_imports, undo_import
+from pipelines.importers import ImportReport, import_file, past_imports, undo_import
 from pipelines.weekly_volume import weekly_muscle_volume
 from tests.conftest import snapshot
 from tests.unit.test_reliability import tiny_filesystem
@@ -30,6 +30,12 @@ def what_was_logged(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]
     """Sessions and sets as `snapshot` sees them (the imports' own records aside)."""
     seen = snapshot(con)
     return {table: seen[table] for table in ("sessions", "sets")}
+
+
+def number(report: ImportReport) -> int:
+    """The id an import was recorded under (a dry run has none)."""
+    assert report.import_id is not None
+    return report.import_id
 
 
 def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
@@ -65,7 +71,7 @@ def test_undoing_an_import_removes_its_sessions_and_sets_and_nothing_else(con):
     weeks_before = weekly_muscle_volume(con)
     report = import_file(con, CLASSIC, unit="kg")
 
-    undone = undo_import(con, report.import_id)
+    undone = undo_import(con, number(report))
 
     assert (undone.sessions, undone.sets) == (3, 18)
     assert what_was_logged(con) == before
@@ -79,7 +85,7 @@ def test_undoing_a_later_import_removes_only_the_sets_it_added_to_earlier_workou
     later = import_file(con, LATER, unit="kg", file_name="later.csv")
     assert (later.sets_added, later.sessions_added) == (2, 1)
 
-    undone = undo_import(con, later.import_id)
+    undone = undo_import(con, number(later))
 
     assert (undone.sessions, undone.sets) == (1, 2)
     assert what_was_logged(con) == before
@@ -88,7 +94,7 @@ def test_undoing_a_later_import_removes_only_the_sets_it_added_to_earlier_workou
 
 def test_an_undone_import_can_be_imported_again(con):
     first = import_file(con, CLASSIC, unit="kg")
-    undo_import(con, first.import_id)
+    undo_import(con, number(first))
 
     again = import_file(con, CLASSIC, unit="kg")
 
@@ -97,11 +103,11 @@ def test_an_undone_import_can_be_imported_again(con):
 
 def test_undoing_twice_or_an_unknown_import_is_a_sentence(con):
     report = import_file(con, CLASSIC, unit="kg")
-    undo_import(con, report.import_id)
+    undo_import(con, number(report))
     before = snapshot(con)
 
     with pytest.raises(LiftboardError, match=r"^Import 1 \(strong_classic.csv\) was undone"):
-        undo_import(con, report.import_id)
+        undo_import(con, number(report))
     with pytest.raises(LiftboardError, match="There is no import number 7"):
         undo_import(con, 7)
     assert snapshot(con) == before
