@@ -26,8 +26,8 @@ def upload(name: str, data: bytes | None = None):
 
 
 def test_the_preview_says_what_the_file_holds_before_anything_is_written(app_db, db):
-    before = snapshot(db)
     at = upload(ROWING)
+    before = snapshot(db)
     at.segmented_control(key="data_import_unit").set_value("lb").run()
 
     assert not at.exception
