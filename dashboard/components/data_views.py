@@ -154,32 +154,37 @@ def render_summary(report: ImportReport) -> None:
     span = ""
     if report.first_day is not None and report.last_day is not None:
         span = f", from {report.first_day:%Y-%m-%d} to {report.last_day:%Y-%m-%d}"
-    units = ", ".join(f"{n:,} in {u}" for u, n in sorted(report.weight_units.items()))
+    units = ", ".join(f"{_count(n, 'set')} in {u}" for u, n in sorted(report.weight_units.items()))
     lines = [
         f"Recognised: **{report.layout_description}**.",
-        f"- {report.rows_read:,} rows: {report.sets_total:,} sets in {report.workouts:,} "
-        f"workouts{span}.",
-        f"- Would add **{report.sets_added:,} sets** in {report.sessions_added:,} new sessions; "
-        f"{report.duplicates_skipped:,} already here.",
+        f"- {_count(report.rows_read, 'row')}: {_count(report.sets_total, 'set')} in "
+        f"{_count(report.workouts, 'workout')}{span}.",
+        f"- Would add **{_count(report.sets_added, 'set')}** in "
+        f"{_count(report.sessions_added, 'new session')}; {report.duplicates_skipped:,} "
+        "already here.",
     ]
     if units:
         lines.append(f"- Weights: {units}.")
     if report.failed_attempts:
-        lines.append(f"- {report.failed_attempts:,} failed attempts, kept as failure sets.")
+        lines.append(f"- {_count(report.failed_attempts, 'failed attempt')}, kept as failure sets.")
     if report.unmapped:
         names = ", ".join(u.name for u in report.unmapped[:8])
         more = f" and {len(report.unmapped) - 8} more" if len(report.unmapped) > 8 else ""
         lines.append(
-            f"- {len(report.unmapped)} names are not in the catalog and will need mapping: "
-            f"{names}{more}."
+            f"- {_count(len(report.unmapped), 'name')} not in the catalog, to map: {names}{more}."
         )
     if report.rejected:
-        lines.append(f"- {len(report.rejected):,} rows are not sets and will be left out.")
+        lines.append(f"- {_count(len(report.rejected), 'row')} not sets, left out.")
     if report.flags:
-        lines.append(f"- {len(report.flags):,} values are unlikely: kept, and listed to check.")
+        lines.append(f"- {_count(len(report.flags), 'unlikely value')}: kept, listed to check.")
     st.markdown("\n".join(lines))
     for note in report.warnings:
         st.caption(note)
+
+
+def _count(n: int, word: str) -> str:
+    """`1 set`, `2 sets`, `1,204 sets`."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def _render_last_report(athlete: Athlete) -> None:
@@ -283,12 +288,11 @@ def render_past_imports() -> None:
         ): f"{int(r['import_id'])}: {r['file_name']} ({int(r['sets_added']):,} sets)"
         for r in open_.to_dict("records")
     }
-    row = st.container(horizontal=True, vertical_alignment="bottom")
-    chosen = row.selectbox(
+    chosen = st.selectbox(
         "Import to undo", list(labels), format_func=labels.__getitem__, key="data_undo_pick"
     )
-    sure = row.checkbox("Yes, remove its sessions and sets", key="data_undo_sure")
-    if row.button("Undo this import", key="data_undo", icon=":material/undo:", disabled=not sure):
+    sure = st.checkbox("Yes, remove its sessions and sets", key="data_undo_sure")
+    if st.button("Undo this import", key="data_undo", icon=":material/undo:", disabled=not sure):
         try:
             undone = data_access.undo_import(int(chosen))
         except LiftboardError as exc:

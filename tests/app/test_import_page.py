@@ -33,9 +33,9 @@ def test_the_preview_says_what_the_file_holds_before_anything_is_written(app_db,
     assert not at.exception
     summary = at.markdown[-1].value
     assert "Recognised: **a Strong export (classic layout; no unit column)**." in summary
-    assert "5 rows: 5 sets in 1 workouts, from 2024-06-03 to 2024-06-03." in summary
-    assert "Would add **5 sets** in 1 new sessions; 0 already here." in summary
-    assert "Weights: 1 in lb." in summary
+    assert "5 rows: 5 sets in 1 workout, from 2024-06-03 to 2024-06-03." in summary
+    assert "Would add **5 sets** in 1 new session; 0 already here." in summary
+    assert "Weights: 1 set in lb." in summary
     assert any(
         c.value.startswith("Distances of Rowing (Machine) were read as metres")
         for c in at.main.caption
