@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from pipelines.importers import values
 from pipelines.importers.layouts import Layout
@@ -181,9 +182,12 @@ def sets_frame(data: pd.DataFrame | dict[str, Any]) -> pd.DataFrame:
     frame = pd.DataFrame(data)
     out = pd.DataFrame(index=frame.index)
     for name, dtype in SET_COLUMNS.items():
+        if dtype == "str" and name not in frame:
+            out[name] = _no_text(frame.index)
+            continue
         column = frame[name] if name in frame else pd.Series(None, index=frame.index, dtype=object)
         if dtype == "str":
-            out[name] = column if column.dtype == "str" else column.astype("str")
+            out[name] = column if column.dtype == "str" else _as_text(column)
         elif dtype == "datetime64[us]":
             out[name] = pd.to_datetime(column).astype("datetime64[us]")
         elif dtype == "int64":
@@ -191,6 +195,18 @@ def sets_frame(data: pd.DataFrame | dict[str, Any]) -> pd.DataFrame:
         else:
             out[name] = pd.to_numeric(column, errors="coerce").astype("float64")
     return out
+
+
+def _no_text(index: pd.Index) -> pd.Series:
+    """An all-missing text column, made without going through Python objects."""
+    return pd.Series(pd.array(pa.nulls(len(index), pa.large_string()), dtype="str"), index=index)
+
+
+def _as_text(column: pd.Series) -> pd.Series:
+    """A column as text, converting each distinct value once (they repeat a great deal)."""
+    codes, distinct = pd.factorize(column, use_na_sentinel=True)
+    texts = pd.array(pd.Series(distinct, dtype=object).astype("str"), dtype="str")
+    return pd.Series(texts.take(codes, allow_fill=True), index=column.index)
 
 
 def zero_to_null(numbers: pd.Series) -> pd.Series:

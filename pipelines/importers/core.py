@@ -76,6 +76,8 @@ _FILE_COLUMN = {
     "duration_s": "seconds", "distance_m": "distance", "set_type": "set_type",
 }  # fmt: skip
 _SET_COLUMNS = list(ImportedSet.to_schema().columns)
+# The file columns kept after parsing, to quote in rejections made later.
+_QUOTED = frozenset({LINE, "date", "reps", "exercise", "started_at", "exercise_id"})
 # The stored set columns the plan's frame already holds under the same names.
 _SET_VALUES = (
     "exercise_id", "set_index", "set_type", "weight_kg", "entered_weight", "entered_unit",
@@ -199,6 +201,8 @@ def import_file(
         file_name = "upload" if isinstance(source, bytes | bytearray) else Path(source).name
     step(0.3, "Interpreting rows")
     parsed = PARSERS[layout.app](table, layout, unit, distance_unit)
+    # Past this point the file's cells serve only to quote a rejected row's date or reps.
+    table = table[[c for c in table.columns if c in _QUOTED]]
     plan = _Plan(con, parsed, table, athlete=athlete, unit=unit, dry_run=dry_run)
     plan.report.file_name = file_name
     plan.report.checksum = checksum
@@ -503,11 +507,8 @@ class _Plan:
         sets = self.sets
         layout = self.layout
         weight = layout.header_for("weight" if layout.app != "liftboard" else "entered_weight")
-        shown_weight = (
-            sets["entered_weight"].map("{:g}".format, na_action="ignore").astype(object)
-            + " "
-            + sets["entered_unit"].astype(object).fillna("")
-        )
+        # Written as entered ("2956 kg"), for the few rows flagged only.
+        shown_weight = _WeightText(sets["entered_weight"], sets["entered_unit"])
         kg = sets["weight_kg"]
         self._flag(
             kg > MAX_WEIGHT_KG, weight, shown_weight,
@@ -536,7 +537,7 @@ class _Plan:
         metres = sets["distance_m"]
         far = (metres > MAX_DISTANCE_M) | (metres < 0)
         self._flag(
-            far, self._header("distance"), metres.map("{:g} m".format, na_action="ignore"),
+            far, self._header("distance"), _WeightText(metres, None, "m"),
             "beyond 1000 km (or below 0): the set was kept without its distance",
         )  # fmt: skip
         sets["distance_m"] = metres.where(~far)
@@ -569,17 +570,21 @@ class _Plan:
             return stored.get(column, column)
         return self.layout.header_for(column)
 
-    def _flag(self, mask: pd.Series, column: str, shown: pd.Series, reason: str) -> None:
+    def _flag(
+        self, mask: pd.Series, column: str, shown: pd.Series | _WeightText, reason: str
+    ) -> None:
         mask = mask.fillna(False).astype(bool)
         if not mask.any():
             return
-        for line, value in zip(self.sets.loc[mask, "line"], shown[mask], strict=True):
-            text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
-            self.report.flags.append(
-                Flag(
-                    int(line), column, f"{text:g}" if isinstance(text, float) else str(text), reason
-                )
-            )
+        values = shown.text(mask) if isinstance(shown, _WeightText) else shown[mask]
+        for line, value in zip(self.sets.loc[mask, "line"], values, strict=True):
+            if value is None or (not isinstance(value, str) and pd.isna(value)):
+                text = ""
+            elif isinstance(value, float):
+                text = f"{value:g}"
+            else:
+                text = str(value)
+            self.report.flags.append(Flag(int(line), column, text, reason))
 
     def _flag_long_workouts(self) -> None:
         sessions = self.sessions
@@ -847,6 +852,24 @@ class _Plan:
         if not units.empty:
             return str(units.value_counts().index[0])
         return self.unit or "kg"
+
+
+class _WeightText:
+    """A number and its unit written as text (`2956 kg`), worked out only for flagged rows."""
+
+    def __init__(self, numbers: pd.Series, units: pd.Series | None, unit: str = "") -> None:
+        self.numbers = numbers
+        self.units = units
+        self.unit = unit
+
+    def text(self, mask: pd.Series) -> list[str]:
+        """The texts of the rows where `mask` holds."""
+        numbers = self.numbers[mask]
+        units = self.units[mask] if self.units is not None else [self.unit] * len(numbers)
+        return [
+            "" if pd.isna(n) else f"{n:g} {u if isinstance(u, str) else ''}".strip()
+            for n, u in zip(numbers, units, strict=True)
+        ]
 
 
 def _latest_allowed() -> pd.Timestamp:

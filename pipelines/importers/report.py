@@ -113,8 +113,7 @@ class ImportReport:
             )
         if self.failed_attempts:
             lines.append(
-                f"Failed attempts kept: {self.failed_attempts:,} (failure sets of 0 reps; "
-                "not counted as hard sets or in estimated maxes)."
+                f"Failed attempts kept: {self.failed_attempts:,} (failure sets of 0 reps)."
             )
         lines.append(f"Already in the database (skipped): {self.duplicates_skipped:,} set(s).")
         skipped = ", ".join(f"{n:,} {label}" for label, n in sorted(self.non_set_rows.items()))
