@@ -205,7 +205,7 @@ def _no_text(index: pd.Index) -> pd.Series:
 def _as_text(column: pd.Series) -> pd.Series:
     """A column as text, converting each distinct value once (they repeat a great deal)."""
     codes, distinct = pd.factorize(column, use_na_sentinel=True)
-    texts = pd.array(pd.Series(distinct, dtype=object).astype("str"), dtype="str")
+    texts = pd.Series(distinct, dtype=object).astype("str").array
     return pd.Series(texts.take(codes, allow_fill=True), index=column.index)
 
 

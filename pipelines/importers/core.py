@@ -21,8 +21,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from pipelines import volume_cache
-from pipelines.db import transaction
+from pipelines.athletes import DEFAULT_ATHLETE
 from pipelines.errors import LiftboardError, Problem, ValidationError
 from pipelines.exercise_matching import (
     CUSTOM_PREFIX,
@@ -35,7 +34,6 @@ from pipelines.importers.common import Flag, ParsedFile, RejectedRow
 from pipelines.importers.layouts import ENGLISH_HEADERS, Layout, Source, layout_of, prepared
 from pipelines.importers.reading import LINE, read_table
 from pipelines.importers.report import ImportReport, UnmappedName
-from pipelines.logbook import DEFAULT_ATHLETE, record_change
 from pipelines.names import normalise_name
 from pipelines.schemas import (
     MAX_DISTANCE_M,
@@ -50,6 +48,7 @@ from pipelines.schemas import (
     problems_from,
     validate,
 )
+from pipelines.writes import Write, write
 
 Progress = Callable[[float, str], None]
 Parser = Callable[[pd.DataFrame, Layout, "str | None", "str | None"], ParsedFile]
@@ -732,16 +731,16 @@ class _Plan:
 
         One transaction: a refused write or a full disk becomes a sentence and nothing lands.
         """
-        with transaction(self.con, "import") as cur:
-            session_ids, set_ids = self._write_sets(cur) if not self.new_sets.empty else ([], [])
-            self.report.import_id = self._record(cur, session_ids, set_ids)
-            record_change(cur, "import")
+        with write(self.con, "import") as w:
+            session_ids, set_ids = self._write_sets(w) if not self.new_sets.empty else ([], [])
+            self.report.import_id = self._record(w.cur, session_ids, set_ids)
 
-    def _write_sets(self, cur: duckdb.DuckDBPyConnection) -> tuple[list[int], list[int]]:
+    def _write_sets(self, w: Write) -> tuple[list[int], list[int]]:
         """Insert the new rows; return the ids of the new sessions and of earlier ones' new sets.
 
         Both are kept with the import's record, so that undoing it finds them.
         """
+        cur = w.cur
         sessions = self.sessions.copy()
         new_people = sorted(set(sessions.loc[sessions["athlete_id"].isna(), "athlete"]))
         people = validate(
@@ -754,7 +753,7 @@ class _Plan:
                 [name, unit],
             ).fetchall()[0]
             sessions.loc[sessions["athlete"] == name, "athlete_id"] = int(athlete_id)
-        insert_custom_exercises(cur, self.custom)
+        insert_custom_exercises(w, self.custom)
         fresh = sessions[sessions["session_id"].isna()]
         # One id per new session, taken up front, so the sets can point at it.
         new_ids = cur.execute(
@@ -811,7 +810,7 @@ class _Plan:
                 ).fetchall()
             ]
         cur.unregister("incoming_sets")
-        volume_cache.mark_sessions(cur, np.unique(rows["session_id"].to_numpy()).tolist())
+        w.touch_sessions(np.unique(rows["session_id"].to_numpy()).tolist())
         return incoming["session_id"].tolist(), added_to_earlier
 
     def _record(

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from pipelines import volume_cache
-from pipelines.db import transaction
 from pipelines.errors import LiftboardError
-from pipelines.logbook import record_change
+from pipelines.writes import write
 
 _COLUMNS = (
     "import_id, imported_at, file_name, layout_description, athlete, weight_unit, "
@@ -87,7 +85,8 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> UndoneImport:
             f"Import {import_id} ({file_name}) was undone already, on {undone_at:%Y-%m-%d %H:%M}."
         )
     removed = 0
-    with transaction(con, "undo of the import") as tx:
+    with write(con, "undo of the import") as w:
+        tx = w.cur
         touched = [
             int(r[0])
             for r in tx.execute(
@@ -96,7 +95,7 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> UndoneImport:
                 [int(import_id)],
             ).fetchall()
         ]
-        volume_cache.mark_sessions(tx, sessions + touched)
+        w.touch_sessions(sessions + touched)
         (removed,) = tx.execute(
             "delete from sets where session_id in (select unnest(?::bigint[])) "
             "or set_id in (select set_id from import_sets where import_id = ?)",
@@ -107,12 +106,10 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> UndoneImport:
             "where import_id = ?",
             [int(import_id)],
         )
-        record_change(tx, "import undone")
     if sessions:
-        with transaction(con, "undo of the import") as tx:
-            tx.execute(
+        with write(con, "undo of the import") as w:
+            w.cur.execute(
                 "delete from sessions where session_id in (select unnest(?::bigint[]))",
                 [sessions],
             )
-            record_change(tx, "import undone")
     return UndoneImport(int(import_id), file_name, len(sessions), int(removed))
