@@ -733,7 +733,7 @@ class _Plan:
         """
         with write(self.con, "import") as w:
             session_ids, set_ids = self._write_sets(w) if not self.new_sets.empty else ([], [])
-            self.report.import_id = self._record(w.cur, session_ids, set_ids)
+            self.report.import_id = self._record(w, session_ids, set_ids)
 
     def _write_sets(self, w: Write) -> tuple[list[int], list[int]]:
         """Insert the new rows; return the ids of the new sessions and of earlier ones' new sets.
@@ -813,11 +813,10 @@ class _Plan:
         w.touch_sessions(np.unique(rows["session_id"].to_numpy()).tolist())
         return incoming["session_id"].tolist(), added_to_earlier
 
-    def _record(
-        self, cur: duckdb.DuckDBPyConnection, session_ids: list[int], set_ids: list[int]
-    ) -> int:
+    def _record(self, w: Write, session_ids: list[int], set_ids: list[int]) -> int:
         """The import's row in `imports`, and its links to what it added."""
         report = self.report
+        cur = w.cur
         (import_id,) = cur.execute(
             "insert into imports (file_name, checksum, layout, layout_description, athlete, "
             "weight_unit, distance_unit, rows_read, sets_added, sessions_added, "
