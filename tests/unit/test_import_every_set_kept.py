@@ -324,3 +324,32 @@ def test_the_problems_list_downloads_as_csv_with_every_row(con):
     assert lines[1] == "rejected,22,Date,'=cmd,it is not a date and time"
     assert lines[2] == 'flagged,17,Weight,650 kg,"over 500 kg: imported, check it"'
     assert len(lines) == 1 + 1 + len(report.flags)
+
+
+# --- the same three files through the command line, as they were reported -------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "sets_added", "failures"),
+    [
+        ("strong_chinese_translated.csv", 6, 1),  # was refused: headers not recognised
+        ("strong_classic_lb_rowing.csv", 5, 0),  # rowing rejected: 1000 read as miles
+        ("strong_failed_attempts.csv", 8, 3),  # failed attempts rejected: 0 reps
+    ],
+)
+def test_the_reported_files_import_every_set_from_the_command_line(
+    db_file, capsys, name, sets_added, failures
+):
+    from pipelines.cli import main
+
+    status = main(["import", str(FIXTURES / name), "--db", str(db_file), "--unit", "lb"])
+
+    out = capsys.readouterr().out
+    assert status == 0
+    assert f"Sets added: {sets_added} in 1 new session(s)." in out
+    assert "Rows rejected: 0." in out
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        counted = con.execute(
+            "select count(*), count(*) filter (where set_type = 'failure' and reps = 0) from sets"
+        ).fetchone()
+    assert counted == (sets_added, failures)
