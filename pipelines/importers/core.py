@@ -203,6 +203,7 @@ def import_file(
     # Past this point the file's cells serve only to quote a rejected row's date or reps.
     table = table[[c for c in table.columns if c in _QUOTED]]
     plan = _Plan(con, parsed, table, athlete=athlete, unit=unit, dry_run=dry_run)
+    del parsed, table  # the plan holds what it needs; the rest can go
     plan.report.file_name = file_name
     plan.report.checksum = checksum
     plan.report.distance_unit = distance_unit
@@ -214,7 +215,6 @@ def import_file(
     plan.validate()
     step(0.75, "Looking for sets already imported")
     plan.skip_known()
-    del table
     if strict and plan.report.rejected:
         raise ImportRejectedError(plan.report.rejected)
     if not dry_run:
@@ -395,8 +395,11 @@ class _Plan:
             line = int(frame["line"].iloc[problem.row - 1])
             self.report.rejected.append(self._rejection(line, problem))
         # The lazy validation above named every failing row, so what is left is valid.
-        self.sets = self.sets.assign(reps=frame["reps"], rir=frame["rir"])[keep]
-        self.sets = self.sets.reset_index(drop=True)
+        self.sets["reps"] = frame["reps"]
+        self.sets["rir"] = frame["rir"]
+        del frame
+        if not keep.all():
+            self.sets = self.sets[keep].reset_index(drop=True)
         self.report.rejected.sort(key=lambda r: (r.line, r.column))
         self._build_sessions()
         self._flag_long_workouts()
@@ -669,7 +672,7 @@ class _Plan:
         self.report.sets_total = len(sets)
         self._summarise(sets)
         self._count_matches(sets)
-        new = sets[~repeated].copy()
+        new = sets[~repeated].copy() if repeated.any() else sets
         self.sessions = sessions.loc[np.unique(new["session_no"].to_numpy())]
         # Within a session new sets follow the ones already there, in file order; a new
         # session from Liftboard's own export keeps its set numbers.
