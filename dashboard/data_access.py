@@ -26,8 +26,9 @@ from pipelines.exercise_matching import add_custom_exercise as _add_custom_exerc
 from pipelines.exercise_matching import map_exercise as _map_exercise
 from pipelines.exercise_matching import unmapped_exercises as _unmapped_exercises
 from pipelines.exports import export_frame, to_csv_bytes
-from pipelines.importers import ImportReport, Preview, import_file
+from pipelines.importers import ImportReport, Preview, UndoneImport, import_file, past_imports
 from pipelines.importers import preview as _preview
+from pipelines.importers import undo_import as _undo_import
 from pipelines.progression import progression
 from pipelines.strength import personal_records, session_estimated_1rm
 from pipelines.volume_targets import Bucket, VolumeOverview, volume_overview
@@ -294,12 +295,25 @@ def import_upload(
     unit: str | None,
     athlete: str,
     dry_run: bool,
-    progress: Callable[[float, str], None],
+    progress: Callable[[float, str], None] | None = None,
+    distance_unit: str | None = None,
+    file_name: str | None = None,
 ) -> ImportReport:
     """Import an uploaded export for `athlete` (nothing is written on a dry run)."""
     return import_file(
-        get_connection(), data, unit=unit, athlete=athlete, dry_run=dry_run, progress=progress
-    )
+        get_connection(), data, unit=unit, distance_unit=distance_unit, athlete=athlete,
+        dry_run=dry_run, progress=progress, file_name=file_name,
+    )  # fmt: skip
+
+
+def import_history() -> pd.DataFrame:
+    """Every recorded import, the latest first."""
+    return past_imports(get_connection())
+
+
+def undo_import(import_id: int) -> UndoneImport:
+    """Remove the sessions and sets one import added."""
+    return _undo_import(get_connection(), import_id)
 
 
 def backup_download() -> Callable[[], bytes]:

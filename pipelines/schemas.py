@@ -390,9 +390,15 @@ class ImportedSet(StrictModel):
 
     @pa.dataframe_check(name="reps_or_time_or_distance")
     def reps_or_time_or_distance(cls, df: pd.DataFrame) -> pd.Series[bool]:
-        """A set has reps, or (for timed and distance sets) seconds or a distance."""
+        """A set has reps, or (for timed and distance sets) seconds or a distance.
+
+        A failed attempt is a set too: 0 reps, marked as a failure or done at a weight.
+        """
         other = df["duration_s"].fillna(0).gt(0) | df["distance_m"].fillna(0).gt(0)
-        return (df["reps"].fillna(0).gt(0) | other).astype(bool)
+        failed = df["reps"].fillna(-1).eq(0) & (
+            df["set_type"].eq("failure") | df["entered_weight"].notna()
+        )
+        return (df["reps"].fillna(0).gt(0) | other | failed).astype(bool)
 
 
 class ImportedSession(StrictModel):
