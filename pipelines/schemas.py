@@ -364,7 +364,11 @@ def problems_from(failures: pd.DataFrame, df: pd.DataFrame) -> list[Problem]:
 IMPORT_SOURCES = ("strong", "hevy", "fitnotes", "liftboard")
 SESSION_SOURCES = ("manual", "liftboard", "strong", "hevy", "fitnotes", "demo")
 MUSCLE_ROLES = ("primary", "secondary")
-MATCH_METHODS = ("exact", "structure", "none")
+# How an exercise name found its catalog exercise: `exact` (its name or id), `alias` (a name
+# another app uses), `structure` (movement and equipment), `variant` (the same, once words that
+# do not change the muscles are set aside), `fuzzy` (a misspelt word corrected), `context` (an
+# ambiguous name decided by the sessions it sits in); `ambiguous` and `none` found nothing.
+MATCH_METHODS = ("exact", "alias", "structure", "variant", "fuzzy", "context", "ambiguous", "none")
 
 
 class ImportedSet(pa.DataFrameModel):
@@ -469,6 +473,7 @@ class ExerciseMatch(pa.DataFrameModel):
     name: Series[str]
     exercise_id: Series[str] = pa.Field(nullable=True)
     method: Series[str] = pa.Field(isin=MATCH_METHODS)
+    detail: Series[str]
 
     class Config:
         strict = True

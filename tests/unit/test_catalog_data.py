@@ -96,12 +96,26 @@ def test_every_file_has_its_exact_header_and_lf_line_endings(name: str) -> None:
     assert raw.decode("utf-8").split("\n", 1)[0] == ",".join(COLUMNS[name])
 
 
-def test_the_catalog_holds_the_source_exercises_and_the_four_seed_moves(
+CURATED_MOVES = {
+    "Pendulum_Squat",
+    "Belt_Squat",
+    "Landmine_Press",
+    "Landmine_Row",
+    "Meadows_Row",
+    "Y_Raise",
+    "Bayesian_Curl",
+    "Chest_Supported_Machine_Row",
+    "Copenhagen_Plank",
+}
+
+
+def test_the_catalog_holds_the_source_exercises_the_seed_moves_and_the_curated_ones(
     exercises: dict[str, dict[str, str]],
 ) -> None:
     sources = Counter(row["source"] for row in exercises.values())
-    assert sources == {"catalog": 873, "liftboard": 4}
-    assert {i for i, row in exercises.items() if row["source"] == "liftboard"} == set(SEED_MUSCLES)
+    assert sources == {"catalog": 873, "liftboard": 4 + len(CURATED_MOVES)}
+    curated = {i for i, row in exercises.items() if row["source"] == "liftboard"}
+    assert curated == set(SEED_MUSCLES) | CURATED_MOVES
     assert len({row["name_norm"] for row in exercises.values()}) == len(exercises)
     for row in exercises.values():
         assert row["name_norm"] == normalise_name(row["name"])
@@ -223,6 +237,14 @@ def test_common_lifts_of_other_apps_map_where_expected(
     alias: str, exercise_id: str, aliases: dict[str, str]
 ) -> None:
     assert aliases[normalise_name(alias)] == exercise_id
+
+
+def test_every_curated_move_has_primary_muscles_with_a_published_source() -> None:
+    with (CURATION_DIR / "exercise_muscles.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["exercise_id"] in CURATED_MOVES]
+    assert {row["exercise_id"] for row in rows if row["role"] == "primary"} == CURATED_MOVES
+    for row in rows:
+        assert any(ref in row["source"] for ref in ("ExRx.net", "et al.")), row
 
 
 def test_at_least_150_aliases_are_shipped() -> None:

@@ -153,11 +153,11 @@ def test_unknown_names_become_unmapped_custom_exercises_listed_with_their_sets(c
 
     unmapped = unmapped_exercises(con)
     assert unmapped[["exercise_id", "name", "sets"]].values.tolist() == [
-        ["custom:landmine-press", "Landmine Press", 1]
+        ["custom:jefferson-curl", "Jefferson Curl", 1]
     ]
     custom = con.execute(
         "select source, mapped, load_type from exercises where exercise_id = ?",
-        ["custom:landmine-press"],
+        ["custom:jefferson-curl"],
     ).fetchone()
     assert custom == ("custom", False, "weighted")
 
@@ -167,11 +167,11 @@ def test_mapping_a_custom_exercise_makes_its_past_sets_count_toward_muscles(con)
     counted = (
         "select m.muscle_group, m.role, count(*) from sets as x "
         "inner join exercise_muscles as m on m.exercise_id = x.exercise_id "
-        "where x.exercise_id = 'custom:landmine-press' group by all order by 1"
+        "where x.exercise_id = 'custom:jefferson-curl' group by all order by 1"
     )
     assert con.execute(counted).fetchall() == []
 
-    map_exercise(con, "custom:landmine-press", "Standing_Military_Press")
+    map_exercise(con, "custom:jefferson-curl", "Standing_Military_Press")
 
     catalog = con.execute(
         "select muscle_group, role, 1 from exercise_muscles "
@@ -225,7 +225,7 @@ def test_the_report_renders_every_count_as_text(con):
     assert "Sets added: 16 in 3 new session(s)." in text
     assert "Rows that are not sets (skipped): 1 (1 rest timer)." in text
     assert "line 19, Weight = 'abc': the weight must be a number." in text
-    assert "Landmine Press (1 set(s)) → custom:landmine-press" in text
+    assert "Jefferson Curl (1 set(s)) → custom:jefferson-curl" in text
     assert "15 of 16 set(s) (93.8%)" in text
 
 

@@ -67,7 +67,7 @@ def test_classic_layout_gives_exact_sessions_and_sets(con):
          "Коленные бинты, 🦵"),
         ("Legs", 2, "Barbell_Squat", "working", 100.0, 100.0, "kg", 5, None, None, None,
          "Коленные бинты, 🦵"),
-        ("Legs", 3, "custom:landmine-press", "working", 20.0, 20.0, "kg", 10, None, None, None,
+        ("Legs", 3, "custom:jefferson-curl", "working", 20.0, 20.0, "kg", 10, None, None, None,
          ""),
         ("Legs", 4, "Leg_Press", "working", 650.0, 650.0, "kg", 10, None, None, None, ""),
         ("Legs", 5, "Leg_Extensions", "working", 30.0, 30.0, "kg", 120, None, None, None, ""),
@@ -97,7 +97,7 @@ def test_classic_layout_reports_rejected_rows_by_line_and_flags_implausible_valu
         "(perhaps it was never ended).",
     ]
     assert [(u.name, u.exercise_id, u.sets) for u in report.unmapped] == [
-        ("Landmine Press", "custom:landmine-press", 1)
+        ("Jefferson Curl", "custom:jefferson-curl", 1)
     ]
     assert (report.sets_matched, report.sets_total) == (15, 16)
 
