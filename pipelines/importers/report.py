@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from pipelines.importers.common import RejectedRow
 
 SHOWN = 20  # rows of each list printed before "… and N more"
@@ -37,6 +39,8 @@ class ImportReport:
     unmapped: list[UnmappedName] = field(default_factory=list)
     sets_matched: int = 0
     sets_total: int = 0
+    # Names matched other than by their exact name or alias: name, exercise_id, method, detail.
+    guessed: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def non_set_rows_skipped(self) -> int:
@@ -82,6 +86,13 @@ class ImportReport:
                 lines.append(f"  {item.name} ({item.sets:,} set(s)) → {item.exercise_id}")
             if len(self.unmapped) > SHOWN:
                 lines.append(f"  … and {len(self.unmapped) - SHOWN:,} more.")
+        if not self.guessed.empty:
+            lines.append("Names matched by their movement rather than their exact name:")
+            for name, exercise_id, method, detail in self.guessed.head(SHOWN).itertuples(
+                index=False
+            ):
+                landed = exercise_id if isinstance(exercise_id, str) else "left for you to map"
+                lines.append(f"  {name} → {landed} ({method}: {detail})")
         if self.warnings:
             lines.append(f"Warnings ({len(self.warnings):,}): imported, but check them.")
             lines.extend(f"  {w}" for w in self.warnings[:SHOWN])

@@ -142,3 +142,27 @@ def test_an_ambiguous_kickback_without_a_clear_session_is_left_for_the_user(con)
 def test_a_dumbbell_kickback_is_the_triceps_one_without_asking(con):
     found = match_exercises(con, ["Kickback (Dumbbell)", "DB Kickbacks"])
     assert set(found["exercise_id"]) == {"Tricep_Dumbbell_Kickback"}
+
+
+KICKBACKS = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "strong_kickbacks.csv"
+
+
+def test_an_import_decides_kickbacks_by_their_sessions_and_says_so(con):
+    from pipelines.importers import import_file
+
+    report = import_file(con, KICKBACKS, unit="kg")
+
+    landed = dict(
+        con.execute(
+            "select distinct e.name, x.exercise_id from sets as x "
+            "inner join exercises as e on e.exercise_id = x.exercise_id"
+        ).fetchall()
+    )
+    assert landed["Tricep Dumbbell Kickback"] == "Tricep_Dumbbell_Kickback"
+    assert landed["One-Legged Cable Kickback"] == "One-Legged_Cable_Kickback"
+    # The full-body day leans neither way: the name waits for the user.
+    assert [u.name for u in report.unmapped] == ["Kickback"]
+    text = report.render()
+    assert "Cable Kickback → Tricep_Dumbbell_Kickback (context: triceps" in text
+    assert "Kickbacks → One-Legged_Cable_Kickback (context: glutes" in text
+    assert "Kickback → left for you to map (ambiguous: triceps or glutes" in text
