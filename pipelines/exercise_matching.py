@@ -53,6 +53,7 @@ from pipelines.schemas import (
     CustomExercise,
     ExerciseMatch,
     ExerciseMuscle,
+    MappedExercise,
     UnmappedExercise,
     validate,
 )
@@ -550,8 +551,14 @@ def match_exercises(
     index: _Index | None = None
     found: dict[str, _Found] = {}
     own = _own_names(con, [i for i in exact.values() if i is not None])
+    chosen = _mapping_targets(con, [i for i in exact.values() if i is not None])
     for name in wanted:
         exercise_id = exact.get(name)
+        if exercise_id in chosen:
+            found[name] = _Found(
+                chosen[exercise_id], "mapped", "you mapped this name onto that exercise"
+            )
+            continue
         if exercise_id is not None:
             norm = normalise_name(name)
             is_own = name.strip() == exercise_id or norm == own.get(exercise_id)
@@ -571,6 +578,23 @@ def match_exercises(
         columns=["name", "exercise_id", "method", "detail"],
     )
     return validate(ExerciseMatch, frame.astype(object))
+
+
+def _mapping_targets(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
+    """Custom exercise → the catalog exercise the user mapped it onto, for the given ids."""
+    customs = sorted({i for i in ids if i.startswith(CUSTOM_PREFIX)})
+    if not customs:
+        return {}
+    rows = (
+        con.cursor()
+        .execute(
+            "select exercise_id, target_exercise_id from exercise_mappings "
+            "where list_contains(?::varchar[], exercise_id)",
+            [customs],
+        )
+        .fetchall()
+    )
+    return {str(i): str(t) for i, t in rows}
 
 
 def _own_names(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
@@ -764,15 +788,17 @@ def _write_muscles(w: Write, muscles: pd.DataFrame) -> None:
 
 
 def map_exercise(con: duckdb.DuckDBPyConnection, custom_id: str, catalog_id: str) -> None:
-    """Say which catalog exercise a custom (imported) exercise is.
+    """Say which catalog exercise a custom (imported) exercise is: from now on, the same lift.
 
-    The catalog exercise's muscles, load type and equipment are copied onto the custom one,
-    which is marked mapped, so all its past and future sets count toward those muscles at once.
-    Mapping again replaces the earlier choice.
+    Its sets move onto the catalog exercise, so its e1RM, records and progression continue
+    that exercise's history (each moved set is remembered in `mapped_sets`, so unmapping can
+    move exactly those back). The catalog exercise's muscles, load type and equipment are
+    copied onto the custom one, which is marked mapped; a later import of the same name lands
+    on the catalog exercise. Mapping again moves the sets to the new choice.
 
     Raises:
-        ValidationError: when either id is unknown, the first is not custom, or the second has
-            no muscles; nothing is written.
+        ValidationError: when either id is unknown, the first is not custom, or the second is
+            not a catalog exercise with muscles; nothing is written.
     """
     cur = con.cursor()
     custom = cur.execute(
@@ -780,7 +806,7 @@ def map_exercise(con: duckdb.DuckDBPyConnection, custom_id: str, catalog_id: str
     ).fetchone()
     target = cur.execute(
         "select e.load_type, e.equipment, e.category, e.unilateral, e.bodyweight_factor, "
-        "count(m.muscle_group) from exercises as e "
+        "count(m.muscle_group), e.source from exercises as e "
         "left join exercise_muscles as m on m.exercise_id = e.exercise_id "
         "where e.exercise_id = ? group by all",
         [catalog_id],
@@ -792,12 +818,14 @@ def map_exercise(con: duckdb.DuckDBPyConnection, custom_id: str, catalog_id: str
         problems.append(Problem(None, "custom_id", custom_id, "only custom exercises are mapped"))
     if target is None:
         problems.append(Problem(None, "catalog_id", catalog_id, "it must name a known exercise"))
+    elif target[6] == "custom":
+        problems.append(
+            Problem(None, "catalog_id", catalog_id, "map onto a catalog exercise, not your own")
+        )
     elif int(target[5]) == 0:
         problems.append(
             Problem(None, "catalog_id", catalog_id, "that exercise has no muscles to copy")
         )
-    elif catalog_id == custom_id:
-        problems.append(Problem(None, "catalog_id", catalog_id, "it must be another exercise"))
     if problems or target is None:
         cur.close()
         raise ValidationError(problems)
@@ -809,7 +837,7 @@ def map_exercise(con: duckdb.DuckDBPyConnection, custom_id: str, catalog_id: str
             [custom_id, catalog_id],
         ).df(),
     )
-    load_type, equipment, category, unilateral, factor, _ = target
+    load_type, equipment, category, unilateral, factor, _, _ = target
     cur.close()
     with write(con, "mapping") as w:
         cur = w.cur
@@ -826,8 +854,91 @@ def map_exercise(con: duckdb.DuckDBPyConnection, custom_id: str, catalog_id: str
             "target_exercise_id = excluded.target_exercise_id, mapped_at = now()",
             [custom_id, catalog_id],
         )
-        # Every past set of the custom exercise now counts toward the copied muscles.
-        w.touch_exercise(custom_id)
+        cur.execute(
+            "insert into mapped_sets (set_id, exercise_id) "
+            "select set_id, exercise_id from sets where exercise_id = ? "
+            "on conflict (set_id) do nothing",
+            [custom_id],
+        )
+        moved = _moved_sessions(cur, custom_id)
+        cur.execute(
+            "update sets set exercise_id = ? "
+            "where set_id in (select set_id from mapped_sets where exercise_id = ?)",
+            [catalog_id, custom_id],
+        )
+        # Every moved set now counts toward the catalog exercise's muscles.
+        w.touch_sessions(moved)
+
+
+def unmap_exercise(con: duckdb.DuckDBPyConnection, custom_id: str) -> int:
+    """Undo `map_exercise`: the custom exercise gets its own sets back and waits to be mapped.
+
+    Returns:
+        The number of sets moved back.
+
+    Raises:
+        ValidationError: when the exercise is not a mapped custom exercise; nothing is written.
+    """
+    cur = con.cursor()
+    row = cur.execute(
+        "select e.source, m.target_exercise_id from exercises as e "
+        "left join exercise_mappings as m on m.exercise_id = e.exercise_id "
+        "where e.exercise_id = ?",
+        [custom_id],
+    ).fetchone()
+    cur.close()
+    if row is None or row[0] != "custom" or row[1] is None:
+        raise ValidationError(
+            [Problem(None, "custom_id", custom_id, "it must name a mapped custom exercise")]
+        )
+    with write(con, "mapping") as w:
+        cur = w.cur
+        moved = _moved_sessions(cur, custom_id)
+        back = cur.execute(
+            "select count(*) from mapped_sets where exercise_id = ?", [custom_id]
+        ).fetchone()
+        cur.execute(
+            "update sets set exercise_id = ? "
+            "where set_id in (select set_id from mapped_sets where exercise_id = ?)",
+            [custom_id, custom_id],
+        )
+        cur.execute("delete from mapped_sets where exercise_id = ?", [custom_id])
+        cur.execute("delete from exercise_mappings where exercise_id = ?", [custom_id])
+        cur.execute("delete from exercise_muscles where exercise_id = ?", [custom_id])
+        cur.execute("update exercises set mapped = false where exercise_id = ?", [custom_id])
+        w.touch_sessions(moved)
+    return int(back[0]) if back else 0
+
+
+def _moved_sessions(cur: duckdb.DuckDBPyConnection, custom_id: str) -> list[int]:
+    rows = cur.execute(
+        "select distinct x.session_id from sets as x "
+        "inner join mapped_sets as m on m.set_id = x.set_id where m.exercise_id = ?",
+        [custom_id],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def mapped_exercises(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Custom exercises the user mapped, most recent first.
+
+    Returns:
+        One row per exercise: `exercise_id`, `name`, `target_exercise_id`, `target_name` and
+        `sets` (how many of its sets now count as the target); validated by `MappedExercise`.
+    """
+    frame = (
+        con.cursor()
+        .execute(
+            "select e.exercise_id, e.name, m.target_exercise_id, t.name as target_name, "
+            "(select count(*) from mapped_sets as s where s.exercise_id = e.exercise_id) "
+            "as sets from exercise_mappings as m "
+            "inner join exercises as e on e.exercise_id = m.exercise_id "
+            "inner join exercises as t on t.exercise_id = m.target_exercise_id "
+            "order by m.mapped_at desc, e.name"
+        )
+        .df()
+    )
+    return validate(MappedExercise, frame)
 
 
 def unmapped_exercises(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

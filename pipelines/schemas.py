@@ -373,8 +373,19 @@ MUSCLE_ROLES = ("primary", "secondary")
 # How an exercise name found its catalog exercise: `exact` (its name or id), `alias` (a name
 # another app uses), `structure` (movement and equipment), `variant` (the same, once words that
 # do not change the muscles are set aside), `fuzzy` (a misspelt word corrected), `context` (an
-# ambiguous name decided by the sessions it sits in); `ambiguous` and `none` found nothing.
-MATCH_METHODS = ("exact", "alias", "structure", "variant", "fuzzy", "context", "ambiguous", "none")
+# ambiguous name decided by the sessions it sits in), `mapped` (a name the user mapped onto a
+# catalog exercise); `ambiguous` and `none` found nothing.
+MATCH_METHODS = (
+    "exact",
+    "alias",
+    "mapped",
+    "structure",
+    "variant",
+    "fuzzy",
+    "context",
+    "ambiguous",
+    "none",
+)
 
 
 class ImportedSet(StrictModel):
@@ -466,6 +477,16 @@ class ExerciseMatch(StrictModel):
     exercise_id: Series[str] = pa.Field(nullable=True)
     method: Series[str] = pa.Field(isin=MATCH_METHODS)
     detail: Series[str]
+
+
+class MappedExercise(StrictModel):
+    """One row per custom exercise the user mapped onto a catalog exercise."""
+
+    exercise_id: Series[str]
+    name: Series[str]
+    target_exercise_id: Series[str]
+    target_name: Series[str]
+    sets: Series[int] = pa.Field(ge=0)
 
 
 class UnmappedExercise(StrictModel):
