@@ -119,6 +119,8 @@ def render_mapped(mapped: pd.DataFrame) -> None:
     """Names already mapped onto a catalog exercise, with a way to undo one."""
     if mapped.empty:
         return
+    st.subheader("Mapped names", anchor=False)
+    st.caption("Each counts as its catalog exercise: same sets, records and e1RM history.")
     st.dataframe(
         mapped[["name", "target_name", "sets"]].rename(
             columns={"name": "Imported name", "target_name": "Counts as", "sets": "Sets"}
