@@ -65,7 +65,7 @@ def test_an_imported_name_is_mapped_and_leaves_the_list(app_db, db):
         "select mapped from exercises where name = 'Zercher Carry Walk Thing'"
     ).fetchone()
     assert mapped is True
-    assert at.main.caption[-1].value.startswith("Nothing to map")
+    assert any(c.value.startswith("Nothing to map") for c in at.main.caption)
 
 
 def test_is_the_same_as_offers_only_catalog_exercises_and_a_mapping_can_be_undone(app_db, db):
