@@ -26,6 +26,7 @@ from pipelines.demo import DEMO_ATHLETE, write_demo
 from pipelines.exercise_matching import add_custom_exercise as _add_custom_exercise
 from pipelines.exercise_matching import map_exercise as _map_exercise
 from pipelines.exercise_matching import mapped_exercises as _mapped_exercises
+from pipelines.exercise_matching import name_matches as _name_matches
 from pipelines.exercise_matching import unmap_exercise as _unmap_exercise
 from pipelines.exercise_matching import unmapped_exercises as _unmapped_exercises
 from pipelines.exports import export_frame, to_csv_bytes
@@ -116,6 +117,12 @@ def anatomy(version: int, template_id: str) -> pd.DataFrame:
 def unmapped(version: int) -> pd.DataFrame:
     """Custom exercises still waiting for their muscles, most-used first."""
     return _unmapped_exercises(get_connection())
+
+
+@st.cache_data(ttl=TTL, max_entries=4)
+def matched_names(version: int) -> pd.DataFrame:
+    """Imported names matched other than by exact name or alias, with how."""
+    return _name_matches(get_connection())
 
 
 @st.cache_data(ttl=TTL, max_entries=4)

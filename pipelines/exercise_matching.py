@@ -54,6 +54,7 @@ from pipelines.schemas import (
     ExerciseMatch,
     ExerciseMuscle,
     MappedExercise,
+    NameMatch,
     UnmappedExercise,
     validate,
 )
@@ -578,6 +579,44 @@ def match_exercises(
         columns=["name", "exercise_id", "method", "detail"],
     )
     return validate(ExerciseMatch, frame.astype(object))
+
+
+def record_matches(w: Write, matches: pd.DataFrame) -> None:
+    """Remember how imported names were matched (inside the import's write), one row a name.
+
+    Args:
+        w: The import's write unit.
+        matches: Rows of `match_exercises` (`name`, `exercise_id`, `method`, `detail`); names
+            matched exactly or by alias need no explanation and are best left out.
+    """
+    if matches.empty:
+        return
+    rows = validate(ExerciseMatch, matches[["name", "exercise_id", "method", "detail"]])
+    w.cur.register("incoming_name_matches", rows)
+    w.cur.execute(
+        "insert or replace into name_matches (name, exercise_id, method, detail) "
+        "select name, exercise_id, method, detail from incoming_name_matches"
+    )
+    w.cur.unregister("incoming_name_matches")
+
+
+def name_matches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Imported names matched by structure, variant, misspelling or context, and the ambiguous.
+
+    Returns:
+        One row per name, newest first: `name`, `exercise_id` and `exercise_name` (empty when
+        left for the user), `method`, `detail`; validated by `NameMatch`.
+    """
+    frame = (
+        con.cursor()
+        .execute(
+            "select n.name, n.exercise_id, e.name as exercise_name, n.method, n.detail "
+            "from name_matches as n left join exercises as e on e.exercise_id = n.exercise_id "
+            "order by n.matched_at desc, n.name"
+        )
+        .df()
+    )
+    return validate(NameMatch, frame)
 
 
 def _mapping_targets(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:

@@ -479,6 +479,16 @@ class ExerciseMatch(StrictModel):
     detail: Series[str]
 
 
+class NameMatch(StrictModel):
+    """One row per imported name matched other than by its exact name or alias, and how."""
+
+    name: Series[str]
+    exercise_id: Series[str] = pa.Field(nullable=True)
+    exercise_name: Series[str] = pa.Field(nullable=True)
+    method: Series[str] = pa.Field(isin=MATCH_METHODS)
+    detail: Series[str]
+
+
 class MappedExercise(StrictModel):
     """One row per custom exercise the user mapped onto a catalog exercise."""
 

@@ -144,3 +144,33 @@ def render_mapped(mapped: pd.DataFrame) -> None:
             st.rerun()
         except LiftboardError as exc:
             st.error(str(exc))
+
+
+MATCH_LABELS = {
+    "structure": "Same movement and equipment",
+    "variant": "Same movement, extra words set aside",
+    "fuzzy": "Misspelling corrected",
+    "context": "Decided by its sessions",
+    "ambiguous": "Left for you to map",
+    "mapped": "Mapped by you",
+}
+
+
+def render_matched(matched: pd.DataFrame) -> None:
+    """How imported names that were not an exact name or alias were matched."""
+    if matched.empty:
+        return
+    st.subheader("Names matched automatically", anchor=False)
+    st.caption(
+        "Names in your imports that matched by their movement rather than their exact name, "
+        "and how; a name left for you is in the list to map above."
+    )
+    shown = pd.DataFrame(
+        {
+            "Imported name": matched["name"],
+            "Counts as": matched["exercise_name"].fillna(DASH),
+            "How": matched["method"].map(MATCH_LABELS).fillna(matched["method"]),
+            "Why": matched["detail"],
+        }
+    )
+    st.dataframe(shown, hide_index=True, key="ex_matched_table")

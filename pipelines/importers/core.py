@@ -26,6 +26,7 @@ from pipelines.exercise_matching import (
     custom_exercise_rows,
     insert_custom_exercises,
     match_exercises,
+    record_matches,
 )
 from pipelines.importers import fitnotes, hevy, liftboard, strong
 from pipelines.importers.common import ParsedFile, RejectedRow
@@ -586,6 +587,7 @@ class _Plan:
                 ).fetchall()[0]
                 sessions.loc[sessions["athlete"] == name, "athlete_id"] = int(athlete_id)
             insert_custom_exercises(w, self.custom)
+            record_matches(w, self.report.guessed)
             fresh = sessions[sessions["session_id"].isna()]
             # One id per new session, taken up front, so the sets can point at it.
             new_ids = cur.execute(

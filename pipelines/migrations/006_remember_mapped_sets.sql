@@ -9,3 +9,14 @@ create table mapped_sets (
 );
 
 create index mapped_sets_exercise on mapped_sets (exercise_id);
+
+-- How each imported name that was not an exact name or alias found its catalog exercise
+-- (structure, variant, fuzzy, context) or why it did not (ambiguous), so the Exercises page can
+-- show it. One row per name as written; a later import of the same name replaces it.
+create table name_matches (
+    name varchar primary key,
+    exercise_id varchar,
+    method varchar not null,
+    detail varchar not null,
+    matched_at timestamp not null default current_timestamp
+);

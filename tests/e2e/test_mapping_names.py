@@ -16,6 +16,7 @@ EXPORT = (
     "2026-03-02 07:00:00,Legs,50m,Squat (Barbell),1,100,5,0,0,,,\n"
     "2026-03-04 07:00:00,Legs,50m,Zercher Pin Squish,1,120,5,0,0,,,\n"
     "2026-03-04 07:00:00,Legs,50m,Sandbag Shouldering Thing,1,60,5,0,0,,,\n"
+    "2026-03-04 07:00:00,Legs,50m,Barbel Curl,1,30,10,0,0,,,\n"
 )
 
 
@@ -64,6 +65,11 @@ def test_a_name_maps_onto_a_catalog_exercise_only_and_can_be_unmapped(
     phone.get_by_role("button", name="Unmap it").scroll_into_view_if_needed()
     phone.screenshot(path=str(screenshots / "exercises-mapped-phone.png"))
     phone.context.close()
+
+    # Every automatic match says how it was made.
+    expect(page.get_by_text("Names matched automatically")).to_be_visible()
+    page.get_by_text("Names matched automatically").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "exercises-matched-desktop.png"))
 
     page.get_by_role("button", name="Unmap it").click()
     settled(page)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.exercise_matching import match_exercises
+from pipelines.exercise_matching import match_exercises, name_matches
 from pipelines.names import name_parts
 
 TABLE = Path(__file__).resolve().parents[1] / "fixtures" / "exercise_names.csv"
@@ -166,3 +166,15 @@ def test_an_import_decides_kickbacks_by_their_sessions_and_says_so(con):
     assert "Cable Kickback → Tricep_Dumbbell_Kickback (context: triceps" in text
     assert "Kickbacks → One-Legged_Cable_Kickback (context: glutes" in text
     assert "Kickback → left for you to map (ambiguous: triceps or glutes" in text
+
+
+def test_an_import_remembers_how_guessed_names_were_matched_for_the_exercises_page(con):
+    from pipelines.importers import import_file
+
+    import_file(con, KICKBACKS, unit="kg")
+
+    found = name_matches(con).set_index("name")
+    assert found.loc["Cable Kickback", "method"] == "context"
+    assert found.loc["Cable Kickback", "exercise_name"] == "Tricep Dumbbell Kickback"
+    assert found.loc["Kickback", "method"] == "ambiguous"
+    assert "Bench Press (Barbell)" not in found.index  # an alias explains itself
