@@ -226,6 +226,14 @@ class _Index:
     )
     vocabulary: set[str] = field(default_factory=set)
     primary: dict[str, frozenset[str]] = field(default_factory=dict)
+    _initials: dict[str, list[str]] = field(default_factory=dict)
+
+    def initials(self, letter: str) -> list[str]:
+        """The known words (and equipment words) that start with `letter`."""
+        if not self._initials:
+            for word in sorted(self.vocabulary | EQUIPMENT):
+                self._initials.setdefault(word[:1], []).append(word)
+        return self._initials.get(letter, [])
 
     def add(self, entry: _Entry) -> None:
         for tier, key in zip(self.tiers, _keys(entry.parts), strict=True):
@@ -234,7 +242,24 @@ class _Index:
         self.vocabulary.update(entry.parts.movement | entry.parts.details)
 
 
+# Indexes already built, by the digest of the shipped catalog they were built from: taking
+# every name apart costs about a second, and the catalog changes only with a new release.
+_INDEXES: dict[str, _Index] = {}
+
+
 def _load_index(con: duckdb.DuckDBPyConnection) -> _Index:
+    digest = con.cursor().execute("select sha256 from seed_state where seed = 'catalog'").fetchall()
+    key = str(digest[0][0]) if digest else ""
+    if key and key in _INDEXES:
+        return _INDEXES[key]
+    index = _build_index(con)
+    if key:
+        _INDEXES.clear()  # one catalog version at a time
+        _INDEXES[key] = index
+    return index
+
+
+def _build_index(con: duckdb.DuckDBPyConnection) -> _Index:
     cur = con.cursor()
     exercises = cur.execute(
         "select exercise_id, name, equipment, load_type from exercises "
@@ -418,15 +443,13 @@ class _Found:
 
 def _fuzzy(parts: NameParts, index: _Index, unknown: set[str]) -> _Found | None:
     """Correct close misspellings; keep the match only if every correction agrees on muscles."""
-    vocabulary = sorted(index.vocabulary | EQUIPMENT)
+    # A misspelling keeps its first letter (`Barbel`, `Romainian`), which rules out look-alike
+    # words of other movements (and keeps the search short).
     options = {
-        t: difflib.get_close_matches(t, vocabulary, n=3, cutoff=_FUZZY_CUTOFF)
+        t: difflib.get_close_matches(t, index.initials(t[0]), n=3, cutoff=_FUZZY_CUTOFF)
         for t in sorted(unknown)
         if len(t) >= 5 and t.isalpha()
     }
-    # A misspelling keeps its first letter (`Barbel`, `Romainian`), which rules out look-alike
-    # words of other movements.
-    options = {t: [c for c in found if c[0] == t[0]] for t, found in options.items()}
     options = {t: c for t, c in options.items() if c}
     if not options:
         return None
