@@ -195,6 +195,9 @@ _LOWER = frozenset(
     }
 )
 _FUZZY_CUTOFF = 0.85
+# Beyond this many words (or unknown words) a "name" is a note or junk: no guessing.
+_MAX_WORDS = 12
+_MAX_UNKNOWN = 4
 
 
 @dataclass(frozen=True)
@@ -480,6 +483,9 @@ def _find(name: str, index: _Index) -> _Found:
     if found is not None:
         return _Found(found, "structure", "same movement and equipment")
     unknown = _unknown(parts, index)
+    if len(parts.movement | parts.details) > _MAX_WORDS or len(unknown) > _MAX_UNKNOWN:
+        # Not a name but a sentence or junk: guessing would be slow and wrong.
+        return _Found(None, "none", "no catalog exercise with this movement")
     if unknown:
         fuzzy = _fuzzy(parts, index, unknown)
         if fuzzy is not None:
