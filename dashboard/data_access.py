@@ -19,8 +19,7 @@ from pipelines import athletes as athlete_reads
 from pipelines import catalog as catalog_reads
 from pipelines import logbook, writes
 from pipelines.backup import backup_bytes
-from pipelines.balance import weekly_balance
-from pipelines.consistency import training_calendar, training_streaks, weekly_sessions
+from pipelines.consistency import sessions_by_period, training_calendar, training_streaks
 from pipelines.db import connect, resolve_db_path
 from pipelines.demo import DEMO_ATHLETE, write_demo
 from pipelines.exercise_matching import add_custom_exercise as _add_custom_exercise
@@ -34,7 +33,7 @@ from pipelines.importers import ImportReport, Preview, import_file
 from pipelines.importers import preview as _preview
 from pipelines.progression import progression
 from pipelines.strength import personal_records, session_estimated_1rm
-from pipelines.volume_targets import weekly_volume_status
+from pipelines.volume_targets import Bucket, VolumeOverview, volume_overview
 from pipelines.weekly_volume import muscle_group_order
 
 TTL = 600
@@ -141,15 +140,13 @@ def muscle_groups(version: int) -> list[str]:
 
 
 @st.cache_data(ttl=TTL, max_entries=16)
-def volume_status(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
-    """Hard sets per (week, muscle group) with the landmarks and each week's status."""
-    return weekly_volume_status(get_connection(), athlete_id=athlete_id, start=start, end=end)
-
-
-@st.cache_data(ttl=TTL, max_entries=16)
-def balance(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
-    """Back against legs hard sets per week."""
-    return weekly_balance(get_connection(), athlete_id=athlete_id, start=start, end=end)
+def volume(
+    version: int, athlete_id: int, start: dt.date, end: dt.date, bucket: Bucket
+) -> VolumeOverview:
+    """Hard sets per (week or month, muscle group) with the landmarks, and back against legs."""
+    return volume_overview(
+        get_connection(), athlete_id=athlete_id, start=start, end=end, bucket=bucket
+    )
 
 
 @st.cache_data(ttl=TTL, max_entries=16)
@@ -171,9 +168,13 @@ def suggestions(version: int, athlete_id: int) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL, max_entries=16)
-def sessions_per_week(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
-    """Sessions and sets per week, zero for weeks without training."""
-    return weekly_sessions(get_connection(), athlete_id=athlete_id, start=start, end=end)
+def sessions(
+    version: int, athlete_id: int, start: dt.date, end: dt.date, bucket: Bucket
+) -> pd.DataFrame:
+    """Sessions and sets per week or calendar month, zero for periods without training."""
+    return sessions_by_period(
+        get_connection(), athlete_id=athlete_id, start=start, end=end, bucket=bucket
+    )
 
 
 @st.cache_data(ttl=TTL, max_entries=16)

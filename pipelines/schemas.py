@@ -830,6 +830,48 @@ class WeeklyBalance(StrictModel):
     back_share: Series[float] = pa.Field(nullable=True, ge=0, le=1)
 
 
+class PeriodVolume(StrictModel):
+    """One row per (athlete, period, muscle_group): hard sets per week of a week or a month.
+
+    A month's `hard_sets` is its average week; it has no `target_status` (empty).
+    """
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    period: Series[pd.Timestamp]
+    muscle_group: Series[pd.CategoricalDtype] = pa.Field(isin=MUSCLE_GROUPS)
+    hard_sets: Series[float] = pa.Field(ge=0)
+    target_status: Series[str] = pa.Field(isin=[*TARGET_STATUSES, ""])
+    mv_sets: Series[float] = pa.Field(nullable=True, ge=0)
+    mev_sets: Series[float] = pa.Field(nullable=True, ge=0)
+    mav_low_sets: Series[float] = pa.Field(nullable=True, ge=0)
+    mav_high_sets: Series[float] = pa.Field(nullable=True, ge=0)
+    mrv_sets: Series[float] = pa.Field(nullable=True, ge=0)
+
+
+class PeriodBalance(StrictModel):
+    """One row per (athlete, period): back against legs hard sets per week (a month's average).
+
+    `back_total` and `legs_total` are the period's own hard sets, not averaged.
+    """
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    period: Series[pd.Timestamp]
+    back_sets: Series[float] = pa.Field(ge=0)
+    legs_sets: Series[float] = pa.Field(ge=0)
+    back_share: Series[float] = pa.Field(nullable=True, ge=0, le=1)
+    back_total: Series[float] = pa.Field(ge=0)
+    legs_total: Series[float] = pa.Field(ge=0)
+
+
+class PeriodSessions(StrictModel):
+    """One row per (athlete, period): sessions and sets of a week or a calendar month."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    period: Series[pd.Timestamp]
+    sessions: Series[int] = pa.Field(ge=0)
+    sets: Series[int] = pa.Field(ge=0)
+
+
 class SetsExport(StrictModel):
     """One row per set, in the column order of the `sets` CSV export."""
 
