@@ -178,7 +178,14 @@ def test_mapping_a_custom_exercise_makes_its_past_sets_count_toward_muscles(con)
         "where exercise_id = 'Standing_Military_Press' order by 1"
     ).fetchall()
     assert catalog
-    assert con.execute(counted).fetchall() == catalog
+    # The set now belongs to the catalog exercise (the same lift), so it counts toward its muscles.
+    moved = (
+        "select m.muscle_group, m.role, count(*) from sets as x "
+        "inner join mapped_sets as s on s.set_id = x.set_id "
+        "inner join exercise_muscles as m on m.exercise_id = x.exercise_id "
+        "where s.exercise_id = 'custom:jefferson-curl' group by all order by 1"
+    )
+    assert con.execute(moved).fetchall() == catalog
     assert unmapped_exercises(con).empty
     # The name now lands on the mapped exercise on the next import, which adds nothing.
     assert import_file(con, CLASSIC, unit="kg").sets_added == 0
