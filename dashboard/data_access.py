@@ -24,6 +24,9 @@ from pipelines.db import connect, resolve_db_path
 from pipelines.demo import DEMO_ATHLETE, write_demo
 from pipelines.exercise_matching import add_custom_exercise as _add_custom_exercise
 from pipelines.exercise_matching import map_exercise as _map_exercise
+from pipelines.exercise_matching import mapped_exercises as _mapped_exercises
+from pipelines.exercise_matching import name_matches as _name_matches
+from pipelines.exercise_matching import unmap_exercise as _unmap_exercise
 from pipelines.exercise_matching import unmapped_exercises as _unmapped_exercises
 from pipelines.exports import export_frame, to_csv_bytes
 from pipelines.importers import ImportReport, Preview, UndoneImport, import_file, past_imports
@@ -114,6 +117,18 @@ def anatomy(version: int, template_id: str) -> pd.DataFrame:
 def unmapped(version: int) -> pd.DataFrame:
     """Custom exercises still waiting for their muscles, most-used first."""
     return _unmapped_exercises(get_connection())
+
+
+@st.cache_data(ttl=TTL, max_entries=4)
+def matched_names(version: int) -> pd.DataFrame:
+    """Imported names matched other than by exact name or alias, with how."""
+    return _name_matches(get_connection())
+
+
+@st.cache_data(ttl=TTL, max_entries=4)
+def mapped(version: int) -> pd.DataFrame:
+    """Custom exercises mapped onto a catalog exercise, with how many sets moved."""
+    return _mapped_exercises(get_connection())
 
 
 # --- trends: every read is one athlete over a date range, already aggregated -------------------
@@ -269,8 +284,13 @@ def add_custom_exercise(
 
 
 def map_exercise(custom_id: str, catalog_id: str) -> None:
-    """Say which catalog exercise an imported custom exercise is (copies its muscles)."""
+    """Say which catalog exercise an imported custom exercise is: its sets join that lift."""
     _map_exercise(get_connection(), custom_id, catalog_id)
+
+
+def unmap_exercise(custom_id: str) -> int:
+    """Undo a mapping: the custom exercise gets its sets back; returns how many."""
+    return _unmap_exercise(get_connection(), custom_id)
 
 
 def export_download(
