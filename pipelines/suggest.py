@@ -1,0 +1,416 @@
+"""What closes this week's gaps: the fewest extra sets that lift every muscle group to its minimum.
+
+Mid-week, a muscle group is *short* when its hard sets so far (Monday to the chosen day, counted
+by the volume rule: 1 per set for a primary muscle, 0.5 for a secondary one, warm-ups nothing)
+are below its minimum effective volume (MEV, the athlete's own landmark or the default). Groups
+whose minimum is 0 sets have nothing to reach and are left out.
+
+The candidates are the exercises the athlete trained in the last eight weeks and the add-ons of
+their template, at most `MAX_CANDIDATES` of them (the most often trained first). Each candidate
+is a vector of credits per muscle group. The plan is the solution of a small integer program:
+
+    minimise    sum of x_e                                    (the extra sets)
+    subject to  now_g + sum_e credit_eg * x_e >= MEV_g       for every short group g
+                now_g + sum_e credit_eg * x_e <= MRV_g       for every group with a maximum
+                x_e in {0, 1, ..., MAX_SETS_PER_EXERCISE}
+
+Ties are broken by fewer different exercises, then by the exercises the athlete does most often.
+It is solved exactly by a depth-first branch and bound over the candidates (`fewest_sets`): a
+branch is cut when even the best remaining exercise for some short group could not close its gap
+within the best total found so far. When no plan reaches every short group, the largest set of
+groups that can be reached is planned for, and the others are named with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from pipelines.db import read_sql
+from pipelines.filters import DayLike, as_day, week_of
+from pipelines.schemas import GapPlanSet, MuscleGap, validate
+from pipelines.volume_targets import weekly_volume_status
+
+MAX_CANDIDATES = 15
+MAX_SETS_PER_EXERCISE = 10
+RECENT_WEEKS = 8
+DEFAULT_TEMPLATE = "beginner_back_legs"
+METHOD = (
+    "Counts this week's hard sets so far (1 per set for a main muscle, 0.5 for a helping one), "
+    "then finds the fewest extra sets, from exercises you did in the last 8 weeks and your "
+    "template's add-ons, that bring every group below its minimum up to it without taking any "
+    f"group past its maximum (at most {MAX_SETS_PER_EXERCISE} sets of one exercise)."
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An exercise that may fill a gap: the hard sets one set of it gives each muscle group."""
+
+    exercise_id: str
+    name: str
+    credits: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """An exact answer: sets per exercise (only those used), and the groups it brings to MEV."""
+
+    sets: dict[str, int]
+    reached: tuple[str, ...]
+    unreached: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        """The extra sets of the plan."""
+        return sum(self.sets.values())
+
+
+@dataclass(frozen=True)
+class GapAdvice:
+    """This week's gaps for one athlete and the plan that closes them."""
+
+    week_start: dt.date
+    as_of: dt.date
+    gaps: pd.DataFrame  # MuscleGap
+    plan: pd.DataFrame  # GapPlanSet
+    lines: tuple[str, ...]
+    method: str = METHOD
+
+
+def week_gaps(
+    con: duckdb.DuckDBPyConnection,
+    athlete_id: int,
+    *,
+    as_of: DayLike = None,
+    secondary_weight: float = 0.5,
+) -> GapAdvice:
+    """The muscle groups under their minimum this week so far, and the fewest sets that fix it.
+
+    Args:
+        con: The database.
+        athlete_id: Whose week.
+        as_of: The day (today by default); the week runs from its Monday to this day.
+        secondary_weight: What a helping muscle receives per set (0.5 by default).
+
+    Returns:
+        A `GapAdvice`: `gaps` (one row per short group, `MuscleGap`), `plan` (one row per
+        exercise of the plan, `GapPlanSet`), `lines` (the plan in sentences) and `method`.
+    """
+    day = as_day(as_of, "as_of") or dt.date.today()
+    monday = week_of(day)
+    status = weekly_volume_status(
+        con, athlete_id=athlete_id, start=monday, end=day, secondary_weight=secondary_weight
+    )
+    now = {
+        str(g): float(v) for g, v in zip(status["muscle_group"], status["hard_sets"], strict=True)
+    }
+    minimum = {
+        str(g): float(m)
+        for g, m in zip(status["muscle_group"], status["mev_sets"], strict=True)
+        if not pd.isna(m) and float(m) > 0
+    }
+    maximum = {
+        str(g): float(m)
+        for g, m in zip(status["muscle_group"], status["mrv_sets"], strict=True)
+        if not pd.isna(m)
+    }
+    short = {g: m for g, m in minimum.items() if now.get(g, 0.0) < m}
+    candidates = gap_candidates(con, athlete_id, day, secondary_weight) if short else []
+    plan = fewest_sets(now, short, maximum, candidates)
+    names = {c.exercise_id: c.name for c in candidates}
+    by_id = {c.exercise_id: c for c in candidates}
+    added = dict.fromkeys(now, 0.0)
+    for exercise_id, sets in plan.sets.items():
+        for group, credit in by_id[exercise_id].credits.items():
+            added[group] = added.get(group, 0.0) + credit * sets
+    gap_rows = [
+        {
+            "athlete_id": athlete_id,
+            "muscle_group": group,
+            "hard_sets": now.get(group, 0.0),
+            "mev_sets": short[group],
+            "mrv_sets": maximum.get(group),
+            "added_sets": added.get(group, 0.0),
+            "after_sets": now.get(group, 0.0) + added.get(group, 0.0),
+            "reaches_minimum": group in plan.reached,
+            "why_not": plan.unreached.get(group),
+        }
+        for group in short
+    ]
+    gaps = validate(MuscleGap, pd.DataFrame(gap_rows, columns=list(_columns(MuscleGap))))
+    lines = plan_lines(plan, by_id, now, short)
+    plan_rows = [
+        {
+            "athlete_id": athlete_id,
+            "exercise_id": exercise_id,
+            "exercise": names[exercise_id],
+            "sets": sets,
+            "sentence": line,
+        }
+        for (exercise_id, sets), line in zip(plan.sets.items(), lines, strict=False)
+    ]
+    frame = validate(GapPlanSet, pd.DataFrame(plan_rows, columns=list(_columns(GapPlanSet))))
+    return GapAdvice(monday, day, gaps, frame, tuple(lines))
+
+
+def gap_candidates(
+    con: duckdb.DuckDBPyConnection, athlete_id: int, as_of: dt.date, secondary_weight: float = 0.5
+) -> list[Candidate]:
+    """The exercises that may fill gaps (`marts/gap_candidates`), most often trained first."""
+    rows = (
+        con.cursor()
+        .execute(
+            read_sql("marts/gap_candidates"),
+            {
+                "athlete_id": athlete_id,
+                "as_of": as_of,
+                "recent_weeks": RECENT_WEEKS,
+                "default_template": DEFAULT_TEMPLATE,
+                "secondary_weight": secondary_weight,
+            },
+        )
+        .fetchall()
+    )
+    names: dict[str, str] = {}
+    credits: dict[str, dict[str, float]] = {}
+    for exercise_id, name, _sessions, _addon, group, credit in rows:
+        if float(credit) > 0:
+            names[str(exercise_id)] = str(name)
+            credits.setdefault(str(exercise_id), {})[str(group)] = float(credit)
+    return [Candidate(e, names[e], credits[e]) for e in credits]
+
+
+def fewest_sets(
+    now: Mapping[str, float],
+    short: Mapping[str, float],
+    maximum: Mapping[str, float],
+    candidates: Sequence[Candidate],
+    *,
+    max_sets: int = MAX_SETS_PER_EXERCISE,
+    max_candidates: int = MAX_CANDIDATES,
+) -> Plan:
+    """Solve the integer program of the module notes exactly.
+
+    Args:
+        now: Hard sets so far per muscle group.
+        short: The minimum (MEV) of each group to bring up (groups already there are ignored).
+        maximum: The maximum (MRV) of each group that has one.
+        candidates: The exercises to choose from, in order of preference (most trained first).
+        max_sets: The most sets of one exercise.
+        max_candidates: How many of the useful candidates are considered.
+
+    Returns:
+        The plan with the fewest total sets (ties: fewer exercises, then earlier candidates).
+        When no plan reaches every short group, the plan for the largest reachable subset,
+        with a reason for each group left out.
+    """
+    targets = [g for g, m in short.items() if now.get(g, 0.0) < m]
+    # Half sets are the unit: credits of 1 and 0.5 become 2 and 1, and the search is exact.
+    need = {g: _halves(short[g] - now.get(g, 0.0)) for g in targets}
+    room = {g: _halves(m - now.get(g, 0.0)) for g, m in maximum.items()}
+    useful = [
+        c
+        for c in candidates
+        if any(c.credits.get(g, 0) > 0 for g in targets)
+        and all(room.get(g, 1) > 0 for g, v in c.credits.items() if v > 0)
+    ][:max_candidates]
+    unreached: dict[str, str] = {}
+    for group in targets:
+        why = _alone_out_of_reach(group, need[group], candidates, useful, room, max_sets)
+        if why is not None:
+            unreached[group] = why
+    reachable = [g for g in targets if g not in unreached]
+    for size in range(len(reachable), 0, -1):
+        best: tuple[tuple[int, int, int], dict[str, int], tuple[str, ...]] | None = None
+        for subset in itertools.combinations(reachable, size):
+            found = _search(useful, {g: need[g] for g in subset}, room, max_sets)
+            if found is not None and (best is None or found[0] < best[0]):
+                best = (found[0], found[1], subset)
+        if best is not None:
+            for group in reachable:
+                if group not in best[2]:
+                    unreached[group] = "reaching it too would take another group past its maximum"
+            return Plan(best[1], best[2], unreached)
+    return Plan({}, (), unreached)
+
+
+def _alone_out_of_reach(
+    group: str,
+    need: int,
+    candidates: Sequence[Candidate],
+    useful: Sequence[Candidate],
+    room: Mapping[str, int],
+    max_sets: int,
+) -> str | None:
+    """Why `group` cannot reach its minimum even on its own, or None when it can."""
+    trains = [c for c in candidates if c.credits.get(group, 0) > 0]
+    if not trains:
+        return "none of your recent exercises or add-ons trains it"
+    if _search(useful, {group: need}, room, max_sets) is not None:
+        return None
+    most = sum(_cap(c, room, max_sets) * _halves(c.credits[group]) for c in trains if c in useful)
+    blocked = [c for c in trains if c not in useful or most == 0]
+    if blocked and most == 0:
+        full = sorted(
+            {o for c in blocked for o, v in c.credits.items() if v > 0 and room.get(o, 1) <= 0}
+        )
+        if full:
+            return (
+                "the exercises that train it would take " + " and ".join(full) + " past the maximum"
+            )
+    return (
+        f"even {max_sets} sets of each exercise you do that trains it would not get there; "
+        "add one that trains it directly"
+    )
+
+
+def _cap(candidate: Candidate, room: Mapping[str, int], max_sets: int) -> int:
+    """The most sets of `candidate` that keep every group within its maximum on their own."""
+    sets = max_sets
+    for group, value in candidate.credits.items():
+        if group in room and value > 0:
+            sets = min(sets, max(0, room[group]) // _halves(value))
+    return sets
+
+
+def _halves(value: float) -> int:
+    return math.ceil(round(value * 2, 6))
+
+
+def _search(
+    candidates: Sequence[Candidate],
+    need: Mapping[str, int],
+    room: Mapping[str, int],
+    max_sets: int,
+) -> tuple[tuple[int, int, int], dict[str, int]] | None:
+    """Depth-first branch and bound; returns (key, sets per exercise id) or None if infeasible."""
+    groups = list(need)
+    capped = list(room)
+    credit = [[_halves(c.credits.get(g, 0.0)) for g in groups] for c in candidates]
+    load = [[_halves(c.credits.get(g, 0.0)) for g in capped] for c in candidates]
+    n = len(candidates)
+    # best credit per group among candidates i.. (for the bound)
+    best_rest = [[0] * len(groups) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        best_rest[i] = [max(a, b) for a, b in zip(best_rest[i + 1], credit[i], strict=True)]
+    # the most each group can still get from candidates i.. (for feasibility)
+    caps = [_cap(c, room, max_sets) for c in candidates]
+    reach_rest = [[0] * len(groups) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        reach_rest[i] = [a + b * caps[i] for a, b in zip(reach_rest[i + 1], credit[i], strict=True)]
+    best: list[tuple[tuple[int, int, int], tuple[int, ...]]] = []
+    counts = [0] * n
+
+    def bound(i: int, left: Sequence[int]) -> float:
+        """Fewest further sets any completion needs (inf when none can complete)."""
+        worst = 0
+        open_groups = []
+        for j, missing in enumerate(left):
+            if missing > 0:
+                if reach_rest[i][j] < missing:
+                    return math.inf
+                worst = max(worst, math.ceil(missing / best_rest[i][j]))
+                open_groups.append(j)
+        # one set closes at most the largest useful credit sum any remaining exercise has
+        widest = max(
+            (sum(min(row[j], left[j]) for j in open_groups) for row in credit[i:]), default=0
+        )
+        if widest > 0:
+            worst = max(worst, math.ceil(sum(left[j] for j in open_groups) / widest))
+        return worst
+
+    def visit(i: int, left: list[int], space: list[int], total: int, used: int, rank: int) -> None:
+        if all(m <= 0 for m in left):
+            key = (total, used, rank)
+            if not best or key < best[0][0]:
+                best[:] = [(key, tuple(counts))]
+            return
+        if i == n:
+            return
+        lower = bound(i, left)
+        if lower == math.inf or (best and total + lower > best[0][0][0]):
+            return
+        most = caps[i]
+        for k, c in enumerate(load[i]):
+            if c > 0:
+                most = min(most, space[k] // c)
+        useful_most = max(
+            (math.ceil(m / c) for m, c in zip(left, credit[i], strict=True) if m > 0 and c > 0),
+            default=0,
+        )
+        for x in range(min(most, useful_most), -1, -1):
+            counts[i] = x
+            visit(
+                i + 1,
+                [m - c * x for m, c in zip(left, credit[i], strict=True)],
+                [s - c * x for s, c in zip(space, load[i], strict=True)],
+                total + x,
+                used + (x > 0),
+                rank + (i if x > 0 else 0),
+            )
+        counts[i] = 0
+
+    visit(0, [need[g] for g in groups], [room[g] for g in capped], 0, 0, 0)
+    if not best:
+        return None
+    key, chosen = best[0]
+    return key, {c.exercise_id: x for c, x in zip(candidates, chosen, strict=True) if x > 0}
+
+
+def plan_lines(
+    plan: Plan,
+    candidates: Mapping[str, Candidate],
+    now: Mapping[str, float],
+    short: Mapping[str, float],
+) -> list[str]:
+    """One sentence per exercise of the plan, then what they do together, then what is left.
+
+    For example "3 sets of Pull-ups → lats reach their minimum; biceps +1.5."
+    """
+    lines = []
+    contributors: dict[str, list[str]] = {}
+    for exercise_id in plan.sets:
+        for group, credit in candidates[exercise_id].credits.items():
+            if credit > 0 and group in plan.reached:
+                contributors.setdefault(group, []).append(exercise_id)
+    for exercise_id, sets in plan.sets.items():
+        credits = candidates[exercise_id].credits
+        alone = [g for g in credits if contributors.get(g) == [exercise_id]]
+        gains = [
+            f"{g} +{credits[g] * sets:g}" for g in credits if credits[g] > 0 and g not in alone
+        ]
+        parts = ([_reach(alone)] if alone else []) + ([", ".join(gains)] if gains else [])
+        noun = "set" if sets == 1 else "sets"
+        lines.append(f"{sets} {noun} of {candidates[exercise_id].name} → {'; '.join(parts)}.")
+    shared = [g for g in plan.reached if len(contributors.get(g, [])) > 1]
+    if shared:
+        lines.append(f"Together: {_reach(shared)}.")
+    for group, why in plan.unreached.items():
+        lines.append(
+            f"{group.capitalize()} stays below its minimum ({now.get(group, 0.0):g} of "
+            f"{short[group]:g} sets): {why}."
+        )
+    return lines
+
+
+# Group names that read as one thing ("chest reaches its minimum"); the rest are plural.
+_SINGULAR = frozenset({"chest", "middle back", "lower back", "neck"})
+
+
+def _reach(groups: Sequence[str]) -> str:
+    names = list(groups)
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1 and names[0] in _SINGULAR:
+        return f"{joined} reaches its minimum"
+    return f"{joined} reach their minimum"
+
+
+def _columns(model: type[GapPlanSet] | type[MuscleGap]) -> list[str]:
+    return list(model.to_schema().columns)
