@@ -55,8 +55,32 @@ def test_a_clear_drop_is_flagged_as_a_regression_with_a_deload(
 def test_a_noisy_flat_lift_is_not_flagged(con: duckdb.DuckDBPyConnection, athlete: int) -> None:
     # Wobbling 97-102.5 kg: the best (102.5, week 7) is recent and the last four weeks' best
     # (101) is only 1.5 % under it.
-    loads = [100.0, 98, 101, 99, 97, 100, 102, 99, 98, 100, 101, 97,
-             99, 100, 98, 102.5, 99, 97, 100, 98, 101, 99, 97.5, 100]  # fmt: skip
+    loads = [
+        100.0,
+        98,
+        101,
+        99,
+        97,
+        100,
+        102,
+        99,
+        98,
+        100,
+        101,
+        97,
+        99,
+        100,
+        98,
+        102.5,
+        99,
+        97,
+        100,
+        98,
+        101,
+        99,
+        97.5,
+        100,
+    ]
     _history(con, athlete, loads)
     assert lift_flags(con, athlete, as_of=AS_OF).empty
 
@@ -82,5 +106,10 @@ def test_a_lift_trained_fewer_than_six_times_is_not_judged(
 
 def test_confidence_grows_with_the_sessions_behind_a_flag() -> None:
     assert [confidence(n) for n in (6, 7, 8, 11, 12, 30)] == [
-        "low", "low", "medium", "medium", "high", "high",
-    ]  # fmt: skip
+        "low",
+        "low",
+        "medium",
+        "medium",
+        "high",
+        "high",
+    ]
