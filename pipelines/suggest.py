@@ -255,16 +255,20 @@ def _alone_out_of_reach(
         return "none of your recent exercises or add-ons trains it"
     if _search(useful, {group: need}, room, max_sets) is not None:
         return None
-    most = sum(_cap(c, room, max_sets) * _halves(c.credits[group]) for c in trains if c in useful)
-    blocked = [c for c in trains if c not in useful or most == 0]
-    if blocked and most == 0:
-        full = sorted(
-            {o for c in blocked for o, v in c.credits.items() if v > 0 and room.get(o, 1) <= 0}
-        )
-        if full:
-            return (
-                "the exercises that train it would take " + " and ".join(full) + " past the maximum"
-            )
+    unlimited = sum(max_sets * _halves(c.credits[group]) for c in trains)
+    binding = sorted(
+        {
+            other
+            for c in trains
+            for other, value in c.credits.items()
+            if other != group
+            and value > 0
+            and other in room
+            and room[other] < max_sets * _halves(value)
+        }
+    )
+    if unlimited >= need and binding:
+        return f"the exercises that train it would take {_and(binding)} past their maximum"
     return (
         f"even {max_sets} sets of each exercise you do that trains it would not get there; "
         "add one that trains it directly"
@@ -393,8 +397,9 @@ def plan_lines(
     if shared:
         lines.append(f"Together: {_reach(shared)}.")
     for group, why in plan.unreached.items():
+        stays = "stays below its" if group in _SINGULAR else "stay below their"
         lines.append(
-            f"{group.capitalize()} stays below its minimum ({now.get(group, 0.0):g} of "
+            f"{group.capitalize()} {stays} minimum ({now.get(group, 0.0):g} of "
             f"{short[group]:g} sets): {why}."
         )
     return lines
@@ -404,9 +409,14 @@ def plan_lines(
 _SINGULAR = frozenset({"chest", "middle back", "lower back", "neck"})
 
 
+def _and(names: Sequence[str]) -> str:
+    items = list(names)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _reach(groups: Sequence[str]) -> str:
     names = list(groups)
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    joined = _and(names)
     if len(names) == 1 and names[0] in _SINGULAR:
         return f"{joined} reaches its minimum"
     return f"{joined} reach their minimum"
