@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from pipelines.db import read_sql
@@ -40,6 +41,8 @@ from pipelines.volume_targets import weekly_volume_status
 MAX_CANDIDATES = 15
 MAX_SETS_PER_EXERCISE = 10
 RECENT_WEEKS = 8
+# Branch-and-bound nodes per search before the best plan so far is taken unproven.
+MAX_NODES = 4_000
 DEFAULT_TEMPLATE = "beginner_back_legs"
 METHOD = (
     "Counts this week's hard sets so far (1 per set for a main muscle, 0.5 for a helping one), "
@@ -65,6 +68,7 @@ class Plan:
     sets: dict[str, int]
     reached: tuple[str, ...]
     unreached: dict[str, str] = field(default_factory=dict)
+    proven: bool = True  # False when the search stopped at its node limit
 
     @property
     def total(self) -> int:
@@ -227,18 +231,72 @@ def fewest_sets(
         if why is not None:
             unreached[group] = why
     reachable = [g for g in targets if g not in unreached]
+    proven = [True]
     for size in range(len(reachable), 0, -1):
         best: tuple[tuple[int, int, int], dict[str, int], tuple[str, ...]] | None = None
         for subset in itertools.combinations(reachable, size):
-            found = _search(useful, {g: need[g] for g in subset}, room, max_sets)
+            found = _search(useful, {g: need[g] for g in subset}, room, max_sets, proven)
             if found is not None and (best is None or found[0] < best[0]):
                 best = (found[0], found[1], subset)
         if best is not None:
             for group in reachable:
                 if group not in best[2]:
                     unreached[group] = "reaching it too would take another group past its maximum"
-            return Plan(best[1], best[2], unreached)
+            return Plan(best[1], best[2], unreached, proven[0])
     return Plan({}, (), unreached)
+
+
+def lp_bound(
+    credit: Sequence[Sequence[int]],
+    load: Sequence[Sequence[int]],
+    caps: Sequence[int],
+    left: Sequence[int],
+    space: Sequence[int],
+) -> float:
+    """A lower bound on the sets still needed: the linear relaxation's optimum, from its dual.
+
+    Primal: minimise sum x over the remaining exercises with credit x >= left (open groups),
+    load x <= space, 0 <= x <= caps. Its dual, maximise left.y - space.v - caps.z subject to
+    credit_e.y - load_e.v - z_e <= 1 for every exercise e and y, v, z >= 0, starts feasible
+    at zero, so a plain simplex (Bland's rule, which cannot cycle) solves it. Any dual
+    feasible point bounds the primal from below; an unbounded dual means no plan exists (inf).
+    """
+    open_groups = [j for j, m in enumerate(left) if m > 0]
+    if not open_groups:
+        return 0.0
+    k = len(credit)
+    if k == 0:
+        return math.inf
+    a = np.array([[row[j] for j in open_groups] for row in credit], dtype=float)
+    l_rows = np.array(load, dtype=float).reshape(k, -1)
+    m = np.hstack([a, -l_rows, -np.eye(k)])
+    cost = np.concatenate(
+        [
+            np.array([left[j] for j in open_groups], float),
+            -np.array(space, float).reshape(-1),
+            -np.array(caps, float),
+        ]
+    )
+    width = m.shape[1]
+    tableau = np.hstack([m, np.eye(k), np.ones((k, 1))])
+    reduced = np.concatenate([cost, np.zeros(k + 1)])
+    basis = list(range(width, width + k))
+    for _ in range(500):
+        entering = next((j for j in range(width + k) if reduced[j] > 1e-9), None)
+        if entering is None:
+            break
+        column = tableau[:, entering]
+        rows = [r for r in range(k) if column[r] > 1e-9]
+        if not rows:
+            return math.inf
+        leave = min(rows, key=lambda r: (tableau[r, -1] / column[r], basis[r]))
+        tableau[leave] /= tableau[leave, entering]
+        for r in range(k):
+            if r != leave and abs(tableau[r, entering]) > 0:
+                tableau[r] -= tableau[r, entering] * tableau[leave]
+        reduced -= reduced[entering] * tableau[leave]
+        basis[leave] = entering
+    return float(-reduced[-1])
 
 
 def _alone_out_of_reach(
@@ -293,60 +351,92 @@ def _search(
     need: Mapping[str, int],
     room: Mapping[str, int],
     max_sets: int,
+    proven: list[bool] | None = None,
+    max_nodes: int = MAX_NODES,
 ) -> tuple[tuple[int, int, int], dict[str, int]] | None:
-    """Depth-first branch and bound; returns (key, sets per exercise id) or None if infeasible."""
+    """Depth-first branch and bound; returns (key, sets per exercise id) or None if infeasible.
+
+    The key is (total sets, exercises used, sum of the preference ranks of those used); the
+    smallest key wins. Exercises are branched on widest first, most sets first; a greedy plan
+    gives the first bound. A branch is cut when its sets so far plus a lower bound on the sets
+    still needed exceed the best total found (or equal it with no fewer exercises possible).
+    The lower bounds: for each short group, its gap over the largest credit left for it; and
+    the summed gap (plain, and weighted by the gaps) over the most one set of any remaining
+    exercise can close of it. Each is a feasible solution of the linear program's dual, so
+    never above the true answer.
+    """
     groups = list(need)
     capped = list(room)
-    credit = [[_halves(c.credits.get(g, 0.0)) for g in groups] for c in candidates]
-    load = [[_halves(c.credits.get(g, 0.0)) for g in capped] for c in candidates]
-    n = len(candidates)
-    # best credit per group among candidates i.. (for the bound)
+    chosen_ids = [
+        i for i, c in enumerate(candidates) if any(c.credits.get(g, 0) > 0 for g in groups)
+    ]
+    chosen_ids.sort(key=lambda i: (-sum(candidates[i].credits.get(g, 0.0) for g in groups), i))
+    pool = [candidates[i] for i in chosen_ids]
+    n = len(pool)
+    credit = [[_halves(c.credits.get(g, 0.0)) for g in groups] for c in pool]
+    load = [[_halves(c.credits.get(g, 0.0)) for g in capped] for c in pool]
+    caps = [_cap(c, room, max_sets) for c in pool]
+    reach_rest = [[0] * len(groups) for _ in range(n + 1)]
     best_rest = [[0] * len(groups) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
-        best_rest[i] = [max(a, b) for a, b in zip(best_rest[i + 1], credit[i], strict=True)]
-    # the most each group can still get from candidates i.. (for feasibility)
-    caps = [_cap(c, room, max_sets) for c in candidates]
-    reach_rest = [[0] * len(groups) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
         reach_rest[i] = [a + b * caps[i] for a, b in zip(reach_rest[i + 1], credit[i], strict=True)]
+        best_rest[i] = [max(a, b) for a, b in zip(best_rest[i + 1], credit[i], strict=True)]
     best: list[tuple[tuple[int, int, int], tuple[int, ...]]] = []
     counts = [0] * n
+    budget = [max_nodes]
 
     def bound(i: int, left: Sequence[int]) -> float:
         """Fewest further sets any completion needs (inf when none can complete)."""
         worst = 0
-        open_groups = []
-        for j, missing in enumerate(left):
-            if missing > 0:
-                if reach_rest[i][j] < missing:
-                    return math.inf
-                worst = max(worst, math.ceil(missing / best_rest[i][j]))
-                open_groups.append(j)
-        # one set closes at most the largest useful credit sum any remaining exercise has
-        widest = max(
-            (sum(min(row[j], left[j]) for j in open_groups) for row in credit[i:]), default=0
-        )
-        if widest > 0:
-            worst = max(worst, math.ceil(sum(left[j] for j in open_groups) / widest))
+        open_groups = [j for j, m in enumerate(left) if m > 0]
+        for j in open_groups:
+            if reach_rest[i][j] < left[j]:
+                return math.inf
+            worst = max(worst, -(-left[j] // best_rest[i][j]))
+        for weights in ([1] * len(left), left):
+            gap = sum(weights[j] * left[j] for j in open_groups)
+            widest = max(
+                (sum(weights[j] * min(row[j], left[j]) for j in open_groups) for row in credit[i:]),
+                default=0,
+            )
+            if widest > 0:
+                worst = max(worst, -(-gap // widest))
         return worst
 
+    def consider(key: tuple[int, int, int]) -> None:
+        if not best or key[:2] < best[0][0][:2]:
+            best[:] = [(key, tuple(counts))]
+
     def visit(i: int, left: list[int], space: list[int], total: int, used: int, rank: int) -> None:
+        budget[0] -= 1
+        if budget[0] < 0 and best:
+            return
         if all(m <= 0 for m in left):
-            key = (total, used, rank)
-            if not best or key < best[0][0]:
-                best[:] = [(key, tuple(counts))]
+            consider((total, used, rank))
             return
         if i == n:
             return
         lower = bound(i, left)
-        if lower == math.inf or (best and total + lower > best[0][0][0]):
+        if lower == math.inf:
             return
+        if best:
+            top = best[0][0]
+            if total + lower > top[0] or (total + lower == top[0] and used + 1 >= top[1]):
+                return
+        relaxed = lp_bound(credit[i:], load[i:], caps[i:], left, space)
+        if relaxed == math.inf:
+            return
+        lower = max(lower, math.ceil(relaxed - 1e-6))
+        if best:
+            top = best[0][0]
+            if total + lower > top[0] or (total + lower == top[0] and used + 1 >= top[1]):
+                return
         most = caps[i]
         for k, c in enumerate(load[i]):
             if c > 0:
                 most = min(most, space[k] // c)
         useful_most = max(
-            (math.ceil(m / c) for m, c in zip(left, credit[i], strict=True) if m > 0 and c > 0),
+            (-(-m // c) for m, c in zip(left, credit[i], strict=True) if m > 0 and c > 0),
             default=0,
         )
         for x in range(min(most, useful_most), -1, -1):
@@ -357,15 +447,17 @@ def _search(
                 [s - c * x for s, c in zip(space, load[i], strict=True)],
                 total + x,
                 used + (x > 0),
-                rank + (i if x > 0 else 0),
+                rank + (chosen_ids[i] if x > 0 else 0),
             )
         counts[i] = 0
 
     visit(0, [need[g] for g in groups], [room[g] for g in capped], 0, 0, 0)
     if not best:
         return None
-    key, chosen = best[0]
-    return key, {c.exercise_id: x for c, x in zip(candidates, chosen, strict=True) if x > 0}
+    key, sets = best[0]
+    if proven is not None and budget[0] < 0:
+        proven[0] = False
+    return key, {c.exercise_id: x for c, x in zip(pool, sets, strict=True) if x > 0}
 
 
 def plan_lines(
@@ -396,6 +488,11 @@ def plan_lines(
     shared = [g for g in plan.reached if len(contributors.get(g, [])) > 1]
     if shared:
         lines.append(f"Together: {_reach(shared)}.")
+    if plan.sets and not plan.proven:
+        lines.append(
+            "So many groups are short that the search stopped at its limit: this is the "
+            "smallest plan found, and one with a set or two fewer may exist."
+        )
     for group, why in plan.unreached.items():
         stays = "stays below its" if group in _SINGULAR else "stay below their"
         lines.append(
