@@ -269,13 +269,13 @@ def lp_bound(
         return math.inf
     a = np.array([[row[j] for j in open_groups] for row in credit], dtype=float)
     l_rows = np.array(load, dtype=float).reshape(k, -1)
+    # only the maxima a remaining exercise can still press on are constraints here
+    pressed = l_rows.sum(axis=0) > 0
+    l_rows = l_rows[:, pressed]
+    room_left = np.maximum(np.array(space, float).reshape(-1)[pressed], 0)
     m = np.hstack([a, -l_rows, -np.eye(k)])
     cost = np.concatenate(
-        [
-            np.array([left[j] for j in open_groups], float),
-            -np.array(space, float).reshape(-1),
-            -np.array(caps, float),
-        ]
+        [np.array([left[j] for j in open_groups], float), -room_left, -np.array(caps, float)]
     )
     width = m.shape[1]
     tableau = np.hstack([m, np.eye(k), np.ones((k, 1))])

@@ -126,3 +126,10 @@ def test_week_gaps_reads_the_week_so_far_and_suggests_an_exercise_the_athlete_do
     assert plan["Pullups"] == 6
     assert plan["Barbell_Bench_Press_-_Medium_Grip"] == 8
     assert advice.lines[0].startswith("6 sets of Pullups → lats reach their minimum")
+
+
+def test_a_group_already_past_its_maximum_does_not_block_exercises_that_spare_it() -> None:
+    # glutes are over their maximum, but pull-ups do not train them
+    now = {"lats": 7.0, "glutes": 20.0}
+    plan = fewest_sets(now, {"lats": 10.0}, {"glutes": 16.0, "biceps": 26.0}, [PULL_UPS])
+    assert plan.sets == {"Pullups": 3}
