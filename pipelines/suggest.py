@@ -42,7 +42,7 @@ MAX_CANDIDATES = 15
 MAX_SETS_PER_EXERCISE = 10
 RECENT_WEEKS = 8
 # Branch-and-bound nodes per search before the best plan so far is taken unproven.
-MAX_NODES = 4_000
+MAX_NODES = 1_500
 DEFAULT_TEMPLATE = "beginner_back_legs"
 METHOD = (
     "Counts this week's hard sets so far (1 per set for a main muscle, 0.5 for a helping one), "
