@@ -24,6 +24,8 @@ COMMANDS = (
     "backup",
     "restore",
     "demo",
+    "bodyweight",
+    "landmarks",
     "suggest",
     "review",
 )

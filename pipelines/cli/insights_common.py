@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-import duckdb
-
-from pipelines.athletes import athlete_activity, require_athlete
 from pipelines.errors import LiftboardError, ValidationError
 from pipelines.filters import as_day
 
@@ -20,19 +17,6 @@ def add_athlete_and_day(parser: argparse.ArgumentParser, day_flag: str, day_help
     parser.add_argument(
         day_flag, dest="day", nargs="?", const="", default="", metavar="DATE", help=day_help
     )
-
-
-def chosen_athlete(con: duckdb.DuckDBPyConnection, name: str | None) -> tuple[int, str]:
-    """The athlete named, else the one with the latest session; (id, name)."""
-    activity = athlete_activity(con)
-    if name is not None:
-        athlete_id = require_athlete(con, name)
-        row = activity[activity["athlete_id"] == athlete_id]
-        return athlete_id, str(row["name"].iloc[0]) if not row.empty else name
-    if activity.empty:
-        raise LiftboardError("There are no athletes yet: log a set first (liftboard log).")
-    latest = activity.sort_values("last_session_at", na_position="first").iloc[-1]
-    return int(latest["athlete_id"]), str(latest["name"])
 
 
 def chosen_day(value: str, flag: str) -> dt.date:

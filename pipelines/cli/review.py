@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipelines.athlete_choice import named_or_latest_athlete as chosen_athlete
 from pipelines.athletes import athlete_unit
 from pipelines.cli import add_db_option
-from pipelines.cli.insights_common import add_athlete_and_day, chosen_athlete, chosen_day
+from pipelines.cli.insights_common import add_athlete_and_day, chosen_day
 from pipelines.db import connect
 from pipelines.errors import LiftboardError
 from pipelines.review import WeeklyReview, review_csv, weekly_review

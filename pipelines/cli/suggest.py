@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from pipelines.athlete_choice import named_or_latest_athlete as chosen_athlete
 from pipelines.cli import add_db_option
-from pipelines.cli.insights_common import add_athlete_and_day, chosen_athlete, chosen_day
+from pipelines.cli.insights_common import add_athlete_and_day, chosen_day
 from pipelines.db import connect
 from pipelines.suggest import week_gaps
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from streamlit.testing.v1 import AppTest
+
 from tests.app.conftest import open_page
 
 LOG = "app_pages/log_sets.py"
@@ -9,7 +11,7 @@ TRENDS = "app_pages/trends.py"
 WORKOUT = "app_pages/workout.py"
 
 
-def _texts(at) -> str:  # type: ignore[no-untyped-def]
+def _texts(at: AppTest) -> str:
     return "\n".join(str(m.value) for m in at.markdown) + "\n".join(
         str(c.value) for c in at.caption
     )

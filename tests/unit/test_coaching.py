@@ -44,7 +44,9 @@ def _circuit(
 
 
 def _by_move(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    return {str(r["exercise_id"]): r for r in frame.to_dict("records")}
+    return {
+        str(r["exercise_id"]): {str(k): v for k, v in r.items()} for r in frame.to_dict("records")
+    }
 
 
 def test_after_three_weeks_of_full_rounds_moves_are_ready_for_more(

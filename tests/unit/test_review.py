@@ -52,9 +52,9 @@ def test_totals_compare_with_last_week_and_the_four_weeks_before(
     review = weekly_review(con, three_weeks, week=MONDAY + dt.timedelta(days=16))
     assert review.week_start == MONDAY + dt.timedelta(weeks=2)
     totals = review.totals.set_index("measure")
-    assert totals.loc["sessions"].tolist() == [2, 2, 0.75]
-    assert totals.loc["sets"].tolist() == [7, 12, 3.75]  # warm-ups left out
-    assert totals.loc["minutes"].tolist() == [45, 60, 30]  # unfinished sessions add none
+    assert list(totals.loc["sessions"]) == [2, 2, 0.75]
+    assert list(totals.loc["sets"]) == [7, 12, 3.75]  # warm-ups left out
+    assert list(totals.loc["minutes"]) == [45, 60, 30]  # unfinished sessions add none
 
 
 def test_muscles_show_sets_frequency_status_streak_and_time_in_range(

@@ -75,8 +75,14 @@ def test_a_group_only_reachable_past_another_maximum_is_left_out() -> None:
     )
 
 
-def _brute_force(now, short, maximum, candidates, most):  # type: ignore[no-untyped-def]
-    best = None
+def _brute_force(
+    now: dict[str, float],
+    short: dict[str, float],
+    maximum: dict[str, float],
+    candidates: list[Candidate],
+    most: int,
+) -> int | None:
+    best: int | None = None
     for counts in itertools.product(range(most + 1), repeat=len(candidates)):
         after = dict(now)
         for c, x in zip(candidates, counts, strict=True):
