@@ -19,6 +19,7 @@ from pipelines import athletes as athlete_reads
 from pipelines import catalog as catalog_reads
 from pipelines import logbook, writes
 from pipelines.backup import backup_bytes
+from pipelines.coaching import circuit_coaching
 from pipelines.consistency import sessions_by_period, training_calendar, training_streaks
 from pipelines.db import connect, resolve_db_path
 from pipelines.demo import DEMO_ATHLETE, write_demo
@@ -32,8 +33,12 @@ from pipelines.exports import export_frame, to_csv_bytes
 from pipelines.importers import ImportReport, Preview, UndoneImport, import_file, past_imports
 from pipelines.importers import preview as _preview
 from pipelines.importers import undo_import as _undo_import
+from pipelines.plateaus import lift_flags as _lift_flags
 from pipelines.progression import progression
+from pipelines.review import WeeklyReview, review_csv, weekly_review
 from pipelines.strength import personal_records, session_estimated_1rm
+from pipelines.suggest import GapAdvice
+from pipelines.suggest import week_gaps as _week_gaps
 from pipelines.volume_targets import Bucket, VolumeOverview, volume_overview
 from pipelines.weekly_volume import muscle_group_order
 
@@ -426,3 +431,36 @@ def save_landmarks(athlete_id: int, rows: pd.DataFrame) -> int:
 def reset_landmarks(athlete_id: int, groups: Sequence[str] | None = None) -> int:
     """Drop the athlete's own landmarks (all, or some groups): the defaults apply again."""
     return _targets.reset_volume_landmarks(get_connection(), athlete_id, groups)
+
+
+# --- insights: this week's gaps, plateaus, the week in review, circuit coaching --------------
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def week_gaps(version: int, athlete_id: int, day: dt.date) -> GapAdvice:
+    """The muscle groups under their minimum this week so far and the fewest sets that fix it."""
+    return _week_gaps(get_connection(), athlete_id, as_of=day)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def lift_flags(version: int, athlete_id: int, day: dt.date) -> pd.DataFrame:
+    """The athlete's lifts flagged as a plateau or a regression, with evidence."""
+    return _lift_flags(get_connection(), athlete_id, as_of=day)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def review(version: int, athlete_id: int, day: dt.date) -> WeeklyReview:
+    """The review of the Monday week holding `day`."""
+    return weekly_review(get_connection(), athlete_id, week=day)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def review_csv_bytes(version: int, athlete_id: int, day: dt.date, unit: str) -> bytes:
+    """The review of the week holding `day` as CSV."""
+    return review_csv(review(version, athlete_id, day), unit)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def coaching(version: int, athlete_id: int, day: dt.date) -> pd.DataFrame:
+    """Which moves of the beginner circuit are ready for more, from the athlete's log."""
+    return circuit_coaching(get_connection(), athlete_id, as_of=day)

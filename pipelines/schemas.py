@@ -1078,3 +1078,95 @@ class WeeklyBodyweightTonnage(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
+
+
+# --- insights: gaps, plateaus, weekly review, circuit coaching -------------------------------
+
+PLATEAU_KINDS = ("plateau", "regression")
+CONFIDENCES = ("low", "medium", "high")
+REP_RANGES = ("1-5", "6-12", "13-20", "21+")
+COACHING_STATES = ("ready", "not yet", "not logged")
+
+
+class MuscleGap(StrictModel):
+    """One row per muscle group under its minimum this week so far, and what the plan adds."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    muscle_group: Series[str] = pa.Field(isin=MUSCLE_GROUPS)
+    hard_sets: Series[float] = pa.Field(ge=0)
+    mev_sets: Series[float] = pa.Field(gt=0)
+    mrv_sets: Series[float] = pa.Field(nullable=True, ge=0)
+    added_sets: Series[float] = pa.Field(ge=0)
+    after_sets: Series[float] = pa.Field(ge=0)
+    reaches_minimum: Series[bool]
+    why_not: Series[str] = pa.Field(nullable=True)
+
+
+class GapPlanSet(StrictModel):
+    """One row per exercise of the plan that closes this week's gaps: how many sets, and why."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    exercise_id: Series[str]
+    exercise: Series[str]
+    sets: Series[int] = pa.Field(ge=1)
+    sentence: Series[str] = pa.Field(str_length={"min_value": 1})
+
+
+class LiftFlag(StrictModel):
+    """One row per lift flagged as stalled or going back, with its evidence."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    exercise_id: Series[str]
+    exercise: Series[str]
+    flag: Series[str] = pa.Field(isin=PLATEAU_KINDS)
+    sessions: Series[int] = pa.Field(ge=0)
+    confidence: Series[str] = pa.Field(isin=CONFIDENCES)
+    best_kg: Series[float] = pa.Field(gt=0)
+    best_on: Series[pd.Timestamp]
+    recent_best_kg: Series[float] = pa.Field(gt=0)
+    recent_best_on: Series[pd.Timestamp]
+    change_pct: Series[float]
+    evidence: Series[str] = pa.Field(str_length={"min_value": 1})
+    next_step: Series[str] = pa.Field(str_length={"min_value": 1})
+
+
+class ReviewTotal(StrictModel):
+    """One row per weekly total (sessions, sets, minutes): this week, last week, 4-week mean."""
+
+    measure: Series[str] = pa.Field(isin=("sessions", "sets", "minutes"))
+    this_week: Series[float] = pa.Field(ge=0)
+    last_week: Series[float] = pa.Field(ge=0)
+    average_4w: Series[float] = pa.Field(ge=0)
+
+
+class ReviewMuscle(StrictModel):
+    """One row per muscle group in the reviewed week: sets, frequency, status and its history."""
+
+    muscle_group: Series[str] = pa.Field(isin=MUSCLE_GROUPS)
+    hard_sets: Series[float] = pa.Field(ge=0)
+    sessions: Series[int] = pa.Field(ge=0)
+    target_status: Series[str] = pa.Field(isin=TARGET_STATUSES)
+    weeks_in_status: Series[int] = pa.Field(ge=1)
+    below_share: Series[float] = pa.Field(ge=0, le=1)
+    productive_share: Series[float] = pa.Field(ge=0, le=1)
+    above_share: Series[float] = pa.Field(ge=0, le=1)
+
+
+class ReviewRepRange(StrictModel):
+    """One row per rep range: the week's working sets in it and their share."""
+
+    rep_range: Series[str] = pa.Field(isin=REP_RANGES)
+    sets: Series[int] = pa.Field(ge=0)
+    share: Series[float] = pa.Field(ge=0, le=1)
+
+
+class CircuitMoveAdvice(StrictModel):
+    """One row per move of the circuit (and its add-ons): ready for more, and what more means."""
+
+    exercise_id: Series[str]
+    exercise: Series[str]
+    role: Series[str] = pa.Field(isin=TEMPLATE_ROLES)
+    state: Series[str] = pa.Field(isin=COACHING_STATES)
+    sessions: Series[int] = pa.Field(ge=0)
+    weeks: Series[int] = pa.Field(ge=0)
+    advice: Series[str] = pa.Field(str_length={"min_value": 1})

@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.components.charts import choose_bucket
 from dashboard.components.frame import current_athlete
+from dashboard.components.insights import render_insights
 from dashboard.components.trends import render_consistency, render_strength, render_volume
 
 VIEWS = {"volume": "Volume", "strength": "Strength", "consistency": "Consistency"}
@@ -35,3 +36,4 @@ elif view == "consistency":
     render_consistency(athlete, start, end, bucket)
 else:
     render_volume(athlete, start, end, bucket)
+render_insights()

@@ -26,6 +26,8 @@ COMMANDS = (
     "demo",
     "bodyweight",
     "landmarks",
+    "suggest",
+    "review",
 )
 
 
