@@ -16,11 +16,11 @@ import pandas as pd
 import streamlit as st
 
 from pipelines import catalog as catalog_reads
-from pipelines import logbook
+from pipelines import live, logbook
 from pipelines.backup import backup_bytes
 from pipelines.balance import weekly_balance
 from pipelines.consistency import training_calendar, training_streaks, weekly_sessions
-from pipelines.db import connect, resolve_db_path
+from pipelines.db import resolve_db_path
 from pipelines.demo import DEMO_ATHLETE, write_demo
 from pipelines.errors import LiftboardError
 from pipelines.exercise_matching import add_custom_exercise as _add_custom_exercise
@@ -39,8 +39,12 @@ TTL = 600
 
 @st.cache_resource
 def get_connection() -> duckdb.DuckDBPyConnection:
-    """The one connection of this server process; each query uses its own cursor."""
-    return connect(resolve_db_path())
+    """The one connection of this server process; each query uses its own cursor.
+
+    It is the same connection through which `liftboard` commands run beside the dashboard
+    (`pipelines/live.py`), so the file is opened once and stays open.
+    """
+    return live.shared_connection(resolve_db_path())
 
 
 def db_path() -> str:
