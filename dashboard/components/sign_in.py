@@ -46,23 +46,30 @@ def signed_in() -> bool:
             "Sign out", icon=":material/logout:", on_click=_sign_out, key="sign_in_out"
         )
         return True
-    _form(gate, browser)
+    # The only page until then: a hidden navigation of one page also clears the menu a
+    # signed-out session may still show, and every address lands on this form.
+    st.navigation([st.Page(_form, title="Sign in", default=True)], position="hidden").run()
     return False
 
 
-def _form(gate: access.Gate, browser: str | None) -> None:
+def _form() -> None:
+    gate = access.gate()
+    browser = _browser()
     st.title("Liftboard")
     st.caption("This dashboard is protected by a password.")
-    with st.form("sign_in_form", clear_on_submit=True, border=True):
+    with st.form("sign_in_form", clear_on_submit=True, border=True, width=480):
         password = st.text_input("Password", type="password", key="sign_in_password")
         submitted = st.form_submit_button("Sign in", type="primary")
     if not submitted:
         return
+    tries = int(st.session_state.get("sign_in_tries", 0)) + 1  # numbered, so each answer is new
+    st.session_state["sign_in_tries"] = tries
     client = _client()
     wait = gate.wait_s(client)
     if wait > 0:
         st.error(
-            f"Too many wrong passwords from this device. Try again in {math.ceil(wait)} s.",
+            f"Too many wrong passwords from this device: try again in {math.ceil(wait)} s "
+            f"(try {tries}).",
             icon=":material/hourglass_top:",
         )
         return
@@ -70,4 +77,4 @@ def _form(gate: access.Gate, browser: str | None) -> None:
         gate.sign_in(browser)
         st.session_state[SIGNED_IN] = True
         st.rerun()
-    st.error("Wrong password.", icon=":material/lock:")
+    st.error(f"Wrong password (try {tries}).", icon=":material/lock:")
