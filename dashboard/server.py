@@ -125,7 +125,7 @@ def make_app(db: str) -> st.App:
 
     @asynccontextmanager
     async def lifespan(_app: st.App) -> AsyncIterator[None]:
-        live.shared_connection(db)
+        live.hold(db)
         listener = live.CommandListener(db, run_relayed)
         listener.start()
         # Build the command parser now (it imports every command), not on the first command.

@@ -47,6 +47,8 @@ SETS_PER_ATHLETE_MIN = 2_000
 MEASURE_MODULES: list[str] = ["pipelines.bench", "pipelines.importers.bench_measures"]
 # The dashboard's Trends timings (dashboard/bench.py; Streamlit is imported only as they run).
 MEASURE_MODULES.append("dashboard.bench")
+# The command line beside a running dashboard (dashboard/serve_bench.py).
+MEASURE_MODULES.append("dashboard.serve_bench")
 
 
 @dataclass(frozen=True)

@@ -52,27 +52,41 @@ _shared: dict[str, duckdb.DuckDBPyConnection] = {}
 _shared_lock = threading.Lock()
 
 
-def shared_connection(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnection:
-    """This process's one connection to the database, opened (and migrated) on first use.
+def hold(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
+    """Open the database for this process's lifetime: the server calls this as it starts.
 
-    When a command-line run holds the file for a moment, waits up to `OPEN_WAIT_S` for it.
+    From then on `shared_connection` returns this connection, and commands handed over by
+    `liftboard` run on the same open database.
+    """
+    target = absolute_db_path(path)
+    with _shared_lock:
+        if target not in _shared:
+            _shared[target] = _open_waiting(target)
+        return _shared[target]
+
+
+def shared_connection(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnection:
+    """The held connection to the database when this process serves it, else a new one.
 
     Raises:
         DatabaseUnavailableError: the file stayed held by another program, or cannot be opened.
     """
     target = absolute_db_path(path)
     with _shared_lock:
-        if target not in _shared:
-            deadline = time.monotonic() + OPEN_WAIT_S
-            while True:
-                try:
-                    _shared[target] = connect(target)
-                    break
-                except DatabaseUnavailableError as exc:
-                    if "in use" not in str(exc) or time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.05)
-        return _shared[target]
+        held = _shared.get(target)
+    return held if held is not None else _open_waiting(target)
+
+
+def _open_waiting(target: str) -> duckdb.DuckDBPyConnection:
+    """Open the database; while a command-line run holds it, wait up to `OPEN_WAIT_S`."""
+    deadline = time.monotonic() + OPEN_WAIT_S
+    while True:
+        try:
+            return connect(target)
+        except DatabaseUnavailableError as exc:
+            if "in use" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def close_shared() -> None:
