@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from pipelines import live
 from pipelines.errors import DatabaseUnavailableError, LiftboardError
@@ -26,12 +26,15 @@ PATH_DESTS = frozenset({"db", "out", "file", "workdir"})
 PATH_METAVARS = frozenset({"PATH", "FILE", "DIR"})
 RELAY_WAIT_S = 3.0  # a server that holds the file may still be opening its command socket
 
+# The subcommands, in the order `liftboard --help` lists them: each is a module of this package
+# that defines `register(subparsers)` and calls `pipelines` functions, never SQL of its own.
+# The installed `liftboard` (`dashboard/cli.py`) adds `bench`, which also times the dashboard.
+COMMANDS = ("serve", "log", "import_", "export", "backup", "restore", "demo")
+
 
 def command_modules() -> list[str]:
-    """Every subcommand module in this package: each defines `register(subparsers)`."""
-    return sorted(
-        info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")
-    )
+    """The subcommand modules of this package, as listed in `COMMANDS`."""
+    return list(COMMANDS)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,8 +44,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message[0].upper()}{message[1:]}. See {self.prog} --help.\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full `liftboard` argument parser."""
+def build_parser(extra: Sequence[ModuleType] = ()) -> argparse.ArgumentParser:
+    """The `liftboard` argument parser: the `COMMANDS`, then the `extra` command modules."""
     parser = _Parser(
         prog="liftboard",
         description="Liftboard: log strength training, see weekly volume per muscle group.",
@@ -50,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in command_modules():
         importlib.import_module(f"pipelines.cli.{name}").register(sub)
+    for module in extra:
+        module.register(sub)
     return parser
 
 
@@ -63,8 +68,8 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status.
+def main(argv: Sequence[str] | None = None, extra: Sequence[ModuleType] = ()) -> int:
+    """Run the command line (with the `extra` command modules); return the exit status.
 
     When a running dashboard has the database open, the command runs there (see the module doc).
     """
@@ -72,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     relayed = live.relay(words)
     if relayed is not None:
         return relayed
-    args = build_parser().parse_args(words)
+    args = build_parser(extra).parse_args(words)
     try:
         return _run(args)
     except DatabaseUnavailableError as exc:

@@ -18,6 +18,7 @@ from pipelines.cli import add_db_option
 from pipelines.db import ENV_DB, connect
 from pipelines.demo import write_demo
 from pipelines.errors import LiftboardError
+from pipelines.logbook import has_sessions
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "streamlit_app.py"
@@ -102,8 +103,7 @@ def run(args: argparse.Namespace) -> int:
     check_port(args.host, args.port)
     con = connect(db)  # create and migrate first, so a bad path is a sentence here
     try:
-        empty = con.execute("select count(*) = 0 from sessions").fetchone() == (True,)
-        if args.demo_if_empty and empty:
+        if args.demo_if_empty and not has_sessions(con):
             sessions, sets = write_demo(con)
             print(f"Empty database: wrote a demo log of {sessions} sessions and {sets} sets.")
     finally:
