@@ -31,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
             f"The dashboard is running on {live.absolute_db_path(args.db)}; restore replaces the "
             "whole file, so stop the dashboard first (Ctrl-C where it runs), then restore."
         )
-    path = restore(args.file, args.db, force=args.force)
-    print(f"Restored {args.file} into {path}.")
+    done = restore(args.file, args.db, force=args.force)
+    if done.kept is not None:
+        print(f"Kept a copy of the data it replaced at {done.kept}.")
+    print(f"Restored {args.file} into {done.path}.")
     return 0
