@@ -7,9 +7,11 @@ it on its own connection, in a thread of its own, sending the output back as it 
 command's result is the same as if it had run alone; the dashboard keeps its connection and
 its warm cache, so a page rerun pays nothing for this.
 
-The socket lives in a folder only the user can enter (`$XDG_RUNTIME_DIR/liftboard`, else
-`/tmp/liftboard-<uid>`, mode 0700), is itself mode 0600, and the server also checks that the
-peer runs as the same user (SO_PEERCRED) before it reads a byte.
+On Linux the socket has a name in the abstract namespace (`liftboard-<uid>-<hash of the
+database path>`): no file to clean up, and the same for a cron job as for a desktop session.
+The server checks that the peer runs as the same user (SO_PEERCRED) before it reads a byte,
+and closes the connection otherwise. Elsewhere the socket is a file of mode 0600 in a folder
+only the user can enter (`$XDG_RUNTIME_DIR/liftboard`, else `/tmp/liftboard-<uid>`, 0700).
 """
 
 from __future__ import annotations
@@ -115,10 +117,16 @@ def runtime_dir() -> Path:
     return folder
 
 
-def socket_path(db: str) -> Path:
-    """The socket a server on database `db` listens on (one per database file)."""
+def socket_address(db: str) -> str:
+    """The address a server on database `db` listens on (one per user and database file).
+
+    On Linux a name in the abstract namespace: no file that a cleaner can remove or a crash can
+    leave behind, the same for cron and a desktop session. Elsewhere a file in `runtime_dir`.
+    """
     key = hashlib.sha256(os.path.realpath(db).encode()).hexdigest()[:24]
-    return runtime_dir() / f"{key}.sock"
+    if sys.platform.startswith("linux"):
+        return f"\0liftboard-{os.getuid()}-{key}"
+    return str(runtime_dir() / f"{key}.sock")
 
 
 def _dial(db: str, timeout: float = 1.0) -> socket.socket | None:
@@ -126,15 +134,13 @@ def _dial(db: str, timeout: float = 1.0) -> socket.socket | None:
     if db == ":memory:":
         return None
     try:
-        path = socket_path(db)
+        address = socket_address(db)
     except (OSError, LiftboardError):
-        return None
-    if not path.exists():
         return None
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.settimeout(timeout)
     try:
-        sock.connect(str(path))
+        sock.connect(address)
     except OSError:
         sock.close()
         return None
@@ -288,32 +294,35 @@ class CommandListener:
 
     def __init__(self, db: str, run: Runner) -> None:
         self.db = absolute_db_path(db)
-        self.path = socket_path(self.db)
+        self.address = socket_address(self.db)
         self._run = run
         self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self._inode = -1
         self._thread = threading.Thread(target=self._accept, name="liftboard-cli", daemon=True)
 
     def start(self) -> None:
-        """Bind the socket (mode 0600) and start answering."""
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()  # a stale socket of a server that did not stop cleanly
+        """Bind the socket (a file one: mode 0600) and start answering."""
+        on_disk = not self.address.startswith("\0")
+        if on_disk:
+            with contextlib.suppress(FileNotFoundError):
+                Path(self.address).unlink()  # left by a server that did not stop cleanly
         old = os.umask(0o177)
         try:
-            self._sock.bind(str(self.path))
+            self._sock.bind(self.address)
         finally:
             os.umask(old)
-        self._inode = self.path.stat().st_ino
+        if on_disk:
+            self._inode = Path(self.address).stat().st_ino
         self._sock.listen(16)
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop answering and remove the socket."""
+        """Stop answering (and remove a socket file)."""
         with contextlib.suppress(OSError):
             self._sock.close()
         with contextlib.suppress(OSError):
-            if self.path.stat().st_ino == self._inode:  # not a newer server's socket
-                self.path.unlink()
+            if Path(self.address).stat().st_ino == self._inode:  # not a newer server's file
+                Path(self.address).unlink()
 
     def _accept(self) -> None:
         while True:

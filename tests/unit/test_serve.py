@@ -10,7 +10,6 @@ import os
 import shutil
 import signal
 import socket
-import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -61,7 +60,7 @@ def test_a_signal_to_the_serve_process_closes_the_port_and_leaves_no_child(tmp_p
         os.kill(server.process.pid, stop)  # the process id the user started, not its group
         server.process.wait(timeout=5)
         assert port_closed(port)
-        assert not live.socket_path(str(server.db)).exists()
+        assert not live.is_serving(server.db)
     finally:
         stop_server(server)
 
@@ -144,11 +143,22 @@ def test_log_import_export_and_backup_work_while_the_dashboard_runs(serving, tmp
     backup_db.close()
 
 
-def test_the_command_socket_is_private_to_the_user(serving):
-    path = live.socket_path(str(serving.db))
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
-    assert path.parent.stat().st_uid == os.getuid()
+@pytest.mark.skipif(os.getuid() != 0, reason="needs root to run a command as another user")
+def test_another_user_cannot_hand_a_command_to_the_dashboard(serving):
+    before = liftboard("export", "--what", "sets", "--out", "-", "--db", str(serving.db))
+    assert before.returncode == 0, before.stderr
+    stranger = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from pipelines import live; sys.exit(live.relay(sys.argv[1:]) or 0)",
+         "log", "--db", str(serving.db), "--date", "2026-11-20", "--exercise", "Superman",
+         "--seconds", "30"],
+        capture_output=True, text=True, timeout=120, check=False, cwd=ROOT,
+        user=65534, env={"PYTHONPATH": str(ROOT), "HOME": "/nonexistent"},
+    )  # fmt: skip
+    assert stranger.returncode == 1
+    assert "stopped before the command finished" in stranger.stderr
+    after = liftboard("export", "--what", "sets", "--out", "-", "--db", str(serving.db))
+    assert after.stdout == before.stdout  # nothing was logged
 
 
 def test_the_dashboard_holds_the_file_while_it_runs(serving):
