@@ -320,6 +320,8 @@ class CommandListener:
         """Stop answering (and remove a socket file)."""
         with contextlib.suppress(OSError):
             self._sock.close()
+        if self.address.startswith("\0"):
+            return  # an abstract name goes away with the socket
         with contextlib.suppress(OSError):
             if Path(self.address).stat().st_ino == self._inode:  # not a newer server's file
                 Path(self.address).unlink()
