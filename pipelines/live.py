@@ -319,7 +319,11 @@ class CommandListener:
     def stop(self) -> None:
         """Stop answering (and remove a socket file)."""
         with contextlib.suppress(OSError):
+            self._sock.shutdown(socket.SHUT_RDWR)  # wakes the waiting accept, which lets go
+        with contextlib.suppress(OSError):
             self._sock.close()
+        if self._thread.is_alive():
+            self._thread.join(timeout=5)
         if self.address.startswith("\0"):
             return  # an abstract name goes away with the socket
         with contextlib.suppress(OSError):
