@@ -6,6 +6,7 @@ Servers here are real (`liftboard serve` on a free port) and reached through 127
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -147,16 +148,26 @@ def test_log_import_export_and_backup_work_while_the_dashboard_runs(serving, tmp
 def test_another_user_cannot_hand_a_command_to_the_dashboard(serving):
     before = liftboard("export", "--what", "sets", "--out", "-", "--db", str(serving.db))
     assert before.returncode == 0, before.stderr
-    stranger = subprocess.run(
-        [sys.executable, "-c",
-         "import sys; from pipelines import live; sys.exit(live.relay(sys.argv[1:]) or 0)",
-         "log", "--db", str(serving.db), "--date", "2026-11-20", "--exercise", "Superman",
-         "--seconds", "30"],
-        capture_output=True, text=True, timeout=120, check=False, cwd=ROOT,
-        user=65534, env={"PYTHONPATH": str(ROOT), "HOME": "/nonexistent"},
-    )  # fmt: skip
-    assert stranger.returncode == 1
-    assert "stopped before the command finished" in stranger.stderr
+    address = live.socket_address(str(serving.db))  # the user's socket, found as root
+    request = {"argv": ["log", "--date", "2026-11-20", "--exercise", "Superman", "--seconds", "30"],
+               "cwd": "/", "db": str(serving.db)}  # fmt: skip
+    child = os.fork()
+    if child == 0:  # the other user: a copy of this process that gave up root
+        answer = b"not run"
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+                sock.connect(address)
+                sock.sendall(json.dumps(request).encode() + b"\n")
+                try:
+                    answer = sock.recv(1024)
+                except ConnectionResetError:  # closed unread: the same refusal
+                    answer = b""
+        finally:
+            os._exit(0 if answer == b"" else 1)
+    _, waited = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(waited) == 0  # the dashboard hung up without a word
     after = liftboard("export", "--what", "sets", "--out", "-", "--db", str(serving.db))
     assert after.stdout == before.stdout  # nothing was logged
 
