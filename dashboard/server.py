@@ -139,6 +139,29 @@ def make_app(db: str) -> st.App:
     return st.App(str(APP), lifespan=lifespan, middleware=[Middleware(BrowserGate)])
 
 
+def config_from_environment(environ: MutableMapping[str, str] | None = None) -> dict[str, Any]:
+    """Streamlit settings given as `STREAMLIT_*` variables, as `streamlit run` reads them.
+
+    `App.run` does not read them itself; sensitive options Streamlit reads on its own.
+    """
+    from streamlit import config
+
+    env = os.environ if environ is None else environ
+    found: dict[str, Any] = {}
+    for key, option in config._config_options_template.items():
+        text = env.get(option.env_var)
+        if text is None or option.sensitive or option.type not in (str, int, float, bool):
+            continue
+        if option.type is bool:
+            found[key] = text.strip().lower() in ("1", "true", "yes", "on")
+        else:
+            try:
+                found[key] = option.type(text)
+            except ValueError:
+                continue
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     """Serve the dashboard until stopped."""
     parser = argparse.ArgumentParser(prog="python -m dashboard.server")
@@ -154,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.argv = [str(Path(__file__).resolve())]
     make_app(db).run(
         config={
+            **config_from_environment(),
             "server.address": args.host,
             "server.port": args.port,
             "server.headless": True,

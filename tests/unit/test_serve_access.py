@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from dashboard.server import browser_cookie, guarded
+from dashboard.server import browser_cookie, config_from_environment, guarded
 from pipelines import access
 from pipelines.access import FREE_FAILURES, Gate, check_password, hash_password, is_loopback
 from pipelines.errors import LiftboardError
@@ -114,3 +114,13 @@ def test_the_browser_cookie_is_read_among_others():
     headers = [(b"cookie", b"a=1; liftboard_browser=tok-123; _streamlit_xsrf=z")]
     assert browser_cookie(headers) == "tok-123"
     assert browser_cookie([(b"cookie", b"a=1")]) is None
+
+
+def test_streamlit_settings_from_the_environment_still_apply():
+    got = config_from_environment(
+        {"STREAMLIT_SERVER_MAX_UPLOAD_SIZE": "1", "STREAMLIT_SERVER_HEADLESS": "true",
+         "STREAMLIT_SERVER_COOKIE_SECRET": "never passed on"}
+    )  # fmt: skip
+    assert got["server.maxUploadSize"] == 1
+    assert got["server.headless"] is True
+    assert "server.cookieSecret" not in got
