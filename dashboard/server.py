@@ -26,6 +26,7 @@ from typing import Any
 
 import streamlit as st
 from starlette.middleware import Middleware
+from streamlit import net_util
 
 from pipelines import access, live
 from pipelines.cli import build_parser, run_relayed
@@ -175,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     # A closed terminal sends SIGHUP: stop as on Ctrl-C rather than die without cleaning up.
     signal.signal(signal.SIGHUP, lambda *_: os.kill(os.getpid(), signal.SIGTERM))
     sys.argv = [str(Path(__file__).resolve())]
+    # Streamlit asks an outside service (checkip.amazonaws.com) for this computer's public
+    # address, for its start-up banner and for a cross-origin check; Liftboard asks no one.
+    # The banner is off (this process printed its own address); the check gets loopback.
+    net_util._external_ip = "127.0.0.1"
     make_app(db).run(
         config={
             **config_from_environment(),
@@ -182,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
             "server.port": args.port,
             "server.headless": True,
             "browser.gatherUsageStats": False,
+            "logger.hideWelcomeMessage": True,
         }
     )
     return 0

@@ -108,9 +108,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"Empty database: wrote a demo log of {sessions} sessions and {sets} sets.")
     finally:
         con.close()
+    where = (
+        f"every address of this computer, port {args.port} (http://127.0.0.1:{args.port} here)"
+        if args.host in ("0.0.0.0", "::")  # noqa: S104 - a comparison, not a bind
+        else f"http://{args.host}:{args.port}"
+    )
     print(
-        f"Liftboard on http://{args.host}:{args.port} with database {db} (process {os.getpid()}; "
-        "Ctrl-C stops it)",
+        f"Liftboard on {where} with database {db} (process {os.getpid()}; Ctrl-C stops it)",
         flush=True,
     )
     os.environ[ENV_DB] = db
