@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.errors import DatabaseUnavailableError, LiftboardError
+from pipelines.staging import define_models
 from pipelines.writes import first_line, write
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -86,6 +87,7 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
         _copy_before_upgrade(con, target)
         migrate(con)
         load_seeds(con)
+        define_models(con)  # the shared SQL macros and staging models (pipelines/staging.py)
     except duckdb.Error as exc:
         con.close()
         raise DatabaseUnavailableError(

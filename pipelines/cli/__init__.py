@@ -29,7 +29,17 @@ RELAY_WAIT_S = 3.0  # a server that holds the file may still be opening its comm
 # The subcommands, in the order `liftboard --help` lists them: each is a module of this package
 # that defines `register(subparsers)` and calls `pipelines` functions, never SQL of its own.
 # The installed `liftboard` (`dashboard/cli.py`) adds `bench`, which also times the dashboard.
-COMMANDS = ("serve", "log", "import_", "export", "backup", "restore", "demo")
+COMMANDS = (
+    "serve",
+    "log",
+    "import_",
+    "export",
+    "backup",
+    "restore",
+    "demo",
+    "bodyweight",
+    "landmarks",
+)
 
 
 def command_modules() -> list[str]:

@@ -13,7 +13,7 @@ from playwright.sync_api import Request as BrowserRequest
 from tests.e2e.conftest import DESKTOP, PHONE, Server, start_server, stop_server
 from tests.e2e.ui import open_page
 
-PAGES = ["/", "/workout", "/trends", "/exercises", "/data"]
+PAGES = ["/", "/workout", "/trends", "/exercise", "/body", "/bodyweight", "/exercises", "/data"]
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,17 @@ from tests.e2e.ui import LOAD_TIMEOUT_MS, open_page, settled
 
 PASSWORD = "correct horse battery staple"
 MARKER = "zebra-note-7731"  # a note only the signed-in side can have seen
-PAGES = ["/", "/log", "/workout", "/trends", "/exercises", "/data"]
+PAGES = [
+    "/",
+    "/log",
+    "/workout",
+    "/trends",
+    "/exercise",
+    "/body",
+    "/bodyweight",
+    "/exercises",
+    "/data",
+]
 PROBES = [
     "/data?athlete=1&tab=backup",
     "/trends?athlete=1&from=2000-01-01",
