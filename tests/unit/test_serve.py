@@ -100,7 +100,7 @@ def test_a_password_file_that_cannot_be_read_is_a_sentence(tmp_path, capsys, mon
     assert "cannot be read" in capsys.readouterr().err
 
 
-def test_log_import_export_and_backup_work_while_the_dashboard_runs(serving, tmp_path):
+def test_log_bodyweight_import_export_and_backup_work_while_the_dashboard_runs(serving, tmp_path):
     db = str(serving.db)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -111,6 +111,8 @@ def test_log_import_export_and_backup_work_while_the_dashboard_runs(serving, tmp
     )  # fmt: skip
     assert logged.returncode == 0, logged.stderr
     assert "Logged set 1" in logged.stdout
+    weighed = liftboard("bodyweight", "--db", db, "--kg", "81.5", "--date", "2026-11-20")
+    assert weighed.returncode == 0, weighed.stderr
     # File arguments are read where the command was typed, not where the server runs.
     imported = liftboard("import", "hevy.csv", "--db", db, cwd=elsewhere)
     assert imported.returncode == 0, imported.stderr
@@ -137,6 +139,8 @@ def test_log_import_export_and_backup_work_while_the_dashboard_runs(serving, tmp
     sets = live_db.execute("select count(*) from sets").fetchone()
     assert sets is not None
     assert sets[0] > 1  # the logged set and the imported ones
+    weights = live_db.execute("select bodyweight_kg from bodyweights").fetchall()
+    assert weights == [(81.5,)]
     assert (elsewhere / "sets.csv").read_text().count("\n") == sets[0] + 1
     backup_db = connect(elsewhere / "nightly.duckdb")
     assert snapshot(backup_db) == snapshot(live_db)  # the backup opens and equals the live data
