@@ -17,11 +17,11 @@ import streamlit as st
 
 from pipelines import athletes as athlete_reads
 from pipelines import catalog as catalog_reads
-from pipelines import logbook, writes
+from pipelines import live, logbook, writes
 from pipelines.backup import backup_bytes
 from pipelines.coaching import circuit_coaching
 from pipelines.consistency import sessions_by_period, training_calendar, training_streaks
-from pipelines.db import connect, resolve_db_path
+from pipelines.db import resolve_db_path
 from pipelines.demo import DEMO_ATHLETE, write_demo
 from pipelines.exercise_matching import add_custom_exercise as _add_custom_exercise
 from pipelines.exercise_matching import map_exercise as _map_exercise
@@ -47,8 +47,12 @@ TTL = 600
 
 @st.cache_resource
 def get_connection() -> duckdb.DuckDBPyConnection:
-    """The one connection of this server process; each query uses its own cursor."""
-    return connect(resolve_db_path())
+    """The one connection of this server process; each query uses its own cursor.
+
+    It is the same connection through which `liftboard` commands run beside the dashboard
+    (`pipelines/live.py`), so the file is opened once and stays open.
+    """
+    return live.shared_connection(resolve_db_path())
 
 
 def db_path() -> str:
