@@ -342,7 +342,7 @@ def import_history() -> pd.DataFrame:
 
 def undo_import(import_id: int) -> UndoneImport:
     """Remove the sessions and sets one import added."""
-    return _undo_import(get_connection(), import_id)
+    return _undo_import(get_connection(), import_id, resolve_db_path())
 
 
 def backup_download() -> Callable[[], bytes]:
