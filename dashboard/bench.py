@@ -4,16 +4,15 @@ The Trends page is rendered server-side through Streamlit's AppTest, from the en
 browser session would run it, with empty caches: its three views one after the other. The
 time with the benchmark's N sets is compared with the time on a log of 1,000 sets.
 
-`pipelines.bench` imports this module by name (it is listed in `MEASURE_MODULES`), so the
-measures join the benchmark's table and JSON; Streamlit itself is imported only when a measure
-runs. `dashboard_bench(sets)` runs the same figures on their own.
+`liftboard bench` (`dashboard/bench_command.py`) lists this module among its measure
+modules, so the measures join the benchmark's table and JSON; Streamlit itself is imported only
+when a measure runs.
 """
 
 from __future__ import annotations
 
 import os
 import statistics
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -99,25 +98,3 @@ def _trends_ratio(ctx: BenchContext) -> float:
 def _trends_rss(ctx: BenchContext) -> float:
     ctx.close()
     return peak_rss_in_child("dashboard.bench:render_trends_once", str(ctx.db_path))
-
-
-def dashboard_bench(sets: int = 1_000_000, runs: int = 3) -> dict[str, float]:
-    """Generate a log of `sets` sets and one of 1,000, and time the Trends page on both.
-
-    Returns:
-        `trends_1m_s` (seconds with `sets` sets), `trends_ratio` (that over the time with
-        1,000 sets) and `trends_peak_rss_mb`.
-    """
-    with tempfile.TemporaryDirectory(prefix="liftboard-dashboard-bench-") as folder:
-        path = Path(folder) / "big.duckdb"
-        con = connect(path)
-        generate(con, sets)
-        con.close()
-        big = trends_seconds(path, runs)
-        small = trends_seconds(small_log(Path(folder)), runs)
-        rss = peak_rss_in_child("dashboard.bench:render_trends_once", str(path))
-    return {
-        "trends_1m_s": round(big, 3),
-        "trends_ratio": round(big / small, 2),
-        "trends_peak_rss_mb": round(rss, 1),
-    }

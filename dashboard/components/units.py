@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from pipelines.logbook import from_kg
+from pipelines.units import from_kg
 
 # Typographic marks for display (escaped so that linters see plain ASCII source).
 TIMES = "\u00d7"  # 20 kg x 10
