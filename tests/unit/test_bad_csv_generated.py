@@ -87,7 +87,6 @@ def module_con():
     con.close()
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=BAD_FILES, unit=st.sampled_from([None, "kg", "lb"]))
 def test_a_generated_bad_file_lands_whole_or_changes_nothing(module_con, data, unit):
     before = snapshot(module_con)
@@ -103,7 +102,6 @@ def test_a_generated_bad_file_lands_whole_or_changes_nothing(module_con, data, u
         assert snapshot(module_con)["sets"][0] == before["sets"][0] + report.sets_added
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=BAD_FILES)
 def test_a_generated_bad_file_keeps_good_rows_and_lists_bad_ones(module_con, data):
     before = snapshot(module_con)
@@ -118,11 +116,7 @@ def test_a_generated_bad_file_keeps_good_rows_and_lists_bad_ones(module_con, dat
     assert snapshot(module_con)["sets"][0] == before["sets"][0] + report.sets_added
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(data=BAD_FILES)
 def test_the_import_command_answers_bad_files_with_exit_2_and_a_sentence(
     tmp_path_factory, capsys, data

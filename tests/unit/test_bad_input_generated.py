@@ -113,7 +113,6 @@ def module_con():
     con.close()
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entry=SET_ENTRY)
 def test_generated_sets_are_stored_or_rejected_with_a_sentence_and_no_change(module_con, entry):
     con, session = module_con
@@ -138,8 +137,7 @@ CLI_VALUE = st.one_of(
 )  # fmt: skip
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(
     reps=CLI_VALUE, weight=CLI_VALUE, rpe=CLI_VALUE, date=CLI_VALUE, exercise=CLI_VALUE,
 )  # fmt: skip
