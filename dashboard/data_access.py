@@ -150,9 +150,16 @@ def records(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.D
 
 
 @st.cache_data(ttl=TTL, max_entries=16)
-def suggestions(version: int, athlete_id: int) -> pd.DataFrame:
-    """What to do next per exercise of the athlete's template or recent log."""
-    return progression(get_connection(), athlete_id)
+def suggestions(version: int, athlete_id: int, as_of: dt.date | None = None) -> pd.DataFrame:
+    """What to do next per exercise of the athlete's template or log up to `as_of`."""
+    return progression(get_connection(), athlete_id, as_of=as_of)
+
+
+def latest_training(version: int, athlete_id: int) -> dt.date | None:
+    """The day of the athlete's latest session, or None when they have none."""
+    people = athletes(version)
+    found = people.loc[people["athlete_id"] == athlete_id, "last_session_at"].dropna()
+    return None if found.empty else pd.Timestamp(found.iloc[0]).date()
 
 
 @st.cache_data(ttl=TTL, max_entries=16)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
-from pipelines.logbook import from_kg
+from pipelines.logbook import from_kg, to_kg
 
 # Typographic marks for display (escaped so that linters see plain ASCII source).
 TIMES = "\u00d7"  # 20 kg x 10
@@ -63,3 +64,20 @@ def set_summary(weight: object, unit: str, reps: object, seconds: object) -> str
     if held is not None and not count:
         return f"{held:g} s"
     return f"{format_weight(weight, unit)} {TIMES} {'?' if count is None else f'{count:g}'}"
+
+
+def convert_weight(weight: float, unit: str, to: str) -> float:
+    """`weight` typed in `unit`, in `to` (rounded to 0.01 when converted): 100 kg is 220.46 lb."""
+    if unit == to:
+        return weight
+    return round(from_kg(to_kg(weight, unit), to), 2)
+
+
+def day_problem(day: dt.date, today: dt.date) -> str | None:
+    """Why sets cannot be logged on `day`, as a sentence, or None when they can."""
+    if day > today + dt.timedelta(days=1):
+        return (
+            f"{day.isoformat()} is in the future: sets can be logged for today, an earlier "
+            "day, or tomorrow at the latest."
+        )
+    return None
