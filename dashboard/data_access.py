@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from pipelines import catalog as catalog_reads
-from pipelines import logbook
+from pipelines import log_views, logbook
 from pipelines.backup import backup_bytes
 from pipelines.balance import weekly_balance
 from pipelines.consistency import training_calendar, training_streaks, weekly_sessions
@@ -62,9 +62,18 @@ def catalog(version: int) -> pd.DataFrame:
     return catalog_reads.exercise_catalog(get_connection())
 
 
+def catalog_version() -> int:
+    """A version that changes with the catalog, not with every logged set."""
+    return log_views.catalog_version(get_connection())
+
+
 @st.cache_data(ttl=TTL, max_entries=8)
-def exercise_names(version: int, athlete_id: int) -> pd.DataFrame:
-    """One row per searchable name (names and aliases), the athlete's recent exercises first."""
+def exercise_names(version: int, athlete_id: int, day: dt.date | None = None) -> pd.DataFrame:
+    """One row per searchable name (names and aliases), the athlete's recent exercises first.
+
+    Pass `catalog_version()` and today's date: the search then stays cached while sets are
+    logged, and its recent-first order is renewed each day.
+    """
     return catalog_reads.exercise_names(get_connection(), athlete_id)
 
 
@@ -84,6 +93,18 @@ def day_sets(version: int, athlete_id: int, day: str) -> pd.DataFrame:
 def last_sets(version: int, athlete_id: int, exercise_ids: tuple[str, ...]) -> pd.DataFrame:
     """The athlete's most recent set of each exercise, to pre-fill the next one."""
     return logbook.last_sets(get_connection(), athlete_id, exercise_ids)
+
+
+@st.cache_data(ttl=TTL, max_entries=64)
+def previous_sets(
+    version: tuple[int, int], athlete_id: int, exercise_id: str, day: dt.date
+) -> pd.DataFrame:
+    """The exercise's sets in the athlete's latest session before `day`, in order.
+
+    `version` is `catalog_version()` with a count of this browser session's changes to earlier
+    days: sets logged on `day` itself cannot change the answer, so Add set does not redo it.
+    """
+    return log_views.previous_sets(get_connection(), athlete_id, exercise_id, day)
 
 
 @st.cache_data(ttl=TTL, max_entries=4)

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard.components.circuit import render_circuit
 from dashboard.components.day_sets import render_day_sets
 from dashboard.components.frame import Athlete, current_athlete
-from dashboard.components.set_form import render_set_form
+from dashboard.components.set_form import render_exercise_picker, render_set_form
 from dashboard.components.units import day_problem
 
 MODES = {"single": "Single sets", "circuit": "Circuit"}
@@ -49,4 +49,6 @@ if problem:
 message = st.session_state.pop("log_circuit_message", None)
 if message:
     st.success(message, icon=":material/check_circle:")
+if mode != "circuit":  # outside the fragment: its long list is not sent again after a set
+    render_exercise_picker(athlete, day)
 _entry_and_day(athlete, day, mode)

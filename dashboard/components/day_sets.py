@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import data_access
 from dashboard.components.frame import Athlete
+from dashboard.components.set_form import history_changed
 from dashboard.components.tables import day_sets_table, set_choices
 from dashboard.components.units import DASH, SET_TYPE_LABELS, WEIGHT_STEP, number, shown_weight
 from pipelines.errors import LiftboardError
@@ -92,6 +93,7 @@ def _save(athlete: Athlete) -> None:
         state["log_edit_message"] = ("error", str(exc))
         return
     state.pop(SHOWN, None)  # the form shows the set as stored next time
+    history_changed()
     state["log_edit_message"] = ("success", "Set changed.")
 
 
@@ -107,6 +109,7 @@ def _delete() -> None:
         return
     state[CHOSEN] = None
     state.pop(SHOWN, None)
+    history_changed()
     state["log_edit_message"] = ("success", "Set deleted.")
 
 

@@ -9,14 +9,15 @@ import streamlit as st
 
 from dashboard import data_access
 from dashboard.components.frame import Athlete
-from dashboard.components.tables import last_time, prefill
 from dashboard.components.units import (
     DASH,
     SET_TYPE_LABELS,
     WEIGHT_STEP,
     convert_weight,
     day_problem,
+    next_prefill,
     number,
+    previous_summary,
     set_summary,
 )
 from pipelines.errors import LiftboardError
@@ -31,7 +32,9 @@ UNIT_KEY = "log_form_unit"
 
 
 def _names(athlete: Athlete) -> pd.DataFrame:
-    return data_access.exercise_names(data_access.data_version(), athlete.athlete_id)
+    return data_access.exercise_names(
+        data_access.catalog_version(), athlete.athlete_id, dt.date.today()
+    )
 
 
 def _exercise(athlete: Athlete) -> pd.Series | None:
@@ -42,15 +45,47 @@ def _exercise(athlete: Athlete) -> pd.Series | None:
     return None if found.empty else found.iloc[0]
 
 
-def _prefill(athlete: Athlete) -> None:
-    """Copy the last set of the chosen exercise into the inputs."""
+HISTORY_KEY = "log_history_edits"  # this session's changes to days before the one shown
+
+
+def history_changed() -> None:
+    """Note that sets of some earlier day changed, so last time's sets are read again."""
+    st.session_state[HISTORY_KEY] = int(st.session_state.get(HISTORY_KEY, 0)) + 1
+
+
+def _previous(athlete: Athlete, exercise_id: str, day: dt.date) -> pd.DataFrame:
+    version = (data_access.catalog_version(), int(st.session_state.get(HISTORY_KEY, 0)))
+    return data_access.previous_sets(version, athlete.athlete_id, exercise_id, day)
+
+
+def _done_today(athlete: Athlete, day: dt.date, name: str) -> int:
+    sets = data_access.day_sets(data_access.data_version(), athlete.athlete_id, day.isoformat())
+    return int((sets["exercise"] == name).sum())
+
+
+def _prefill(athlete: Athlete, day: dt.date) -> None:
+    """Fill the inputs from the matching set of last time (the first set, on a new day)."""
     row = _exercise(athlete)
     if row is None:
         return
-    last = data_access.last_sets(
-        data_access.data_version(), athlete.athlete_id, (str(row["exercise_id"]),)
-    )
-    st.session_state.update(prefill(last, athlete.unit))
+    previous = _previous(athlete, str(row["exercise_id"]), day)
+    done = _done_today(athlete, day, str(row["name"]))
+    values = next_prefill(previous, min(done, max(len(previous) - 1, 0)), athlete.unit)
+    empty = {"log_weight": None, "log_reps": None, "log_seconds": None}
+    st.session_state.update(values or empty)
+
+
+def render_exercise_picker(athlete: Athlete, day: dt.date) -> None:
+    """The exercise search (names and aliases), drawn outside the part that Add set reruns."""
+    names = _names(athlete)
+    shown = {
+        str(r.label): f"{r.label}  ({r.name})" if r.is_alias else str(r.label)
+        for r in names.itertuples()
+    }
+    st.selectbox(
+        "Exercise", list(shown), index=None, key="log_exercise", format_func=shown.__getitem__,
+        placeholder="Type to search names and aliases", on_change=_prefill, args=(athlete, day),
+    )  # fmt: skip
 
 
 def _follow_unit(athlete: Athlete) -> str | None:
@@ -68,22 +103,11 @@ def _follow_unit(athlete: Athlete) -> str | None:
 
 
 def render_set_form(athlete: Athlete, day: dt.date) -> None:
-    """Exercise search (names and aliases), inputs pre-filled from last time, and Add set."""
-    names = _names(athlete)
-    shown = {
-        str(r.label): f"{r.label}  ({r.name})" if r.is_alias else str(r.label)
-        for r in names.itertuples()
-    }
-    st.selectbox(
-        "Exercise", list(shown), index=None, key="log_exercise", format_func=shown.__getitem__,
-        placeholder="Type to search names and aliases", on_change=_prefill, args=(athlete,),
-    )  # fmt: skip
+    """Last time's sets, the inputs pre-filled from them, and Add set."""
     row = _exercise(athlete)
     if row is not None:
-        last = data_access.last_sets(
-            data_access.data_version(), athlete.athlete_id, (str(row["exercise_id"]),)
-        )
-        st.caption(last_time(last, athlete.unit))
+        previous = _previous(athlete, str(row["exercise_id"]), day)
+        st.caption(previous_summary(previous, athlete.unit))
     for key in ("log_weight", "log_reps", "log_seconds", "log_rpe"):
         st.session_state.setdefault(key, None)
     st.session_state.setdefault("log_set_type", "working")
@@ -158,8 +182,15 @@ def _add(athlete: Athlete, day: dt.date) -> None:
     except LiftboardError as exc:
         state[MESSAGE_KEY] = ("error", str(exc))
         return
-    # How the set felt belongs to that set: the next one starts without RPE or notes.
+    # How the set felt belongs to that set: the next one starts without RPE or notes, and
+    # with the numbers of the matching set of last time when there was one.
     state["log_rpe"] = None
     state["log_notes"] = ""
+    if day != dt.date.today():
+        history_changed()
+    previous = _previous(athlete, str(row["exercise_id"]), day)
+    following = next_prefill(previous, _done_today(athlete, day, str(row["name"])), athlete.unit)
+    if following:
+        state.update(following)
     summary = set_summary(entry["weight"], athlete.unit, entry["reps"], entry["seconds"])
     state[MESSAGE_KEY] = ("success", f"Logged {row['name']}: {summary}.")
