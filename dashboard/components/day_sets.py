@@ -114,7 +114,7 @@ def _delete() -> None:
 
 
 def render_day_sets(athlete: Athlete, day: dt.date) -> None:
-    """The day's sets, newest last, and a form to change or delete one."""
+    """The day's sets, newest first, and a form to change or delete one."""
     state = st.session_state
     sets = _sets(athlete, day)
     message = state.pop("log_edit_message", None)
@@ -123,11 +123,12 @@ def render_day_sets(athlete: Athlete, day: dt.date) -> None:
     if sets.empty:
         st.info("No sets on this day yet: the first one you add appears here.")
         return
+    # Newest first: the set just added is at the top, in view without scrolling.
     st.dataframe(
-        day_sets_table(sets, athlete.unit), hide_index=True, key="log_day_table",
+        day_sets_table(sets, athlete.unit).iloc[::-1], hide_index=True, key="log_day_table",
         column_config={"#": st.column_config.NumberColumn(width="small")},
     )  # fmt: skip
-    choices = set_choices(sets, athlete.unit)
+    choices = dict(reversed(set_choices(sets, athlete.unit).items()))
     if state.get(CHOSEN) not in choices:
         state[CHOSEN] = None
     state[PICKER] = state[CHOSEN]  # the picker follows the id, whatever label it last sent
