@@ -31,6 +31,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: setup browser lint  ## every check and test, browser tests included
 	$(BIN)/python -m pytest

@@ -4,9 +4,9 @@ The Trends page is rendered server-side through Streamlit's AppTest, from the en
 browser session would run it, with empty caches: its three views one after the other. The
 time with the benchmark's N sets is compared with the time on a log of 1,000 sets.
 
-`pipelines.bench` imports this module by name (it is listed in `MEASURE_MODULES`), so the
-measures join the benchmark's table and JSON; Streamlit itself is imported only when a measure
-runs. `dashboard_bench(sets)` runs the same figures on their own.
+`liftboard bench` (`dashboard/bench_command.py`) lists this module among its measure
+modules, so the measures join the benchmark's table and JSON; Streamlit itself is imported only
+when a measure runs.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 import os
 import statistics
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -102,36 +101,10 @@ def _trends_rss(ctx: BenchContext) -> float:
     return peak_rss_in_child("dashboard.bench:render_trends_once", str(ctx.db_path))
 
 
-def dashboard_bench(sets: int = 1_000_000, runs: int = 3) -> dict[str, float]:
-    """Generate a log of `sets` sets and one of 1,000, and time the Trends page on both.
-
-    Returns:
-        `trends_1m_s` (seconds with `sets` sets), `trends_ratio` (that over the time with
-        1,000 sets) and `trends_peak_rss_mb`.
-    """
-    with tempfile.TemporaryDirectory(prefix="liftboard-dashboard-bench-") as folder:
-        path = Path(folder) / "big.duckdb"
-        con = connect(path)
-        generate(con, sets)
-        con.close()
-        big = trends_seconds(path, runs)
-        small = trends_seconds(small_log(Path(folder)), runs)
-        rss = peak_rss_in_child("dashboard.bench:render_trends_once", str(path))
-    return {
-        "trends_1m_s": round(big, 3),
-        "trends_ratio": round(big / small, 2),
-        "trends_peak_rss_mb": round(rss, 1),
-    }
-
-
 # --- the Log page: Add set --------------------------------------------------------------------
 
 ADD_SET_WEIGHTS = [40.0 + 0.5 * i for i in range(60)]  # one new, recognisable set per click
-
-
-def _first_exercise(options: list[str]) -> str:
-    """The first search entry that is an exercise's own name (the athlete's recent one)."""
-    return next(o for o in options if "  (" not in o)
+ADD_SET_EXERCISE = "Barbell Squat"  # a loaded lift every catalog has
 
 
 def add_set_rerun_ms(path: Path, runs: int = 10) -> float:
@@ -145,8 +118,7 @@ def add_set_rerun_ms(path: Path, runs: int = 10) -> float:
     times = []
     with _database(path):
         at = AppTest.from_file(str(APP), default_timeout=600).run()
-        picker = at.selectbox(key="log_exercise")
-        picker.set_value(_first_exercise(list(picker.options))).run()
+        at.selectbox(key="log_exercise").set_value(ADD_SET_EXERCISE).run()
         for weight in ADD_SET_WEIGHTS[: max(1, runs)]:
             at.number_input(key="log_weight").set_value(weight)
             at.number_input(key="log_reps").set_value(5)
@@ -174,7 +146,8 @@ def add_set_browser_times(url: str, executable: str, runs: int = 10) -> list[flo
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(url, timeout=120_000)
         page.get_by_role("combobox", name="Exercise").click(timeout=120_000)
-        page.get_by_role("option").first.click()
+        page.keyboard.type(ADD_SET_EXERCISE)
+        page.get_by_role("option", name=ADD_SET_EXERCISE, exact=True).click()
         idle = "[data-testid='stApp'][data-test-script-state='notRunning']"
         page.wait_for_selector(idle, timeout=120_000)
         unit = "lb" if page.get_by_label("Weight (lb)").count() else "kg"

@@ -15,14 +15,14 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from pipelines import athletes as athlete_reads
 from pipelines import catalog as catalog_reads
-from pipelines import log_views, logbook
+from pipelines import log_views, logbook, writes
 from pipelines.backup import backup_bytes
 from pipelines.balance import weekly_balance
 from pipelines.consistency import training_calendar, training_streaks, weekly_sessions
 from pipelines.db import connect, resolve_db_path
 from pipelines.demo import DEMO_ATHLETE, write_demo
-from pipelines.errors import LiftboardError
 from pipelines.exercise_matching import add_custom_exercise as _add_custom_exercise
 from pipelines.exercise_matching import map_exercise as _map_exercise
 from pipelines.exercise_matching import unmapped_exercises as _unmapped_exercises
@@ -50,7 +50,7 @@ def db_path() -> str:
 
 def data_version() -> int:
     """The current data version (the newest change id)."""
-    return logbook.data_version(get_connection())
+    return writes.data_version(get_connection())
 
 
 # --- cached reads ---------------------------------------------------------------------------
@@ -80,7 +80,7 @@ def exercise_names(version: int, athlete_id: int, day: dt.date | None = None) ->
 @st.cache_data(ttl=TTL, max_entries=4)
 def athletes(version: int) -> pd.DataFrame:
     """One row per athlete: unit, session count and latest session."""
-    return logbook.athlete_activity(get_connection())
+    return athlete_reads.athlete_activity(get_connection())
 
 
 @st.cache_data(ttl=TTL, max_entries=32)
@@ -206,12 +206,12 @@ def calendar(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.
 
 def create_athlete(name: str, unit: str = "kg") -> int:
     """Add an athlete (or find the one with that name) and return the id."""
-    return logbook.ensure_athlete(get_connection(), name, unit)
+    return athlete_reads.ensure_athlete(get_connection(), name, unit)
 
 
 def set_unit(athlete_id: int, unit: str) -> None:
     """Store the unit the athlete sees and types weights in."""
-    logbook.set_unit(get_connection(), athlete_id, unit)
+    athlete_reads.set_unit(get_connection(), athlete_id, unit)
 
 
 def load_demo() -> tuple[int, int]:
@@ -221,7 +221,7 @@ def load_demo() -> tuple[int, int]:
 
 def demo_athlete_id() -> int | None:
     """The demo lifter's id, once the demo log has been written."""
-    return logbook.find_athlete(get_connection(), DEMO_ATHLETE)
+    return athlete_reads.find_athlete(get_connection(), DEMO_ATHLETE)
 
 
 def log_day_set(athlete: str, day: dt.date, entry: Mapping[str, Any]) -> int:
@@ -229,10 +229,8 @@ def log_day_set(athlete: str, day: dt.date, entry: Mapping[str, Any]) -> int:
 
     The set is checked before a session is opened for it, so a rejected set leaves nothing.
     """
-    fields = {k: v for k, v in entry.items() if k != "exercise"}
-    return logbook.log_entry(
-        get_connection(), day=day, exercise=str(entry["exercise"]), athlete=athlete, **fields
-    )
+    (set_id,) = logbook.log_sets(get_connection(), logbook.DaySession(day, athlete), [entry])
+    return set_id
 
 
 def log_template_set(
@@ -250,18 +248,12 @@ def log_template_set(
         The session id (new or given). A rejected first set leaves no empty session behind.
     """
     con = get_connection()
-    opened = session_id is None
-    if session_id is None:
-        session_id = logbook.start_session(
-            con, athlete_id, started_at, name=name, template_id=template_id
-        )
-    try:
+    if session_id is not None:
         logbook.log_sets(con, session_id, [entry])
-    except LiftboardError:
-        if opened:
-            logbook.delete_session(con, session_id)
-        raise
-    return session_id
+        return session_id
+    opened = logbook.NewSession(athlete_id, started_at, name=name, template_id=template_id)
+    (set_id,) = logbook.log_sets(con, opened, [entry])
+    return logbook.session_of_set(con, set_id)
 
 
 def finish_session(session_id: int) -> None:

@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +34,7 @@ import pandas as pd
 
 from pipelines import volume_cache
 from pipelines.db import connect, read_sql
+from pipelines.writes import write
 
 DEFAULT_SETS = 1_000_000
 MIN_RUNS = 3
@@ -43,10 +44,9 @@ YEARS_DAYS = 1826
 SETS_PER_SESSION = 24
 MAX_ATHLETES = 400
 SETS_PER_ATHLETE_MIN = 2_000
-# Modules whose @measure functions join the benchmark, in this order.
-MEASURE_MODULES: list[str] = ["pipelines.bench", "pipelines.importers.bench_measures"]
-# The dashboard's Trends timings (dashboard/bench.py; Streamlit is imported only as they run).
-MEASURE_MODULES.append("dashboard.bench")
+# Modules whose @measure functions join the benchmark, in this order. The dashboard adds its
+# own (`dashboard/bench_command.py`): this package never imports the dashboard.
+MEASURE_MODULES = ("pipelines.bench", "pipelines.importers.bench_measures")
 
 
 @dataclass(frozen=True)
@@ -187,28 +187,20 @@ def generate(
         "days": YEARS_DAYS,
     }
     cur = con.cursor()
-    with _bulk_load(cur):
-        cur.begin()
-        try:
-            cur.execute(read_sql("bench/bench_athletes"), {"athletes": athletes})
-            cur.execute(read_sql("bench/bench_session_plan"), params)
-            cur.execute(read_sql("bench/bench_sessions"))
-            cur.execute(
-                read_sql("bench/bench_bodyweights"),
-                {"days": YEARS_DAYS, "end_day": params["end_day"]},
-            )
-            cur.execute(read_sql("bench/bench_sets"))
-            # ids were given explicitly; move the sequence past them for later inserts
-            cur.execute(
-                "select max(nextval('session_id_seq')) from range(?)", [sessions]
-            ).fetchall()
-            cur.execute("drop table bench_session_plan")
-            volume_cache.mark_everything(cur)
-            cur.execute("insert into changes (what) values ('sets')")
-            cur.commit()
-        except BaseException:
-            cur.rollback()
-            raise
+    with _bulk_load(cur), write(con, "sets") as w:
+        bulk = w.cur
+        bulk.execute(read_sql("bench/bench_athletes"), {"athletes": athletes})
+        bulk.execute(read_sql("bench/bench_session_plan"), params)
+        bulk.execute(read_sql("bench/bench_sessions"))
+        bulk.execute(
+            read_sql("bench/bench_bodyweights"),
+            {"days": YEARS_DAYS, "end_day": params["end_day"]},
+        )
+        bulk.execute(read_sql("bench/bench_sets"))
+        # ids were given explicitly; move the sequence past them for later inserts
+        bulk.execute("select max(nextval('session_id_seq')) from range(?)", [sessions]).fetchall()
+        bulk.execute("drop table bench_session_plan")
+        w.touch_everything()
     # Count the kept weekly volume cells now, as the first read after any bulk write would.
     if not volume_cache.refresh(con):
         raise RuntimeError("the weekly volume cells could not be counted")
@@ -275,12 +267,14 @@ def _pandas(ctx: BenchContext) -> float:
 
 @measure("log_one_ms", "log one set (median of 50)", "ms", "<= 20 ms")
 def _log_one(ctx: BenchContext) -> float:
-    from pipelines.logbook import log_set, start_session
+    from pipelines.logbook import log_sets, start_session
 
     athlete = int(ctx.con.execute("select min(athlete_id) from athletes").fetchone()[0])  # type: ignore[index]
     session = start_session(ctx.con, athlete, dt.datetime.now().replace(microsecond=0))
     seconds = median_seconds(
-        lambda: log_set(ctx.con, session, "Barbell_Full_Squat", weight=100, reps=5),
+        lambda: log_sets(
+            ctx.con, session, [{"exercise": "Barbell_Full_Squat", "weight": 100, "reps": 5}]
+        ),
         LOG_ONE_RUNS,
     )
     return seconds * 1000
@@ -310,14 +304,14 @@ def _peak_rss(ctx: BenchContext) -> float:
 @measure("volume_after_log_s", "(a) again, right after logging one set", "s")
 def _volume_after_log(ctx: BenchContext) -> float:
     """(a) when a write has just marked a week: the read recounts that week first."""
-    from pipelines.logbook import log_set, start_session
+    from pipelines.logbook import log_sets, start_session
     from pipelines.weekly_volume import weekly_muscle_volume
 
     athlete = int(ctx.con.execute("select max(athlete_id) from athletes").fetchone()[0])  # type: ignore[index]
     session = start_session(ctx.con, athlete, dt.datetime.now().replace(microsecond=0))
     times = []
     for _ in range(ctx.runs):
-        log_set(ctx.con, session, "Pullups", reps=8)
+        log_sets(ctx.con, session, [{"exercise": "Pullups", "reps": 8}])
         times.append(median_seconds(lambda: weekly_muscle_volume(ctx.con), 1))
     return statistics.median(times)
 
@@ -399,15 +393,16 @@ def run_benchmark(
     runs: int = MIN_RUNS,
     workdir: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    modules: Sequence[str] = MEASURE_MODULES,
 ) -> dict[str, Any]:
-    """Generate the log, run every registered measure, and return the JSON-ready results.
+    """Generate the log, run every measure of `modules`, and return the JSON-ready results.
 
     Returns:
         `{"sets": N, <measure key>: value, ...}` in registration order, with `generate_s`,
         `athletes` and `sessions` last.
     """
     say = progress or (lambda _text: None)
-    for module in MEASURE_MODULES:
+    for module in modules:
         importlib.import_module(module)
     with tempfile.TemporaryDirectory(prefix="liftboard-bench-", dir=workdir) as folder:
         path = Path(folder) / "bench.duckdb"

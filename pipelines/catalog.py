@@ -12,9 +12,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from pipelines.db import read_sql, transaction
+from pipelines.db import read_sql
 from pipelines.errors import Problem, ValidationError
-from pipelines.logbook import record_change, resolve_exercises
+from pipelines.names import normalise_name
 from pipelines.schemas import (
     MAX_SECONDS,
     MAX_TEMPLATE_ROUND,
@@ -27,8 +27,38 @@ from pipelines.schemas import (
     WorkoutTemplate,
     validate,
 )
+from pipelines.writes import write
 
 TEMPLATE_FIELDS = ("round_no", "position", "exercise", "reps", "seconds", "per_side", "notes")
+
+
+def resolve_exercises(
+    con: duckdb.DuckDBPyConnection, names: Sequence[str]
+) -> dict[str, str | None]:
+    """Resolve many names: exact id first, then normalised name, then alias.
+
+    Exact ids are looked up first, in one cheap query; only the names that are not an id take
+    the query that compares normalised names and aliases.
+    """
+    wanted = sorted({str(n) for n in names})
+    texts = sorted({n.strip() for n in wanted} - {""})
+    cur = con.cursor()
+    rows = cur.execute(
+        "select exercise_id from exercises where list_contains(?::varchar[], exercise_id)",
+        [texts],
+    ).fetchall()
+    found = {str(exercise_id): str(exercise_id) for (exercise_id,) in rows}
+    rest = [n for n in wanted if n.strip() and n.strip() not in found]
+    if not rest:
+        return {n: found.get(n.strip()) for n in wanted}
+    lookup = pd.DataFrame(
+        {"text": [n.strip() for n in rest], "norm": [normalise_name(n) for n in rest]}
+    )
+    cur.register("wanted_names", lookup)
+    rows = cur.execute(read_sql("lookups/exercise_by_name")).fetchall()
+    cur.unregister("wanted_names")
+    found |= {str(text): str(exercise_id) for text, exercise_id in rows}
+    return {n: found.get(n.strip()) for n in wanted}
 
 
 def exercise_catalog(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -136,7 +166,8 @@ def save_template(
         raise ValidationError(problems)
     entries = validate(TemplateItemEntry, frame)
     rounds = int(entries.loc[entries["round_no"] > 0, "round_no"].max())
-    with transaction(con, "template") as cur:
+    with write(con, "template") as w:
+        cur = w.cur
         cur.execute("delete from template_items where template_id = ?", [template_id])
         cur.register("incoming_template_items", entries)
         cur.execute(
@@ -150,7 +181,6 @@ def save_template(
             "rest_s = ? where template_id = ?",
             [rounds, int(passes), int(rest), template_id],
         )
-        record_change(cur, "template")
     return len(entries)
 
 

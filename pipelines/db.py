@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 
 from pipelines.errors import DatabaseUnavailableError, LiftboardError
+from pipelines.writes import first_line, write
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 ENV_DB = "LIFTBOARD_DB"
@@ -88,13 +87,12 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
     except duckdb.Error as exc:
         con.close()
         raise DatabaseUnavailableError(
-            f"The database {target} could not be prepared: {_first_line(exc)}."
+            f"The database {target} could not be prepared: {first_line(exc)}."
         ) from None
+    except LiftboardError as exc:  # the write unit's sentence for a full or read-only disk
+        con.close()
+        raise DatabaseUnavailableError(str(exc)) from None
     return con
-
-
-def _first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0].rstrip(".") if str(exc).strip() else type(exc).__name__
 
 
 def _open_failure(target: str, exc: duckdb.Error) -> str:
@@ -111,59 +109,7 @@ def _open_failure(target: str, exc: duckdb.Error) -> str:
             f"The database {target} cannot be opened for writing: permission denied. "
             "Choose a writable place with --db or LIFTBOARD_DB."
         )
-    return f"The database {target} could not be opened: {_first_line(exc)}."
-
-
-@contextlib.contextmanager
-def transaction(
-    con: duckdb.DuckDBPyConnection, what: str = "change"
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Run a block on its own cursor in one transaction: all of it lands, or none of it.
-
-    Database failures become sentences: a refused constraint, a full disk, a file that cannot
-    be written. The rollback never hides the original failure.
-
-    Raises:
-        LiftboardError: the database refused or could not store the change; nothing was saved.
-    """
-    cur = con.cursor()
-    cur.begin()
-    try:
-        yield cur
-        cur.commit()
-    except BaseException as exc:
-        with contextlib.suppress(duckdb.Error):
-            cur.rollback()
-        if isinstance(exc, duckdb.ConstraintException):
-            raise LiftboardError(
-                f"The database refused the {what} ({_first_line(exc)}). Nothing was saved."
-            ) from None
-        if isinstance(exc, duckdb.Error) and _is_storage_failure(exc):
-            raise LiftboardError(_storage_sentence(exc, what)) from None
-        raise
-    finally:
-        cur.close()
-
-
-def _is_storage_failure(exc: duckdb.Error) -> bool:
-    text = str(exc).lower()
-    return isinstance(exc, duckdb.IOException) or any(
-        word in text for word in ("no space", "read-only", "permission denied", "invalidated")
-    )
-
-
-def _storage_sentence(exc: duckdb.Error, what: str) -> str:
-    text = str(exc).lower()
-    if "no space" in text:
-        cause = "the disk that holds the database is full"
-    elif "read-only" in text or "permission" in text:
-        cause = "the database file or its folder is read-only"
-    else:
-        cause = f"the database could not be written ({_first_line(exc)})"
-    return (
-        f"Could not save the {what}: {cause}. Nothing was changed; free some space or fix the "
-        "permissions, then restart Liftboard."
-    )
+    return f"The database {target} could not be opened: {first_line(exc)}."
 
 
 def migration_files() -> list[tuple[int, str, str]]:
@@ -192,16 +138,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     for version, name, sql in migration_files():
         if version in done:
             continue
-        con.begin()
-        try:
-            con.execute(sql)
-            con.execute(
+        with write(con, f"upgrade to schema version {version}", journal=False) as w:
+            w.cur.execute(sql)
+            w.cur.execute(
                 "insert into schema_migrations (version, name) values (?, ?)", [version, name]
             )
-            con.commit()
-        except BaseException:
-            con.rollback()
-            raise
         applied.append(version)
     return applied
 
@@ -237,12 +178,11 @@ def load_seeds(
     current = con.execute("select sha256 from seed_state where seed = 'catalog'").fetchall()
     if current and current[0][0] == digest and not force:
         return False
-    con.begin()
-    try:
+    with write(con, "catalog") as w:
         for name, columns in SEED_FILES.items():
-            _stage_seed(con, name, columns, data_dir / f"{name}.csv")
-        con.execute(_UPSERT_SQL)
-        con.execute(
+            _stage_seed(w.cur, name, columns, data_dir / f"{name}.csv")
+        w.cur.execute(read_sql("seeds/upsert_catalog"))
+        w.cur.execute(
             "insert into seed_state (seed, sha256) values ('catalog', ?) "
             "on conflict (seed) do update set sha256 = excluded.sha256, "
             "loaded_at = now()",
@@ -250,12 +190,7 @@ def load_seeds(
         )
         # Loads and muscles may have changed: every kept weekly volume cell is recounted on the
         # next read (see pipelines/volume_cache.py).
-        con.execute("insert into volume_dirty (athlete_id, week_no) values (null, null)")
-        con.execute("insert into changes (what) values ('catalog')")
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
+        w.touch_everything()
     return True
 
 
@@ -272,88 +207,3 @@ def _stage_seed(
     got = tuple(r[0] for r in con.execute(f"describe seed_{name}").fetchall())
     if got != columns:
         raise ValueError(f"{path.name} has columns {got}, expected {columns}")
-
-
-_UPSERT_SQL = """
-insert into muscle_groups
-select muscle_group, region, display_order::integer from seed_muscle_groups
-on conflict (muscle_group) do update set
-    region = excluded.region, display_order = excluded.display_order;
-
-insert into muscles
-select muscle, muscle_group, coalesce(description, '') from seed_muscles
-on conflict (muscle) do update set
-    muscle_group = excluded.muscle_group, description = excluded.description;
-
-insert into exercises (
-    exercise_id, name, name_norm, category, equipment, mechanic, force, level, load_type,
-    unilateral, bodyweight_factor, stance, cues, source, mapped
-)
-select
-    exercise_id, name, name_norm, coalesce(category, ''), coalesce(equipment, ''),
-    coalesce(mechanic, ''), coalesce(force, ''), coalesce(level, ''), load_type,
-    unilateral::boolean, coalesce(bodyweight_factor, '0')::double, coalesce(stance, ''),
-    coalesce(cues, ''), source, true
-from seed_exercises
-on conflict (exercise_id) do update set
-    name = excluded.name, name_norm = excluded.name_norm, category = excluded.category,
-    equipment = excluded.equipment, mechanic = excluded.mechanic, force = excluded.force,
-    level = excluded.level, load_type = excluded.load_type, unilateral = excluded.unilateral,
-    bodyweight_factor = excluded.bodyweight_factor, stance = excluded.stance,
-    cues = excluded.cues, source = excluded.source, mapped = true;
-
-delete from exercise_muscles
-where exercise_id in (select exercise_id from exercises where source in ('catalog', 'liftboard'));
-
-insert into exercise_muscles
-select exercise_id, muscle_group, role from seed_exercise_muscles;
-
-delete from exercise_aliases where source = 'catalog';
-
-insert into exercise_aliases (alias_norm, alias, exercise_id, source)
-select alias_norm, alias, exercise_id, 'catalog' from seed_exercise_aliases
-on conflict (alias_norm) do nothing;
-
-delete from exercise_variations;
-
-insert into exercise_variations
-select
-    exercise_id, position::integer, variation, kind, coalesce(description, ''),
-    nullif(target_exercise_id, '')
-from seed_exercise_variations;
-
-insert into workout_templates
-select
-    template_id, name, coalesce(description, ''), rounds::integer,
-    passes_per_round::integer, rest_s::integer, minutes_min::integer,
-    minutes_max::integer, coalesce(defaults_note, ''), 'liftboard'
-from seed_workout_templates
-on conflict (template_id) do update set
-    name = excluded.name, description = excluded.description, rounds = excluded.rounds,
-    passes_per_round = excluded.passes_per_round, rest_s = excluded.rest_s,
-    minutes_min = excluded.minutes_min, minutes_max = excluded.minutes_max,
-    defaults_note = excluded.defaults_note
-where workout_templates.source = 'liftboard';
-
-delete from template_items
-where template_id in (select template_id from workout_templates where source = 'liftboard');
-
-insert into template_items
-select
-    i.template_id, i.round_no::integer, i.position::integer, i.exercise_id,
-    nullif(i.reps, '')::integer, nullif(i.seconds, '')::integer, i.per_side::boolean, i.role,
-    coalesce(i.notes, '')
-from seed_template_items as i
-inner join workout_templates as t on t.template_id = i.template_id
-where t.source = 'liftboard';
-
-insert into volume_landmarks
-select
-    muscle_group, mv_sets::double, mev_sets::double, mav_low_sets::double,
-    mav_high_sets::double, mrv_sets::double, coalesce(basis, '')
-from seed_volume_landmarks
-on conflict (muscle_group) do update set
-    mv_sets = excluded.mv_sets, mev_sets = excluded.mev_sets,
-    mav_low_sets = excluded.mav_low_sets, mav_high_sets = excluded.mav_high_sets,
-    mrv_sets = excluded.mrv_sets, basis = excluded.basis;
-"""

@@ -8,8 +8,9 @@ from typing import Any
 
 import duckdb
 
+from pipelines.athletes import ensure_athlete, log_bodyweight
 from pipelines.errors import Problem, ValidationError
-from pipelines.logbook import ensure_athlete, log_bodyweight, log_sets, start_session
+from pipelines.logbook import finish_session, log_sets, start_session
 
 DEMO_ATHLETE = "Demo lifter"
 TEMPLATE_ID = "beginner_back_legs"
@@ -97,10 +98,8 @@ def write_demo(
                 source_key=key,
             )
             log_sets(con, session_id, sets)
-            con.cursor().execute(
-                "update sessions set ended_at = started_at + to_minutes(?) where session_id = ?",
-                [18 if kind == "circuit" else 45, session_id],
-            )
+            minutes = 18 if kind == "circuit" else 45
+            finish_session(con, session_id, started + dt.timedelta(minutes=minutes))
             added_sessions += 1
             added_sets += len(sets)
         log_bodyweight(con, athlete_id, monday, bodyweight, "kg")

@@ -2,7 +2,7 @@
 
 A name is looked up in four steps, stopping at the first that finds something:
 
-1. exactly: an exercise id, a normalised exercise name or an alias (`logbook.resolve_exercises`);
+1. exactly: an exercise id, a normalised exercise name or an alias (`catalog.resolve_exercises`);
 2. by structure: the name is taken apart into movement, equipment and detail tokens
    (`pipelines.names.name_parts`) and compared with every catalog name and alias taken apart
    the same way: first all tokens, then without modifiers that do not change the muscles
@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from pipelines import volume_cache
-from pipelines.errors import LiftboardError, Problem, ValidationError
-from pipelines.logbook import record_change, resolve_exercises
+from pipelines.catalog import resolve_exercises
+from pipelines.errors import Problem, ValidationError
 from pipelines.names import (
     HARD_MODIFIERS,
     SOFT_MODIFIERS,
@@ -41,6 +40,7 @@ from pipelines.schemas import (
     UnmappedExercise,
     validate,
 )
+from pipelines.writes import Write, write
 
 CUSTOM_PREFIX = "custom:"
 
@@ -290,10 +290,11 @@ def custom_exercise_rows(
     return validate(CustomExercise, frame)
 
 
-def insert_custom_exercises(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> None:
-    """Write validated custom exercises inside the caller's transaction."""
+def insert_custom_exercises(w: Write, rows: pd.DataFrame) -> None:
+    """Write validated custom exercises inside the caller's write unit."""
     if rows.empty:
         return
+    cur = w.cur
     cur.register("incoming_custom_exercises", rows)
     cur.execute(
         "insert into exercises (exercise_id, name, name_norm, category, equipment, load_type, "
@@ -354,18 +355,9 @@ def add_custom_exercise(
     exercise = validate(CustomExercise, exercise)
     exercise_id = str(exercise["exercise_id"].iloc[0])
     muscles = _muscle_rows(exercise_id, primary, secondary)
-    cur = con.cursor()
-    cur.begin()
-    try:
-        insert_custom_exercises(cur, exercise)
-        _write_muscles(cur, muscles)
-        record_change(cur, "exercises")
-        cur.commit()
-    except BaseException:
-        cur.rollback()
-        raise
-    finally:
-        cur.close()
+    with write(con, "exercises") as w:
+        insert_custom_exercises(w, exercise)
+        _write_muscles(w, muscles)
     return exercise_id
 
 
@@ -392,7 +384,8 @@ def _muscle_rows(
     return validate(ExerciseMuscle, frame)
 
 
-def _write_muscles(cur: duckdb.DuckDBPyConnection, muscles: pd.DataFrame) -> None:
+def _write_muscles(w: Write, muscles: pd.DataFrame) -> None:
+    cur = w.cur
     cur.register("incoming_muscles", muscles)
     cur.execute(
         "insert into exercise_muscles (exercise_id, muscle_group, role) "
@@ -448,10 +441,11 @@ def map_exercise(con: duckdb.DuckDBPyConnection, custom_id: str, catalog_id: str
         ).df(),
     )
     load_type, equipment, category, unilateral, factor, _ = target
-    cur.begin()
-    try:
+    cur.close()
+    with write(con, "mapping") as w:
+        cur = w.cur
         cur.execute("delete from exercise_muscles where exercise_id = ?", [custom_id])
-        _write_muscles(cur, muscles)
+        _write_muscles(w, muscles)
         cur.execute(
             "update exercises set mapped = true, load_type = ?, equipment = ?, category = ?, "
             "unilateral = ?, bodyweight_factor = ? where exercise_id = ?",
@@ -464,19 +458,7 @@ def map_exercise(con: duckdb.DuckDBPyConnection, custom_id: str, catalog_id: str
             [custom_id, catalog_id],
         )
         # Every past set of the custom exercise now counts toward the copied muscles.
-        volume_cache.mark_exercise(cur, custom_id)
-        record_change(cur, "exercises")
-        cur.commit()
-    except duckdb.ConstraintException as exc:
-        cur.rollback()
-        raise LiftboardError(
-            f"The database refused the mapping ({str(exc).splitlines()[0]}). Nothing was saved."
-        ) from None
-    except BaseException:
-        cur.rollback()
-        raise
-    finally:
-        cur.close()
+        w.touch_exercise(custom_id)
 
 
 def unmapped_exercises(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

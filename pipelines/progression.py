@@ -30,8 +30,8 @@ import pandas as pd
 
 from pipelines.db import read_sql
 from pipelines.filters import DayLike, as_day
-from pipelines.logbook import from_kg, to_kg
 from pipelines.schemas import ProgressionSuggestion, validate
+from pipelines.units import from_kg, to_kg
 
 RECENT_WEEKS = 8
 WEEKS_AT_ONE_LOAD_DAYS = 21

@@ -54,12 +54,25 @@ RULES: dict[str, str] = {
 }
 
 
+class StrictModel(pa.DataFrameModel):
+    """The base of every model: exactly the columns named, each coerced to its type.
+
+    Coercion matters for query output too: with pandas 3, DuckDB's empty results come back as
+    `object` columns. Models inherit this `Config`; one that needs more (`ordered`, `unique`)
+    adds only that.
+    """
+
+    class Config:
+        strict = True
+        coerce = True
+
+
 def _latest_allowed() -> pd.Timestamp:
     """The end of tomorrow: a set dated later than that is a typo, not training."""
     return pd.Timestamp(dt.date.today() + dt.timedelta(days=2))
 
 
-class SetEntry(pa.DataFrameModel):
+class SetEntry(StrictModel):
     """One row per set about to be written to `sets` (weights already in kg)."""
 
     session_id: Series[int] = pa.Field(ge=1)
@@ -94,12 +107,8 @@ class SetEntry(pa.DataFrameModel):
         )
         return pd.Series((reps > 0) | (seconds > 0) | (distance > 0), index=df.index)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class SessionEntry(pa.DataFrameModel):
+class SessionEntry(StrictModel):
     """One row per session about to be written to `sessions`."""
 
     athlete_id: Series[int] = pa.Field(ge=1)
@@ -124,20 +133,12 @@ class SessionEntry(pa.DataFrameModel):
         """A session cannot end before it starts."""
         return (df["ended_at"].isna() | (df["ended_at"] >= df["started_at"])).astype(bool)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class AthleteEntry(pa.DataFrameModel):
+class AthleteEntry(StrictModel):
     """One row per athlete about to be written to `athletes`."""
 
     name: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 200})
     unit: Series[str] = pa.Field(isin=UNITS)
-
-    class Config:
-        strict = True
-        coerce = True
 
 
 # Dataframe-wide checks are reported against the column a person would fix.
@@ -287,18 +288,23 @@ def _dtype_holds(expected: DataType | None, values: pd.Series) -> bool:
 
 
 def _builtin_name(check: pa.Check) -> str | None:
-    """The name of a pandera built-in check, as `Check.__call__` finds it; None for others."""
-    name = getattr(getattr(check, "_check_fn", None), "__name__", None)
+    """The name of a pandera built-in check; None for a check of our own."""
+    name = check.name
     return name if name is not None and check.is_builtin_check(name) else None
 
 
 def _check_holds(check: pa.Check, data: pd.Series | pd.DataFrame) -> bool:
-    """Run one pandera check's function on `data`; True only when every element passes."""
+    """Run one pandera check on `data`; True only when every element passes.
+
+    A built-in check's function is taken from pandera's registry and given the check's own
+    `statistics` (its arguments), which is what pandera's backend runs without building failure
+    cases; a check of our own goes through `Check.__call__`. Both are pandera's public API.
+    """
+    builtin = _builtin_name(check)
     try:
-        # As `Check.__call__` does, a built-in check's function comes from pandera's registry.
-        builtin = _builtin_name(check)
-        function = check._check_fn if builtin is None else check.get_builtin_check_fn(builtin)
-        output = function(data, **check._check_kwargs)
+        if builtin is None:
+            return bool(check(data).check_passed)
+        output = check.get_builtin_check_fn(builtin)(data, **(check.statistics or {}))
     except Exception:  # pandera reports a check that raises as a failure; so does the full pass
         return False
     # What pandera's check backend makes of each kind of output; any other kind fails there.
@@ -352,7 +358,7 @@ MUSCLE_ROLES = ("primary", "secondary")
 MATCH_METHODS = ("exact", "structure", "none")
 
 
-class ImportedSet(pa.DataFrameModel):
+class ImportedSet(StrictModel):
     """One row per set read from an export file, about to be written (weights in kg)."""
 
     line: Series[int] = pa.Field(ge=1)
@@ -388,12 +394,8 @@ class ImportedSet(pa.DataFrameModel):
         other = df["duration_s"].fillna(0).gt(0) | df["distance_m"].fillna(0).gt(0)
         return (df["reps"].fillna(0).gt(0) | other).astype(bool)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class ImportedSession(pa.DataFrameModel):
+class ImportedSession(StrictModel):
     """One row per session read from an export file, about to be written."""
 
     session_key: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 2000})
@@ -412,12 +414,8 @@ class ImportedSession(pa.DataFrameModel):
         """A session cannot end before it starts."""
         return (df["ended_at"].isna() | (df["ended_at"] >= df["started_at"])).astype(bool)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class CustomExercise(pa.DataFrameModel):
+class CustomExercise(StrictModel):
     """One row per custom exercise about to be written to `exercises`."""
 
     exercise_id: Series[str] = pa.Field(str_matches=r"^custom:.+", str_length={"max_value": 300})
@@ -430,12 +428,8 @@ class CustomExercise(pa.DataFrameModel):
     bodyweight_factor: Series[float] = pa.Field(ge=0, le=1.5)
     mapped: Series[bool]
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class ExerciseMuscle(pa.DataFrameModel):
+class ExerciseMuscle(StrictModel):
     """One row per (exercise, muscle group) about to be written to `exercise_muscles`."""
 
     exercise_id: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 500})
@@ -443,34 +437,24 @@ class ExerciseMuscle(pa.DataFrameModel):
     role: Series[str] = pa.Field(isin=MUSCLE_ROLES)
 
     class Config:
-        strict = True
-        coerce = True
         unique = ["exercise_id", "muscle_group"]
 
 
-class ExerciseMatch(pa.DataFrameModel):
+class ExerciseMatch(StrictModel):
     """One row per exercise name looked up: the exercise it landed on, and how."""
 
     name: Series[str]
     exercise_id: Series[str] = pa.Field(nullable=True)
     method: Series[str] = pa.Field(isin=MATCH_METHODS)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class UnmappedExercise(pa.DataFrameModel):
+class UnmappedExercise(StrictModel):
     """One row per custom exercise that still waits for its muscles, with its set count."""
 
     exercise_id: Series[str]
     name: Series[str]
     sets: Series[int] = pa.Field(ge=0)
     created_at: Series[pd.Timestamp]
-
-    class Config:
-        strict = True
-        coerce = True
 
 
 # --- the dashboard: catalog reads, the template editor, the log's helpers ------------------
@@ -480,7 +464,7 @@ TEMPLATE_SOURCES = ("liftboard", "custom")
 MAX_TEMPLATE_ROUND = 50
 
 
-class CatalogExercise(pa.DataFrameModel):
+class CatalogExercise(StrictModel):
     """One row per exercise, with its muscles and aliases folded into comma-separated text."""
 
     exercise_id: Series[str]
@@ -498,12 +482,8 @@ class CatalogExercise(pa.DataFrameModel):
     stance: Series[str]
     cues: Series[str]
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class ExerciseName(pa.DataFrameModel):
+class ExerciseName(StrictModel):
     """One row per searchable exercise name: an exercise's own name or one of its aliases."""
 
     label: Series[str] = pa.Field(str_length={"min_value": 1})
@@ -514,12 +494,8 @@ class ExerciseName(pa.DataFrameModel):
     unilateral: Series[bool]
     last_done_at: Series[pd.Timestamp] = pa.Field(nullable=True)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class WorkoutTemplate(pa.DataFrameModel):
+class WorkoutTemplate(StrictModel):
     """One row per workout template, with its count of main and add-on slots."""
 
     template_id: Series[str]
@@ -535,12 +511,8 @@ class WorkoutTemplate(pa.DataFrameModel):
     main_items: Series[int] = pa.Field(ge=0)
     addon_items: Series[int] = pa.Field(ge=0)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class TemplateExercise(pa.DataFrameModel):
+class TemplateExercise(StrictModel):
     """One row per exercise slot (round_no, position) of a template, with the exercise's facts."""
 
     template_id: Series[str]
@@ -561,12 +533,8 @@ class TemplateExercise(pa.DataFrameModel):
     primary_muscles: Series[str]
     secondary_muscles: Series[str]
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class ExerciseVariationRow(pa.DataFrameModel):
+class ExerciseVariationRow(StrictModel):
     """One row per (exercise, variation): easier, harder or other-equipment versions."""
 
     exercise_id: Series[str]
@@ -577,12 +545,8 @@ class ExerciseVariationRow(pa.DataFrameModel):
     target_exercise_id: Series[str] = pa.Field(nullable=True)
     target_name: Series[str] = pa.Field(nullable=True)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class AnatomyMuscle(pa.DataFrameModel):
+class AnatomyMuscle(StrictModel):
     """One row per named muscle: its group and region, and the exercises that train the group."""
 
     muscle: Series[str]
@@ -594,12 +558,8 @@ class AnatomyMuscle(pa.DataFrameModel):
     catalog_exercises: Series[int] = pa.Field(ge=0)
     display_order: Series[int]
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class TemplateItemEntry(pa.DataFrameModel):
+class TemplateItemEntry(StrictModel):
     """One row per template slot about to be written to `template_items`."""
 
     template_id: Series[str] = pa.Field(str_length={"min_value": 1})
@@ -613,12 +573,10 @@ class TemplateItemEntry(pa.DataFrameModel):
     notes: Series[str] = pa.Field(str_length={"max_value": 500})
 
     class Config:
-        strict = True
-        coerce = True
         unique = ["template_id", "round_no", "position"]
 
 
-class LastSet(pa.DataFrameModel):
+class LastSet(StrictModel):
     """One row per exercise: the athlete's most recent set of it (working sets first)."""
 
     exercise_id: Series[str]
@@ -631,12 +589,8 @@ class LastSet(pa.DataFrameModel):
     duration_s: Series[float] = pa.Field(nullable=True, ge=0)
     rpe: Series[float] = pa.Field(nullable=True)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class AthleteActivity(pa.DataFrameModel):
+class AthleteActivity(StrictModel):
     """One row per athlete: unit, number of sessions and the latest session's start."""
 
     athlete_id: Series[int] = pa.Field(ge=1)
@@ -644,10 +598,6 @@ class AthleteActivity(pa.DataFrameModel):
     unit: Series[str] = pa.Field(isin=UNITS)
     sessions: Series[int] = pa.Field(ge=0)
     last_session_at: Series[pd.Timestamp] = pa.Field(nullable=True)
-
-    class Config:
-        strict = True
-        coerce = True
 
 
 # --- marts and exports --------------------------------------------------------------------
@@ -667,7 +617,7 @@ PROGRESSION_ACTIONS = (
 MAX_WEEKLY_SETS = 100.0
 
 
-class WeeklyMuscleVolume(pa.DataFrameModel):
+class WeeklyMuscleVolume(StrictModel):
     """One row per (athlete, week_start, muscle_group): fractional hard sets and the work done."""
 
     athlete_id: Series[int] = pa.Field(ge=1)
@@ -680,12 +630,8 @@ class WeeklyMuscleVolume(pa.DataFrameModel):
     estimated_tonnage_kg: Series[float] = pa.Field(ge=0)
     duration_s: Series[float] = pa.Field(ge=0)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class VolumeLandmark(pa.DataFrameModel):
+class VolumeLandmark(StrictModel):
     """One row per (athlete, muscle_group): the weekly set landmarks that apply, and whose."""
 
     athlete_id: Series[int] = pa.Field(ge=1)
@@ -698,12 +644,8 @@ class VolumeLandmark(pa.DataFrameModel):
     source: Series[str] = pa.Field(isin=LANDMARK_SOURCES)
     basis: Series[str]
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class VolumeLandmarkEntry(pa.DataFrameModel):
+class VolumeLandmarkEntry(StrictModel):
     """One row per (athlete, muscle_group) landmark override about to be written."""
 
     athlete_id: Series[int] = pa.Field(ge=1)
@@ -724,10 +666,6 @@ class VolumeLandmarkEntry(pa.DataFrameModel):
             & (df["mav_high_sets"] <= df["mrv_sets"])
         ).astype(bool)
 
-    class Config:
-        strict = True
-        coerce = True
-
 
 class WeeklyVolumeStatus(WeeklyMuscleVolume):
     """One row per (athlete, week_start, muscle_group): the volume, its landmarks and status."""
@@ -739,12 +677,8 @@ class WeeklyVolumeStatus(WeeklyMuscleVolume):
     mrv_sets: Series[float] = pa.Field(nullable=True, ge=0)
     target_status: Series[pd.CategoricalDtype] = pa.Field(isin=TARGET_STATUSES)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class SetEstimatedOneRepMax(pa.DataFrameModel):
+class SetEstimatedOneRepMax(StrictModel):
     """One row per set that allows an estimate: its estimated one-rep max in kg."""
 
     set_id: Series[int] = pa.Field(ge=1)
@@ -759,12 +693,8 @@ class SetEstimatedOneRepMax(pa.DataFrameModel):
     effective_reps: Series[int] = pa.Field(ge=1, le=10)
     e1rm_kg: Series[float] = pa.Field(gt=0)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class SessionEstimatedOneRepMax(pa.DataFrameModel):
+class SessionEstimatedOneRepMax(StrictModel):
     """One row per (session, exercise): the best estimated one-rep max and the set behind it."""
 
     session_id: Series[int] = pa.Field(ge=1)
@@ -776,12 +706,8 @@ class SessionEstimatedOneRepMax(pa.DataFrameModel):
     weight_kg: Series[float] = pa.Field(gt=0)
     reps: Series[int] = pa.Field(ge=1, le=10)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class PersonalRecord(pa.DataFrameModel):
+class PersonalRecord(StrictModel):
     """One row per record event: the day an athlete beat their own best at an exercise."""
 
     athlete_id: Series[int] = pa.Field(ge=1)
@@ -795,12 +721,8 @@ class PersonalRecord(pa.DataFrameModel):
     achieved_on: Series[pd.Timestamp]
     session_id: Series[int] = pa.Field(ge=1)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class ProgressionSuggestion(pa.DataFrameModel):
+class ProgressionSuggestion(StrictModel):
     """One row per exercise of the athlete's template or recent log: what to do next and why."""
 
     athlete_id: Series[int] = pa.Field(ge=1)
@@ -814,12 +736,8 @@ class ProgressionSuggestion(pa.DataFrameModel):
     suggested_variation: Series[str] = pa.Field(nullable=True)
     reason: Series[str] = pa.Field(str_length={"min_value": 1})
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class WeeklySessions(pa.DataFrameModel):
+class WeeklySessions(StrictModel):
     """One row per (athlete, week_start): sessions and sets, zero for weeks without training."""
 
     athlete_id: Series[int] = pa.Field(ge=1)
@@ -827,12 +745,8 @@ class WeeklySessions(pa.DataFrameModel):
     sessions: Series[int] = pa.Field(ge=0)
     sets: Series[int] = pa.Field(ge=0)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class TrainingStreak(pa.DataFrameModel):
+class TrainingStreak(StrictModel):
     """One row per athlete: the current and the longest run of consecutive training weeks."""
 
     athlete_id: Series[int] = pa.Field(ge=1)
@@ -843,12 +757,8 @@ class TrainingStreak(pa.DataFrameModel):
     longest_end: Series[pd.Timestamp] = pa.Field(nullable=True)
     last_session_on: Series[pd.Timestamp] = pa.Field(nullable=True)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class TrainingDay(pa.DataFrameModel):
+class TrainingDay(StrictModel):
     """One row per (athlete, day) of the range: sessions, sets and minutes, zero on rest days."""
 
     athlete_id: Series[int] = pa.Field(ge=1)
@@ -858,12 +768,8 @@ class TrainingDay(pa.DataFrameModel):
     sets: Series[int] = pa.Field(ge=0)
     minutes: Series[float] = pa.Field(ge=0)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class WeeklyBalance(pa.DataFrameModel):
+class WeeklyBalance(StrictModel):
     """One row per (athlete, week_start): back against legs hard sets."""
 
     athlete_id: Series[int] = pa.Field(ge=1)
@@ -872,12 +778,8 @@ class WeeklyBalance(pa.DataFrameModel):
     legs_sets: Series[float] = pa.Field(ge=0)
     back_share: Series[float] = pa.Field(nullable=True, ge=0, le=1)
 
-    class Config:
-        strict = True
-        coerce = True
 
-
-class SetsExport(pa.DataFrameModel):
+class SetsExport(StrictModel):
     """One row per set, in the column order of the `sets` CSV export."""
 
     athlete: Series[str]
@@ -909,12 +811,10 @@ class SetsExport(pa.DataFrameModel):
     athlete_unit: Series[str] = pa.Field(isin=UNITS)
 
     class Config:
-        strict = True
-        coerce = True
         ordered = True
 
 
-class WeeklyVolumeExport(pa.DataFrameModel):
+class WeeklyVolumeExport(StrictModel):
     """One row per (athlete, week_start, muscle_group), in the `weekly-volume` CSV order."""
 
     athlete: Series[str]
@@ -928,12 +828,10 @@ class WeeklyVolumeExport(pa.DataFrameModel):
     target_status: Series[str] = pa.Field(isin=TARGET_STATUSES)
 
     class Config:
-        strict = True
-        coerce = True
         ordered = True
 
 
-class PersonalRecordsExport(pa.DataFrameModel):
+class PersonalRecordsExport(StrictModel):
     """One row per record event, in the `personal-records` CSV order."""
 
     athlete: Series[str]
@@ -944,12 +842,10 @@ class PersonalRecordsExport(pa.DataFrameModel):
     achieved_on: Series[pd.Timestamp]
 
     class Config:
-        strict = True
-        coerce = True
         ordered = True
 
 
-class StrongExportRow(pa.DataFrameModel):
+class StrongExportRow(StrictModel):
     """One row per set in Strong's classic CSV layout (the `strong` export)."""
 
     date: Series[str] = pa.Field(alias="Date", str_matches=r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
@@ -966,6 +862,4 @@ class StrongExportRow(pa.DataFrameModel):
     rpe: Series[float] = pa.Field(alias="RPE", nullable=True, ge=1, le=10)
 
     class Config:
-        strict = True
-        coerce = True
         ordered = True

@@ -5,8 +5,8 @@ counts: direct (primary) and secondary sets apart, so any secondary weight appli
 plus reps, tonnage and seconds. It is derived data, never edited by hand:
 
 - every write that can change a count marks the (athlete, week) pairs it touched in
-  `volume_dirty`, inside the write's own transaction (the `mark_*` functions below), so a
-  write and its mark land together or not at all;
+  `volume_dirty`, inside the write's own transaction (the `touch_*` methods of the write
+  unit, `pipelines/writes.py`), so a write and its mark land together or not at all;
 - the next reader recounts just those weeks with the mart's own SQL (`refresh`), under a lock,
   in one transaction, and removes the marks it handled. A mark added meanwhile stays for the
   next reader.
@@ -18,88 +18,23 @@ always counted live.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import threading
-from collections.abc import Iterable
 from typing import Any
 
 import duckdb
 
 from pipelines.db import read_sql
+from pipelines.errors import LiftboardError
+from pipelines.writes import monday_week_no as monday_week_no  # weeks as the cells count them
+from pipelines.writes import write
 
-# A session's Monday week number, as marts/weekly_muscle_volume counts weeks.
-_SESSION_WEEK = "(started_at::date - (isodow(started_at) - 1)::integer - date '1970-01-05') // 7"
 _REFRESH_LOCK = threading.Lock()
-
-
-def monday_week_no(day: dt.date) -> int:
-    """The Monday week number of `day` (weeks counted from Monday 1970-01-05)."""
-    return (day - dt.date(1970, 1, 5)).days // 7
 
 
 def week_monday(week_no: int) -> dt.date:
     """The Monday that starts week `week_no`."""
     return dt.date(1970, 1, 5) + dt.timedelta(weeks=week_no)
-
-
-# --- marking: called inside a write's transaction ------------------------------------------
-
-
-def mark_session(cur: duckdb.DuckDBPyConnection, session_id: int) -> None:
-    """The week of one session changes (a set of it was added, edited or removed)."""
-    cur.execute(
-        f"insert into volume_dirty (athlete_id, week_no) "  # noqa: S608 - fixed expression
-        f"select athlete_id, {_SESSION_WEEK} from sessions where session_id = ?",
-        [int(session_id)],
-    )
-
-
-def mark_week(cur: duckdb.DuckDBPyConnection, athlete_id: int, day: dt.date) -> None:
-    """The week of `day` changes for this athlete (as `mark_session`, the session known)."""
-    cur.execute(
-        "insert into volume_dirty (athlete_id, week_no) values (?, ?)",
-        [int(athlete_id), monday_week_no(day)],
-    )
-
-
-def mark_sessions(cur: duckdb.DuckDBPyConnection, session_ids: Iterable[int]) -> None:
-    """The weeks of many sessions change (an import, a bulk delete)."""
-    ids = sorted({int(i) for i in session_ids})
-    if not ids:
-        return
-    cur.execute(
-        f"insert into volume_dirty (athlete_id, week_no) "  # noqa: S608 - fixed expression
-        f"select distinct athlete_id, {_SESSION_WEEK} from sessions "
-        "where session_id in (select unnest(?::bigint[]))",
-        [ids],
-    )
-
-
-def mark_athlete_from(cur: duckdb.DuckDBPyConnection, athlete_id: int, day: dt.date | str) -> None:
-    """Every week of an athlete from `day`'s week on changes (a bodyweight reading moved)."""
-    cur.execute(
-        f"insert into volume_dirty (athlete_id, week_no) "  # noqa: S608 - fixed expression
-        f"select distinct athlete_id, {_SESSION_WEEK} from sessions "
-        "where athlete_id = $athlete "
-        "and started_at >= $day::date - (isodow($day::date) - 1)::integer",
-        {"athlete": int(athlete_id), "day": day},
-    )
-
-
-def mark_exercise(cur: duckdb.DuckDBPyConnection, exercise_id: str) -> None:
-    """Every week with a set of this exercise changes (its loading or muscles were edited)."""
-    cur.execute(
-        f"insert into volume_dirty (athlete_id, week_no) "  # noqa: S608 - fixed expression
-        f"select distinct athlete_id, {_SESSION_WEEK} from sessions "
-        "where session_id in (select session_id from sets where exercise_id = ?)",
-        [exercise_id],
-    )
-
-
-def mark_everything(cur: duckdb.DuckDBPyConnection) -> None:
-    """Every cell may change (the catalog or the muscle groups were reloaded)."""
-    cur.execute("insert into volume_dirty (athlete_id, week_no) values (null, null)")
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -112,33 +47,27 @@ def refresh(con: duckdb.DuckDBPyConnection) -> bool:
     writer): nothing changed, and the caller counts live.
     """
     with _REFRESH_LOCK:
-        cur = con.cursor()
         try:
-            ((top, everything),) = cur.execute(
-                "select max(dirty_id), coalesce(bool_or(athlete_id is null), false) "
-                "from volume_dirty"
-            ).fetchall()
-            if top is None:
-                return True
-            cur.begin()
-            if everything:
-                cur.execute("delete from volume_cells")
-            else:
-                cur.execute(
-                    "delete from volume_cells where exists (select 1 from volume_dirty as d "
-                    "where d.dirty_id <= ? and d.athlete_id = volume_cells.athlete_id "
-                    "and d.week_no = volume_cells.week_no)",
-                    [top],
-                )
-            cur.execute(_insert_sql(), _mart_params(None if everything else int(top)))
-            cur.execute("delete from volume_dirty where dirty_id <= ?", [top])
-            cur.commit()
-        except duckdb.Error:
-            with contextlib.suppress(duckdb.Error):
-                cur.rollback()
+            with write(con, "weekly volume cells", journal=False) as w:
+                ((top, everything),) = w.cur.execute(
+                    "select max(dirty_id), coalesce(bool_or(athlete_id is null), false) "
+                    "from volume_dirty"
+                ).fetchall()
+                if top is None:
+                    return True
+                if everything:
+                    w.cur.execute("delete from volume_cells")
+                else:
+                    w.cur.execute(
+                        "delete from volume_cells where exists (select 1 from volume_dirty as d "
+                        "where d.dirty_id <= ? and d.athlete_id = volume_cells.athlete_id "
+                        "and d.week_no = volume_cells.week_no)",
+                        [top],
+                    )
+                w.cur.execute(_insert_sql(), _mart_params(None if everything else int(top)))
+                w.cur.execute("delete from volume_dirty where dirty_id <= ?", [top])
+        except (duckdb.Error, LiftboardError):
             return False
-        finally:
-            cur.close()
     return True
 
 

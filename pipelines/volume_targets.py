@@ -22,9 +22,8 @@ import numpy as np
 import pandas as pd
 
 from pipelines.db import read_sql
-from pipelines.errors import LiftboardError, Problem, ValidationError
+from pipelines.errors import Problem, ValidationError
 from pipelines.filters import DayLike
-from pipelines.logbook import record_change
 from pipelines.schemas import (
     MUSCLE_GROUPS,
     RULES,
@@ -35,6 +34,7 @@ from pipelines.schemas import (
     validate,
 )
 from pipelines.weekly_volume import weekly_muscle_volume
+from pipelines.writes import write
 
 LANDMARK_COLUMNS = ("mv_sets", "mev_sets", "mav_low_sets", "mav_high_sets", "mrv_sets")
 _LANDMARK_RULE = (
@@ -124,29 +124,10 @@ def set_volume_landmarks(
         ) from None
     if not _athlete_exists(con, athlete_id):
         raise ValidationError([Problem(None, "athlete_id", athlete_id, RULES["athlete_id"])])
-    cur = con.cursor()
-    cur.begin()
-    try:
-        cur.register("incoming_landmarks", values)
-        cur.execute(
-            "insert into athlete_volume_landmarks (athlete_id, muscle_group, mv_sets, mev_sets, "
-            "mav_low_sets, mav_high_sets, mrv_sets, updated_at) select athlete_id, muscle_group, "
-            "mv_sets, mev_sets, mav_low_sets, mav_high_sets, mrv_sets, now()::timestamp "
-            "from incoming_landmarks on conflict (athlete_id, muscle_group) do update set "
-            "mv_sets = excluded.mv_sets, mev_sets = excluded.mev_sets, "
-            "mav_low_sets = excluded.mav_low_sets, mav_high_sets = excluded.mav_high_sets, "
-            "mrv_sets = excluded.mrv_sets, updated_at = excluded.updated_at"
-        )
-        cur.unregister("incoming_landmarks")
-        record_change(cur, "volume_landmarks")
-        cur.commit()
-    except duckdb.Error as exc:
-        cur.rollback()
-        raise LiftboardError(
-            f"The database refused the landmarks ({str(exc).splitlines()[0]}). Nothing was saved."
-        ) from None
-    finally:
-        cur.close()
+    with write(con, "landmarks") as w:
+        w.cur.register("incoming_landmarks", values)
+        w.cur.execute(read_sql("writes/upsert_athlete_landmarks"))
+        w.cur.unregister("incoming_landmarks")
     return len(values)
 
 
@@ -158,27 +139,18 @@ def reset_volume_landmarks(
     Returns:
         The number of muscle groups reset.
     """
-    cur = con.cursor()
-    cur.begin()
-    try:
+    with write(con, "landmarks") as w:
         if muscle_groups is None:
-            rows = cur.execute(
+            rows = w.cur.execute(
                 "delete from athlete_volume_landmarks where athlete_id = ? returning muscle_group",
                 [athlete_id],
             ).fetchall()
         else:
-            rows = cur.execute(
+            rows = w.cur.execute(
                 "delete from athlete_volume_landmarks where athlete_id = ? "
                 "and muscle_group in (select unnest(?::varchar[])) returning muscle_group",
                 [athlete_id, [str(g).strip().lower() for g in muscle_groups]],
             ).fetchall()
-        record_change(cur, "volume_landmarks")
-        cur.commit()
-    except BaseException:
-        cur.rollback()
-        raise
-    finally:
-        cur.close()
     return len(rows)
 
 

@@ -13,8 +13,9 @@ from typing import Any
 import duckdb
 import pytest
 
+from pipelines.athletes import ensure_athlete
 from pipelines.db import connect
-from pipelines.logbook import ensure_athlete, finish_session, log_sets, start_session
+from pipelines.logbook import finish_session, log_sets, start_session
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,7 +12,7 @@ from typing import Literal
 import pandas as pd
 import plotly.graph_objects as go
 
-from pipelines.logbook import from_kg
+from pipelines.units import from_kg
 
 Bucket = Literal["week", "month"]
 WEEKS_MAX_DAYS = 731  # up to about two years a bar is a week; beyond, a month

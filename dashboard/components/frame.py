@@ -9,8 +9,8 @@ import streamlit as st
 
 from dashboard import data_access
 from dashboard.components.tables import records
+from pipelines.athletes import DEFAULT_ATHLETE
 from pipelines.errors import LiftboardError
-from pipelines.logbook import DEFAULT_ATHLETE
 from pipelines.schemas import UNITS
 
 ATHLETE_KEY = "frame_athlete"

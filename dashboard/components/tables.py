@@ -14,7 +14,7 @@ from dashboard.components.units import (
     set_summary,
     shown_weight,
 )
-from pipelines.logbook import from_kg
+from pipelines.units import from_kg
 
 
 def prefill(last: pd.DataFrame, unit: str) -> dict[str, Any]:

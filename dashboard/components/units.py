@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipelines.logbook import from_kg, to_kg
+from pipelines.units import from_kg, to_kg
 
 # Typographic marks for display (escaped so that linters see plain ASCII source).
 TIMES = "\u00d7"  # 20 kg x 10

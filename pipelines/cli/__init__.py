@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from pipelines.errors import LiftboardError
 
+# The subcommands, in the order `liftboard --help` lists them: each is a module of this package
+# that defines `register(subparsers)` and calls `pipelines` functions, never SQL of its own.
+# The installed `liftboard` (`dashboard/cli.py`) adds `bench`, which also times the dashboard.
+COMMANDS = ("serve", "log", "import_", "export", "backup", "restore", "demo")
+
 
 def command_modules() -> list[str]:
-    """Every subcommand module in this package: each defines `register(subparsers)`."""
-    return sorted(
-        info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")
-    )
+    """The subcommand modules of this package, as listed in `COMMANDS`."""
+    return list(COMMANDS)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,8 +31,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message[0].upper()}{message[1:]}. See {self.prog} --help.\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full `liftboard` argument parser."""
+def build_parser(extra: Sequence[ModuleType] = ()) -> argparse.ArgumentParser:
+    """The `liftboard` argument parser: the `COMMANDS`, then the `extra` command modules."""
     parser = _Parser(
         prog="liftboard",
         description="Liftboard: log strength training, see weekly volume per muscle group.",
@@ -37,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in command_modules():
         importlib.import_module(f"pipelines.cli.{name}").register(sub)
+    for module in extra:
+        module.register(sub)
     return parser
 
 
@@ -50,9 +55,9 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    args = build_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, extra: Sequence[ModuleType] = ()) -> int:
+    """Run the command line (with the `extra` command modules); return the exit status."""
+    args = build_parser(extra).parse_args(argv)
     try:
         status: int = args.func(args)
     except LiftboardError as exc:

@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipelines.athletes import athlete_unit, require_athlete
 from pipelines.cli import add_db_option
 from pipelines.db import connect
 from pipelines.errors import LiftboardError, ValidationError
 from pipelines.exports import EXPORTS, export_frame, to_csv_bytes
 from pipelines.filters import date_range
 from pipelines.importers.strong_export import strong_csv_bytes, strong_export
-from pipelines.logbook import athlete_unit, find_athlete
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,14 +50,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         athlete_id = None
         if args.athlete is not None:
-            athlete_id = find_athlete(con, args.athlete)
-            if athlete_id is None:
-                rows = con.execute("select name from athletes order by name").fetchall()
-                known = [str(r[0]) for r in rows]
-                listed = ", ".join(repr(n) for n in known) if known else "none yet"
-                raise LiftboardError(
-                    f"There is no athlete called {args.athlete!r} (known athletes: {listed})."
-                )
+            athlete_id = require_athlete(con, args.athlete)
         if args.what == "strong":
             # Strong's layout has no unit column: weights in the athlete's unit (kg for all).
             unit = athlete_unit(con, athlete_id) if athlete_id is not None else "kg"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from pipelines.athletes import DEFAULT_ATHLETE
 from pipelines.cli import add_db_option
 from pipelines.db import connect
 from pipelines.errors import Problem, ValidationError
-from pipelines.logbook import DEFAULT_ATHLETE, log_entry
+from pipelines.logbook import DaySession, log_sets, set_summary
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,27 +41,21 @@ def run(args: argparse.Namespace) -> int:
     weight, unit = (args.weight_lb, "lb") if args.weight_lb is not None else (args.weight_kg, "kg")
     con = connect(args.db)
     try:
-        set_id = log_entry(
-            con,
-            day=args.date,
-            exercise=args.exercise,
-            athlete=args.athlete,
-            weight=weight,
-            unit=unit,
-            reps=args.reps,
-            seconds=args.seconds,
-            distance_m=args.distance_m,
-            set_type=args.set_type,
-            rpe=args.rpe,
-            rir=args.rir,
-            side=args.side,
-            notes=args.notes,
-        )
-        name, kg, reps = con.execute(
-            "select e.name, x.weight_kg, x.reps from sets as x "
-            "inner join exercises as e using (exercise_id) where x.set_id = ?",
-            [set_id],
-        ).fetchone() or ("?", None, None)
+        entry = {
+            "exercise": args.exercise,
+            "weight": weight,
+            "unit": unit,
+            "reps": args.reps,
+            "seconds": args.seconds,
+            "distance_m": args.distance_m,
+            "set_type": args.set_type,
+            "rpe": args.rpe,
+            "rir": args.rir,
+            "side": args.side,
+            "notes": args.notes,
+        }
+        (set_id,) = log_sets(con, DaySession(args.date, args.athlete), [entry])
+        name, kg, reps = set_summary(con, set_id)
     finally:
         con.close()
     load = f" at {kg:g} kg" if kg is not None else ""

@@ -11,6 +11,7 @@ from pathlib import Path
 from pipelines.cli import add_db_option
 from pipelines.db import connect, resolve_db_path
 from pipelines.demo import write_demo
+from pipelines.logbook import has_sessions
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "streamlit_app.py"
 
@@ -48,8 +49,7 @@ def run(args: argparse.Namespace) -> int:
     db = resolve_db_path(args.db)
     con = connect(db)  # create and migrate first, so a bad path is a sentence here
     try:
-        empty = con.execute("select count(*) = 0 from sessions").fetchone() == (True,)
-        if args.demo_if_empty and empty:
+        if args.demo_if_empty and not has_sessions(con):
             sessions, sets = write_demo(con)
             print(f"Empty database: wrote a demo log of {sessions} sessions and {sets} sets.")
     finally:

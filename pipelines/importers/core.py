@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from pipelines import volume_cache
+from pipelines.athletes import DEFAULT_ATHLETE
 from pipelines.errors import LiftboardError, Problem, ValidationError
 from pipelines.exercise_matching import (
     CUSTOM_PREFIX,
@@ -32,7 +32,6 @@ from pipelines.importers.common import ParsedFile, RejectedRow
 from pipelines.importers.layouts import Layout, Source, layout_of, prepared
 from pipelines.importers.reading import LINE, read_table
 from pipelines.importers.report import ImportReport, UnmappedName
-from pipelines.logbook import DEFAULT_ATHLETE, record_change
 from pipelines.names import normalise_name
 from pipelines.schemas import (
     RULES,
@@ -43,6 +42,7 @@ from pipelines.schemas import (
     problems_from,
     validate,
 )
+from pipelines.writes import write
 
 Progress = Callable[[float, str], None]
 Parser = Callable[[pd.DataFrame, Layout, "str | None"], ParsedFile]
@@ -565,16 +565,15 @@ class _Plan:
             AthleteEntry,
             pd.DataFrame({"name": new_people, "unit": [self._unit_of(p) for p in new_people]}),
         )
-        cur = self.con.cursor()
-        cur.begin()
-        try:
+        with write(self.con, "import") as w:
+            cur = w.cur
             for name, unit in zip(people["name"], people["unit"], strict=True):
                 (athlete_id,) = cur.execute(
                     "insert into athletes (name, unit) values (?, ?) returning athlete_id",
                     [name, unit],
                 ).fetchall()[0]
                 sessions.loc[sessions["athlete"] == name, "athlete_id"] = int(athlete_id)
-            insert_custom_exercises(cur, self.custom)
+            insert_custom_exercises(w, self.custom)
             fresh = sessions[sessions["session_id"].isna()]
             # One id per new session, taken up front, so the sets can point at it.
             new_ids = cur.execute(
@@ -620,19 +619,7 @@ class _Plan:
                 f"insert into sets ({columns}) select {columns} from incoming_sets"  # noqa: S608 - fixed column list
             )
             cur.unregister("incoming_sets")
-            volume_cache.mark_sessions(cur, rows["session_id"].tolist())
-            record_change(cur, "import")
-            cur.commit()
-        except duckdb.ConstraintException as exc:
-            cur.rollback()
-            raise LiftboardError(
-                f"The database refused the import ({str(exc).splitlines()[0]}). Nothing was saved."
-            ) from None
-        except BaseException:
-            cur.rollback()
-            raise
-        finally:
-            cur.close()
+            w.touch_sessions(rows["session_id"].tolist())
 
     def _unit_of(self, athlete: str) -> str:
         mine = self.sets[self.sets["athlete"] == athlete]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipelines.logbook import ensure_athlete, log_sets, start_session
+from pipelines.athletes import ensure_athlete
+from pipelines.logbook import log_sets, start_session
 from tests.app.conftest import open_page
 from tests.conftest import snapshot
 

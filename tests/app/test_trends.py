@@ -13,7 +13,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.components.charts import bar_values
-from pipelines.logbook import ensure_athlete, log_sets, set_unit, start_session
+from pipelines.athletes import ensure_athlete, set_unit
+from pipelines.logbook import log_sets, start_session
 from tests.app.conftest import open_page
 
 TRENDS = "app_pages/trends.py"

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from pipelines.athletes import ensure_athlete
 from pipelines.db import connect
-from pipelines.logbook import ensure_athlete, log_entry
+from pipelines.logbook import DaySession, log_sets
 from tests.e2e.conftest import DESKTOP, Server, start_server, stop_server
 from tests.e2e.ui import (
     add_set,
@@ -39,21 +40,25 @@ LONG_NOTE = ("Left knee caved on rep four, film the next set from the side. " * 
 def _seed(path: Path) -> None:
     """One athlete per test, with the history that test starts from."""
     con = connect(path)
+
+    def log_entry(day: dt.date, athlete: str, **entry: object) -> None:
+        log_sets(con, DaySession(day, athlete), [entry])
+
     for name in ("Picker", "Typer", "Keeper", "Carrier", "Blank", "Future", "Writer", "Wrong"):
         ensure_athlete(con, name, "kg")
-    log_entry(con, day=TODAY, exercise=SQUAT, athlete="Picker", weight=100, unit="kg", reps=5)
+    log_entry(day=TODAY, exercise=SQUAT, athlete="Picker", weight=100, unit="kg", reps=5)
     log_entry(
-        con, day=TODAY - dt.timedelta(days=3), exercise=SQUAT, athlete="Typer",
+        day=TODAY - dt.timedelta(days=3), exercise=SQUAT, athlete="Typer",
         weight=100, unit="kg", reps=5,
     )  # fmt: skip
-    log_entry(con, day=TODAY, exercise=SQUAT, athlete="Keeper", weight=100, unit="kg", reps=5)
-    log_entry(con, day=TODAY, exercise=SQUAT, athlete="Blank", weight=80, unit="kg", reps=5, rpe=8)
+    log_entry(day=TODAY, exercise=SQUAT, athlete="Keeper", weight=100, unit="kg", reps=5)
+    log_entry(day=TODAY, exercise=SQUAT, athlete="Blank", weight=80, unit="kg", reps=5, rpe=8)
     # Two years ago, nothing since: an athlete whose whole history was imported.
     start = TODAY - dt.timedelta(days=730)
     for week in range(8):
         for day in (0, 3):
             log_entry(
-                con, day=start + dt.timedelta(weeks=week, days=day), exercise=SQUAT,
+                day=start + dt.timedelta(weeks=week, days=day), exercise=SQUAT,
                 athlete="Importer", weight=100, unit="kg", reps=5, rpe=7,
             )  # fmt: skip
     con.close()

@@ -7,11 +7,12 @@ import sys
 
 import pytest
 
+from pipelines.athletes import ensure_athlete
 from pipelines.backup import backup, backup_bytes, restore
 from pipelines.db import connect
 from pipelines.demo import write_demo
 from pipelines.errors import LiftboardError
-from pipelines.logbook import ensure_athlete, log_set, start_session
+from pipelines.logbook import log_sets, start_session
 from tests.conftest import snapshot
 
 
@@ -53,7 +54,9 @@ def test_a_restored_database_keeps_counting_ids_from_where_it_was(filled, tmp_pa
     restore(tmp_path / "b.duckdb", target)
     again = connect(target)
     athlete = ensure_athlete(again, "New")
-    new_id = log_set(again, start_session(again, athlete, "2026-11-02"), "Pullups", reps=5)
+    new_id = log_sets(
+        again, start_session(again, athlete, "2026-11-02"), [{"exercise": "Pullups", "reps": 5}]
+    )[0]
     assert new_id > highest
     again.close()
 

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipelines.athletes import ensure_athlete
 from pipelines.cli import main
 from pipelines.db import connect
 from pipelines.errors import ValidationError
-from pipelines.logbook import ensure_athlete, log_sets, start_session
+from pipelines.logbook import log_sets, start_session
 from tests.conftest import snapshot
 
 JUNK_TEXT = st.one_of(

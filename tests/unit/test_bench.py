@@ -56,11 +56,11 @@ def test_the_generated_log_is_varied_like_a_real_one(con, generated):
 
 
 def test_new_rows_can_still_be_added_after_generation(con, generated):
-    from pipelines.logbook import log_set, start_session
+    from pipelines.logbook import log_sets, start_session
 
     session = start_session(con, 1, "2025-01-01 07:00")
     assert session == generated.sessions + 1
-    log_set(con, session, "Pullups", reps=5)
+    log_sets(con, session, [{"exercise": "Pullups", "reps": 5}])[0]
 
 
 def test_the_project_the_floor_and_pandas_agree(con, generated):
@@ -109,7 +109,7 @@ def test_own_peak_rss_is_a_plausible_number():
 
 def test_the_bench_command_runs_on_ten_thousand_sets():
     done = subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", "bench", "--sets", "10000"],
+        [sys.executable, "-m", "dashboard.cli", "bench", "--sets", "10000"],
         capture_output=True,
         text=True,
         check=False,

@@ -6,6 +6,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from pipelines.athletes import athlete_activity, ensure_athlete
 from pipelines.catalog import (
     anatomy_muscles,
     exercise_catalog,
@@ -17,13 +18,7 @@ from pipelines.catalog import (
 )
 from pipelines.db import load_seeds
 from pipelines.errors import ValidationError
-from pipelines.logbook import (
-    athlete_activity,
-    ensure_athlete,
-    last_sets,
-    log_sets,
-    start_session,
-)
+from pipelines.logbook import last_sets, log_sets, start_session
 from tests.conftest import snapshot
 
 TEMPLATE = "beginner_back_legs"

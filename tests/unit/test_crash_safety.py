@@ -12,9 +12,10 @@ import time
 
 import pytest
 
+from pipelines.athletes import ensure_athlete
 from pipelines.db import connect
 from pipelines.importers.bench import strong_csv
-from pipelines.logbook import ensure_athlete, log_set, start_session
+from pipelines.logbook import log_sets, start_session
 
 ROWS = 60_000
 
@@ -49,7 +50,9 @@ def test_an_import_killed_at_random_moments_lands_whole_or_not_at_all(db_file, b
     athlete = ensure_athlete(con, "Sam")
     session = start_session(con, athlete, "2026-11-02 07:00")
     for reps in (5, 6, 7):
-        log_set(con, session, "Pullups", reps=reps, notes="before the import")
+        log_sets(
+            con, session, [{"exercise": "Pullups", "reps": reps, "notes": "before the import"}]
+        )[0]
     con.close()
     before = _earlier_rows(db_file)
     clock = time.perf_counter()

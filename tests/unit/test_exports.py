@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipelines.athletes import ensure_athlete
 from pipelines.db import connect
 from pipelines.demo import write_demo
 from pipelines.exports import (
@@ -26,7 +27,7 @@ from pipelines.exports import (
     to_csv_bytes,
     weekly_volume_export,
 )
-from pipelines.logbook import ensure_athlete, log_sets, start_session
+from pipelines.logbook import log_sets, start_session
 from pipelines.schemas import LB_TO_KG, MUSCLE_GROUPS
 
 MONDAY = dt.date(2025, 9, 1)

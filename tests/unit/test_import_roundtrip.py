@@ -10,13 +10,14 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipelines.athletes import ensure_athlete
 from pipelines.db import connect
 from pipelines.demo import write_demo
 from pipelines.exports import sets_export, to_csv_bytes
 from pipelines.importers import import_file
 from pipelines.importers.liftboard import unprotect
 from pipelines.importers.strong_export import strong_csv_bytes, strong_export
-from pipelines.logbook import ensure_athlete, finish_session, log_sets, start_session
+from pipelines.logbook import finish_session, log_sets, start_session
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 

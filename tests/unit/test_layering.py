@@ -1,52 +1,71 @@
-"""The layering rule: pipelines/ never imports Streamlit; pages never write SQL."""
+"""The layers, as import-linter contracts (pyproject.toml) plus what imports cannot show.
+
+`make test` runs `lint-imports` over the real tree; these tests prove the contracts can fail,
+and check the rules that are not imports: no SQL in the dashboard's faces or the command line.
+"""
 
 from __future__ import annotations
 
-import ast
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module.split(".")[0])
-    return found
+def _lint_imports() -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
-def test_nothing_under_pipelines_imports_streamlit():
+def test_the_tree_keeps_every_import_contract():
+    done = _lint_imports()
+    assert done.returncode == 0, done.stdout
+    assert "0 broken" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "source", "broken"),
+    [
+        ("pipelines", "import streamlit\n", "The pipelines never import the UI libraries"),
+        ("pipelines", "import dashboard.bench\n", "The dashboard builds on the pipelines"),
+        (
+            "pipelines",
+            "import importlib\nimportlib.import_module('x')\nimport dashboard\n",
+            "The dashboard builds on the pipelines",
+        ),
+        ("dashboard/components", "import duckdb\n", "Pages and components reach the database"),
+        ("pipelines/cli", "import duckdb\n", "The command line runs no SQL of its own"),
+    ],
+)
+def test_a_module_that_breaks_a_layer_is_caught(module, source, broken):
+    probe = ROOT / module / "zz_layer_probe.py"
+    probe.write_text(f'"""A probe that breaks a layer."""\n\n{source}', encoding="utf-8")
+    try:
+        done = _lint_imports()
+    finally:
+        probe.unlink()
+    assert done.returncode != 0
+    assert f"{broken}" in done.stdout
+    assert "BROKEN" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "folder", ["dashboard", "pipelines/cli"], ids=["the dashboard", "the command line"]
+)
+def test_no_sql_is_run_outside_the_pipelines(folder):
     offenders = [
         str(path.relative_to(ROOT))
-        for path in (ROOT / "pipelines").rglob("*.py")
-        if "streamlit" in _imports(path)
-    ]
-    assert offenders == []
-
-
-def test_pages_do_not_import_duckdb():
-    offenders = [
-        str(path.relative_to(ROOT))
-        for path in (ROOT / "dashboard" / "app_pages").rglob("*.py")
-        if "duckdb" in _imports(path)
-    ]
-    assert offenders == []
-
-
-def test_the_layering_check_sees_a_streamlit_import(tmp_path):
-    sample = tmp_path / "sample.py"
-    sample.write_text("from streamlit import session_state\n")
-    assert "streamlit" in _imports(sample)
-
-
-def test_the_dashboard_runs_no_sql_of_its_own():
-    offenders = [
-        str(path.relative_to(ROOT))
-        for path in (ROOT / "dashboard").rglob("*.py")
+        for path in (ROOT / folder).rglob("*.py")
         if ".execute(" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []

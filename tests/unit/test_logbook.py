@@ -6,19 +6,16 @@ import datetime as dt
 
 import pytest
 
+from pipelines.athletes import ensure_athlete, log_bodyweight, set_unit
+from pipelines.catalog import resolve_exercises
 from pipelines.errors import ValidationError
 from pipelines.logbook import (
+    DaySession,
     delete_session,
     delete_set,
-    ensure_athlete,
     finish_session,
-    log_bodyweight,
-    log_entry,
-    log_set,
     log_sets,
-    resolve_exercise,
     session_sets,
-    set_unit,
     start_session,
     update_set,
 )
@@ -33,7 +30,9 @@ def session(con):
 
 
 def test_a_valid_set_is_stored_with_its_entered_value(con, session):
-    set_id = log_set(con, session, "Suitcase Deadlift", weight=20, reps=10, rpe=7.5)
+    set_id = log_sets(
+        con, session, [{"exercise": "Suitcase Deadlift", "weight": 20, "reps": 10, "rpe": 7.5}]
+    )[0]
     row = con.execute(
         "select exercise_id, weight_kg, entered_weight, entered_unit, reps, rpe, set_type, "
         "set_index from sets where set_id = ?",
@@ -43,7 +42,9 @@ def test_a_valid_set_is_stored_with_its_entered_value(con, session):
 
 
 def test_pounds_are_stored_as_kilograms_and_the_entered_pounds_are_kept(con, session):
-    set_id = log_set(con, session, "Pullups", weight=45, unit="lb", reps=5)
+    set_id = log_sets(
+        con, session, [{"exercise": "Pullups", "weight": 45, "unit": "lb", "reps": 5}]
+    )[0]
     kg, entered, unit = con.execute(
         "select weight_kg, entered_weight, entered_unit from sets where set_id = ?", [set_id]
     ).fetchone()
@@ -54,7 +55,7 @@ def test_pounds_are_stored_as_kilograms_and_the_entered_pounds_are_kept(con, ses
 def test_the_athletes_unit_is_used_when_a_set_names_none(con):
     athlete = ensure_athlete(con, "Pat", unit="lb")
     session = start_session(con, athlete, "2026-11-02")
-    set_id = log_set(con, session, "Barbell Squat", weight=135, reps=5)
+    set_id = log_sets(con, session, [{"exercise": "Barbell Squat", "weight": 135, "reps": 5}])[0]
     kg = con.execute("select weight_kg from sets where set_id = ?", [set_id]).fetchone()[0]
     assert kg == pytest.approx(135 * LB_TO_KG)
 
@@ -108,7 +109,7 @@ BAD_SETS = [
 def test_a_bad_set_is_rejected_with_row_column_and_value_and_nothing_changes(
     con, session, entry, column, value
 ):
-    log_set(con, session, "Pullups", reps=8)
+    log_sets(con, session, [{"exercise": "Pullups", "reps": 8}])[0]
     before = snapshot(con)
     with pytest.raises(ValidationError) as caught:
         log_sets(con, session, [{"exercise": "Pullups", "reps": 8}, entry])
@@ -139,7 +140,7 @@ def test_every_problem_of_a_batch_is_reported(con, session):
 
 def test_a_set_for_an_unknown_session_is_rejected(con):
     with pytest.raises(ValidationError, match="session_id"):
-        log_set(con, 424242, "Pullups", reps=5)
+        log_sets(con, 424242, [{"exercise": "Pullups", "reps": 5}])[0]
 
 
 def test_a_session_dated_after_tomorrow_is_rejected(con):
@@ -166,7 +167,9 @@ def test_a_session_can_be_finished_but_not_before_it_started(con, session):
 
 
 def test_a_set_can_be_edited_and_an_edit_is_validated(con, session):
-    set_id = log_set(con, session, "Suitcase Deadlift", weight=20, reps=10)
+    set_id = log_sets(con, session, [{"exercise": "Suitcase Deadlift", "weight": 20, "reps": 10}])[
+        0
+    ]
     update_set(con, set_id, reps=12, weight=50, unit="lb")
     assert con.execute(
         "select reps, entered_weight, entered_unit, round(weight_kg, 6) from sets"
@@ -178,7 +181,7 @@ def test_a_set_can_be_edited_and_an_edit_is_validated(con, session):
 
 
 def test_a_set_can_be_deleted(con, session):
-    set_id = log_set(con, session, "Pullups", reps=8)
+    set_id = log_sets(con, session, [{"exercise": "Pullups", "reps": 8}])[0]
     delete_set(con, set_id)
     assert con.execute("select count(*) from sets").fetchone() == (0,)
     with pytest.raises(ValidationError):
@@ -195,17 +198,22 @@ def test_a_session_is_deleted_with_all_its_sets(con, session):
 
 
 def test_exercises_resolve_by_id_name_and_alias(con):
-    assert resolve_exercise(con, "Pullups") == "Pullups"
-    assert resolve_exercise(con, "  suitcase deadlift ") == "Suitcase_Deadlift"
-    assert resolve_exercise(con, "Pull Up") == "Pullups"
-    assert resolve_exercise(con, "Bench Press (Barbell)") == "Barbell_Bench_Press_-_Medium_Grip"
-    assert resolve_exercise(con, "Unknown Thing") is None
+    names = ["Pullups", "  suitcase deadlift ", "Pull Up", "Bench Press (Barbell)", "Unknown Thing"]
+    assert resolve_exercises(con, names) == {
+        "Pullups": "Pullups",
+        "  suitcase deadlift ": "Suitcase_Deadlift",
+        "Pull Up": "Pullups",
+        "Bench Press (Barbell)": "Barbell_Bench_Press_-_Medium_Grip",
+        "Unknown Thing": None,
+    }
 
 
 def test_log_entry_reuses_the_days_manual_session(con):
-    log_entry(con, day="2026-11-20", exercise="Suitcase Deadlift", weight=20, reps=10)
-    log_entry(con, day="2026-11-20", exercise="Pullups", reps=6)
-    log_entry(con, day="2026-11-21", exercise="Pullups", reps=6)
+    log_sets(
+        con, DaySession("2026-11-20"), [{"exercise": "Suitcase Deadlift", "weight": 20, "reps": 10}]
+    )[0]
+    log_sets(con, DaySession("2026-11-20"), [{"exercise": "Pullups", "reps": 6}])[0]
+    log_sets(con, DaySession("2026-11-21"), [{"exercise": "Pullups", "reps": 6}])[0]
     assert con.execute("select count(*) from sessions").fetchone() == (2,)
     assert con.execute("select count(*) from sets").fetchone() == (3,)
 
@@ -213,9 +221,13 @@ def test_log_entry_reuses_the_days_manual_session(con):
 def test_a_rejected_log_entry_creates_no_athlete_or_session(con):
     before = snapshot(con)
     with pytest.raises(ValidationError):
-        log_entry(con, day="2026-11-20", exercise="Pullups", reps=-3, athlete="New Person")
+        log_sets(
+            con, DaySession("2026-11-20", "New Person"), [{"exercise": "Pullups", "reps": -3}]
+        )[0]
     with pytest.raises(ValidationError, match="date"):
-        log_entry(con, day="2026-13-40", exercise="Pullups", reps=3, athlete="New Person")
+        log_sets(con, DaySession("2026-13-40", "New Person"), [{"exercise": "Pullups", "reps": 3}])[
+            0
+        ]
     assert snapshot(con) == before
 
 
@@ -239,5 +251,5 @@ def test_an_athlete_unit_must_be_kg_or_lb(con):
 
 def test_hostile_text_is_stored_verbatim(con, session):
     note = "'); drop table sets; -- <script>alert(1)</script> **bold** 🏋️ مرحبا"
-    set_id = log_set(con, session, "Pullups", reps=5, notes=note)
+    set_id = log_sets(con, session, [{"exercise": "Pullups", "reps": 5, "notes": note}])[0]
     assert con.execute("select notes from sets where set_id = ?", [set_id]).fetchone() == (note,)

@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from pipelines.logbook import ensure_athlete
+from pipelines.athletes import ensure_athlete
 from pipelines.progression import next_load, progression
 from pipelines.schemas import LB_TO_KG
 from tests.conftest import MONDAY, log_day

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.athletes import ensure_athlete
 from pipelines.cli import build_parser
 from pipelines.cli.serve import streamlit_command
 from pipelines.db import connect
 from pipelines.errors import DatabaseUnavailableError, LiftboardError
-from pipelines.logbook import ensure_athlete, log_set, start_session
+from pipelines.logbook import log_sets, start_session
 from tests.conftest import snapshot
 
 
@@ -32,7 +33,11 @@ def test_eight_threads_logging_through_one_connection_lose_nothing(db_file):
         start.wait()
         try:
             for n in range(250):
-                log_set(con, session_id, "Pullups", reps=1 + n % 20, notes=f"{session_id}-{n}")
+                log_sets(
+                    con,
+                    session_id,
+                    [{"exercise": "Pullups", "reps": 1 + n % 20, "notes": f"{session_id}-{n}"}],
+                )[0]
         except BaseException as exc:
             errors.append(exc)
 
@@ -73,7 +78,7 @@ def test_a_full_disk_gives_a_sentence_and_keeps_what_was_there(tmp_path):
         con = connect(path)
         athlete = ensure_athlete(con, "Sam")
         session = start_session(con, athlete, "2026-11-02 07:00")
-        log_set(con, session, "Pullups", reps=5)
+        log_sets(con, session, [{"exercise": "Pullups", "reps": 5}])[0]
         con.close()
         filler = disk / "filler"
         free = shutil.disk_usage(disk).free

@@ -16,16 +16,10 @@ import pandera.pandas as pa
 import pytest
 from pandera.typing.pandas import Series
 
+from pipelines.athletes import ensure_athlete
+from pipelines.catalog import resolve_exercises
 from pipelines.errors import ValidationError
-from pipelines.logbook import (
-    ensure_athlete,
-    log_set,
-    log_sets,
-    resolve_exercises,
-    session_sets,
-    start_session,
-    update_set,
-)
+from pipelines.logbook import log_sets, session_sets, start_session, update_set
 from pipelines.schemas import (
     MAX_TEXT,
     ExerciseMuscle,
@@ -222,7 +216,9 @@ def test_a_valid_set_needs_no_full_pandera_pass(con, session, monkeypatch):
         raise AssertionError("a valid set should pass SetEntry's checks without the full pass")
 
     monkeypatch.setattr(SetEntry, "validate", classmethod(full_pass))
-    set_id = log_set(con, session, "Barbell_Full_Squat", weight=100, reps=5)
+    set_id = log_sets(con, session, [{"exercise": "Barbell_Full_Squat", "weight": 100, "reps": 5}])[
+        0
+    ]
     row = con.execute(
         "select exercise_id, set_index, set_type, weight_kg, entered_weight, entered_unit, reps, "
         "duration_s, distance_m, rpe, rir, side, notes from sets where set_id = ?",
@@ -233,10 +229,9 @@ def test_a_valid_set_needs_no_full_pandera_pass(con, session, monkeypatch):
 
 
 def test_every_field_of_a_set_lands_as_typed(con, session):
-    set_id = log_set(
-        con, session, " Plank ", seconds=45, rpe=8.5, rir=2, side="Left", notes="steady",
-        set_type="Failure", weight=10, unit="lbs",
-    )  # fmt: skip
+    entry = {"exercise": " Plank ", "seconds": 45, "rpe": 8.5, "rir": 2, "side": "Left",
+             "notes": "steady", "set_type": "Failure", "weight": 10, "unit": "lbs"}  # fmt: skip
+    set_id = log_sets(con, session, [entry])[0]
     row = con.execute(
         "select exercise_id, set_type, round(weight_kg, 6), entered_weight, entered_unit, reps, "
         "duration_s, distance_m, rpe, rir, side, notes from sets where set_id = ?",
@@ -264,7 +259,7 @@ ONLY_SET_ENTRY_REJECTS = [
 def test_a_set_only_set_entry_rejects_is_named_by_row_column_and_value(
     con, session, fields, column, value
 ):
-    log_set(con, session, "Pullups", reps=8)
+    log_sets(con, session, [{"exercise": "Pullups", "reps": 8}])[0]
     before = snapshot(con)
     entry = {"exercise": "Pullups", "reps": 5} | fields
     with pytest.raises(ValidationError) as caught:
@@ -277,7 +272,7 @@ def test_a_set_only_set_entry_rejects_is_named_by_row_column_and_value(
 
 @pytest.mark.parametrize(("fields", "column", "value"), ONLY_SET_ENTRY_REJECTS)
 def test_an_edit_only_set_entry_rejects_is_named_too(con, session, fields, column, value):
-    set_id = log_set(con, session, "Pullups", reps=8)
+    set_id = log_sets(con, session, [{"exercise": "Pullups", "reps": 8}])[0]
     before = snapshot(con)
     with pytest.raises(ValidationError) as caught:
         update_set(con, set_id, **({"reps": 5} | fields))
@@ -287,16 +282,16 @@ def test_an_edit_only_set_entry_rejects_is_named_too(con, session, fields, colum
 
 def test_set_indexes_continue_after_the_sessions_last_set(con, session):
     log_sets(con, session, [{"exercise": "Pullups", "reps": 8}] * 3)
-    log_set(con, session, "Pullups", reps=7)
+    log_sets(con, session, [{"exercise": "Pullups", "reps": 7}])[0]
     other = start_session(con, ensure_athlete(con, "Ana"), "2026-11-02 08:00")
-    log_set(con, other, "Pullups", reps=6)
+    log_sets(con, other, [{"exercise": "Pullups", "reps": 6}])[0]
     assert session_sets(con, session)["set_index"].tolist() == [1, 2, 3, 4]
     assert session_sets(con, other)["set_index"].tolist() == [1]
 
 
 def test_a_set_for_a_missing_session_is_named(con):
     with pytest.raises(ValidationError) as caught:
-        log_set(con, 777, "Pullups", reps=5)
+        log_sets(con, 777, [{"exercise": "Pullups", "reps": 5}])[0]
     assert [(p.row, p.column, p.value) for p in caught.value.problems] == [
         (None, "session_id", 777)
     ]

@@ -7,9 +7,10 @@ import shutil
 import duckdb
 import pytest
 
+from pipelines.athletes import ensure_athlete
 from pipelines.db import DATA_DIR, connect, load_seeds, migrate, migration_files, resolve_db_path
 from pipelines.errors import DatabaseUnavailableError
-from pipelines.logbook import ensure_athlete, log_set, start_session
+from pipelines.logbook import log_sets, start_session
 from tests.conftest import held_open, snapshot
 
 
@@ -45,7 +46,7 @@ def test_reopening_a_file_keeps_its_rows(db_file):
     first = connect(db_file)
     athlete = ensure_athlete(first, "Sam")
     session = start_session(first, athlete, "2026-11-02 07:00")
-    log_set(first, session, "Suitcase Deadlift", weight=20, reps=10)
+    log_sets(first, session, [{"exercise": "Suitcase Deadlift", "weight": 20, "reps": 10}])[0]
     first.close()
     second = connect(db_file)
     assert second.execute("select count(*) from sets").fetchone() == (1,)
@@ -119,7 +120,7 @@ def test_a_newer_catalog_updates_catalog_rows_and_keeps_user_data(tmp_path, db_f
     first = connect(db_file)
     athlete = ensure_athlete(first, "Sam")
     session = start_session(first, athlete, "2026-11-02 07:00")
-    log_set(first, session, "Pullups", reps=8)
+    log_sets(first, session, [{"exercise": "Pullups", "reps": 8}])[0]
     first.execute(
         "insert into exercises (exercise_id, name, name_norm, load_type, source) "
         "values ('custom:1', 'My Row', 'my row', 'weighted', 'custom')"

@@ -12,19 +12,12 @@ import pandas as pd
 import pytest
 
 from pipelines import volume_cache
+from pipelines.athletes import ensure_athlete, log_bodyweight
 from pipelines.db import connect, load_seeds
 from pipelines.errors import ValidationError
 from pipelines.exercise_matching import map_exercise, unmapped_exercises
 from pipelines.importers import import_file
-from pipelines.logbook import (
-    delete_session,
-    delete_set,
-    ensure_athlete,
-    log_bodyweight,
-    log_sets,
-    start_session,
-    update_set,
-)
+from pipelines.logbook import delete_session, delete_set, log_sets, start_session, update_set
 from pipelines.weekly_volume import weekly_muscle_volume
 from tests.conftest import MONDAY
 

@@ -9,8 +9,9 @@ import duckdb
 import pandas as pd
 import pytest
 
+from pipelines.athletes import ensure_athlete
 from pipelines.errors import ValidationError
-from pipelines.logbook import ensure_athlete, log_sets, start_session
+from pipelines.logbook import log_sets, start_session
 from pipelines.volume_targets import (
     reset_volume_landmarks,
     set_volume_landmarks,

@@ -9,8 +9,9 @@ import duckdb
 import pandas as pd
 import pytest
 
+from pipelines.athletes import ensure_athlete, log_bodyweight
 from pipelines.errors import ValidationError
-from pipelines.logbook import ensure_athlete, log_bodyweight, log_sets, start_session
+from pipelines.logbook import log_sets, start_session
 from pipelines.schemas import LB_TO_KG, MUSCLE_GROUPS
 from pipelines.weekly_volume import weekly_muscle_volume
 
