@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from pipelines.athletes import ensure_athlete
 from pipelines.logbook import log_sets, start_session
-from tests.app.conftest import open_page
+from tests.app.conftest import APP, open_page
 from tests.conftest import snapshot
 
 LOG = "app_pages/log_sets.py"
@@ -168,3 +168,14 @@ def test_a_new_athlete_is_created_from_the_sidebar_and_chosen(app_db):
     at.sidebar.button(key="frame_create").click().run()
     athlete = at.sidebar.selectbox(key="frame_athlete")
     assert athlete.format_func(athlete.value) == "Robin"
+
+
+def test_the_athlete_named_in_the_address_is_chosen_and_kept_there(app_db, db):
+    ensure_athlete(db, "Me")
+    ensure_athlete(db, "Robin")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["athlete"] = " robin "
+    at.run()
+    athlete = at.sidebar.selectbox(key="frame_athlete")
+    assert athlete.format_func(athlete.value) == "Robin"
+    assert at.query_params["athlete"] == "Robin"

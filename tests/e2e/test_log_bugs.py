@@ -251,3 +251,12 @@ def test_what_to_do_next_reads_the_latest_training_and_says_when_it_was(lifter):
     expect(main.get_by_text(f"latest training, on {said}")).to_be_visible()
     table = main.get_by_test_id("stDataFrame").last
     expect(table.locator("td", has_text=SQUAT)).to_have_count(1)
+
+
+def test_the_chosen_athlete_is_in_the_address_and_survives_a_reload(lifter):
+    pick_athlete(lifter, "Writer")
+    expect(lifter).to_have_url(re.compile(r"[?&]athlete=Writer"))
+    open_page(lifter, lifter.url)
+    expect(lifter.get_by_role("combobox", name="Athlete")).to_have_value("Writer")
+    open_page(lifter, "/?athlete=keeper")
+    expect(lifter.get_by_role("combobox", name="Athlete")).to_have_value("Keeper")
