@@ -26,8 +26,11 @@ def _sets(athlete: Athlete, day: dt.date) -> pd.DataFrame:
 
 
 def _picked() -> None:
+    # Only a set id is a pick. After a unit switch the browser may still send the label it
+    # showed before, which matches no option now: that keeps the set being edited.
     value = st.session_state.get(PICKER)
-    st.session_state[CHOSEN] = value if isinstance(value, int) else None
+    if isinstance(value, int):
+        st.session_state[CHOSEN] = value
 
 
 def _form_values(row: pd.Series, unit: str) -> dict[str, Any]:
