@@ -8,7 +8,7 @@ import pandas as pd
 from pipelines.db import read_sql
 from pipelines.filters import DayLike
 from pipelines.schemas import WeeklyBalance, validate
-from pipelines.weekly_volume import weekly_muscle_volume
+from pipelines.weekly_volume import make_period_volume
 
 
 def weekly_balance(
@@ -29,16 +29,14 @@ def weekly_balance(
         One row per (athlete_id, week_start), validated by `WeeklyBalance`: `back_sets`,
         `legs_sets`, and `back_share` = back / (back + legs), empty when both are zero.
     """
-    weekly = weekly_muscle_volume(
-        con,
-        athlete_id=athlete_id,
-        start=start,
-        end=end,
-        secondary_weight=secondary_weight,
-        week_start=week_start,
-    )
     cur = con.cursor()
-    cur.register("weekly_volume", weekly)
-    frame = cur.execute(read_sql("marts/weekly_balance")).df()
-    cur.close()
-    return validate(WeeklyBalance, frame)
+    try:
+        make_period_volume(
+            con, cur, athlete_id=athlete_id, start=start, end=end,
+            secondary_weight=secondary_weight, week_start=week_start, by_month=False,
+        )  # fmt: skip
+        frame = cur.execute(read_sql("marts/weekly_balance")).df()
+    finally:
+        cur.close()
+    frame = frame.drop(columns=["back_total", "legs_total"])
+    return validate(WeeklyBalance, frame.rename(columns={"period_start": "week_start"}))

@@ -8,13 +8,22 @@ this week, or in the last one while this week has no session yet.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import duckdb
 import pandas as pd
 
 from pipelines.db import read_sql
 from pipelines.filters import DayLike, as_day, date_range, week_start_isodow
-from pipelines.schemas import TrainingDay, TrainingStreak, WeeklySessions, validate
+from pipelines.schemas import (
+    PeriodSessions,
+    TrainingDay,
+    TrainingStreak,
+    WeeklySessions,
+    validate,
+)
+
+Bucket = Literal["week", "month"]
 
 
 def weekly_sessions(
@@ -31,15 +40,49 @@ def weekly_sessions(
         One row per (athlete_id, week_start) from `start` (else the first session) to `end`
         (else the last), validated by `WeeklySessions`.
     """
+    frame = _period_sessions(con, athlete_id, start, end, week_start, by_month=False)
+    return validate(WeeklySessions, frame.rename(columns={"period_start": "week_start"}))
+
+
+def sessions_by_period(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    athlete_id: int | None = None,
+    start: DayLike = None,
+    end: DayLike = None,
+    bucket: Bucket = "week",
+    week_start: str = "monday",
+) -> pd.DataFrame:
+    """Sessions and non-warm-up sets per week, or per calendar month, zero when none.
+
+    A month counts the sessions on its own days within the range; the first period is the one
+    holding `start`, so a range starting on the 1st begins with that month.
+
+    Returns:
+        One row per (athlete_id, period), `period` its first day, validated by `PeriodSessions`.
+    """
+    frame = _period_sessions(con, athlete_id, start, end, week_start, by_month=bucket == "month")
+    return validate(PeriodSessions, frame.rename(columns={"period_start": "period"}))
+
+
+def _period_sessions(
+    con: duckdb.DuckDBPyConnection,
+    athlete_id: int | None,
+    start: DayLike,
+    end: DayLike,
+    week_start: str,
+    *,
+    by_month: bool,
+) -> pd.DataFrame:
     span = date_range(start, end)
     params = {
         "athlete_id": athlete_id,
         "start": span.start,
         "end": span.end,
         "week_start_isodow": week_start_isodow(week_start),
+        "by_month": by_month,
     }
-    frame = con.cursor().execute(read_sql("marts/weekly_sessions"), params).df()
-    return validate(WeeklySessions, frame)
+    return con.cursor().execute(read_sql("marts/weekly_sessions"), params).df()
 
 
 def training_streaks(

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.errors import DatabaseUnavailableError, LiftboardError
+from pipelines.staging import define_models
 from pipelines.writes import first_line, write
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -84,6 +85,7 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
     try:
         migrate(con)
         load_seeds(con)
+        define_models(con)  # the shared SQL macros and staging models (pipelines/staging.py)
     except duckdb.Error as exc:
         con.close()
         raise DatabaseUnavailableError(

@@ -72,13 +72,15 @@ def session_estimated_1rm(
     Returns:
         One row per (session, exercise), validated by `SessionEstimatedOneRepMax`.
     """
-    sets = estimated_1rm(
-        con, athlete_id=athlete_id, exercise_id=exercise_id, start=start, end=end, formula=formula
-    )
-    cur = con.cursor()
-    cur.register("set_estimates", sets)
-    frame = cur.execute(read_sql("marts/session_estimated_1rm")).df()
-    cur.close()
+    span = date_range(start, end)
+    params = {
+        "athlete_id": athlete_id,
+        "exercise_id": exercise_id,
+        "start": span.start,
+        "end": span.end,
+        "formula": _formula(formula),
+    }
+    frame = con.cursor().execute(read_sql("marts/session_estimated_1rm"), params).df()
     return validate(SessionEstimatedOneRepMax, frame)
 
 
@@ -104,15 +106,14 @@ def personal_records(
         first record).
     """
     span = date_range(start, end)
-    sets = estimated_1rm(con, athlete_id=athlete_id, exercise_id=exercise_id, formula=formula)
-    cur = con.cursor()
-    cur.register("set_estimates", sets)
-    frame = cur.execute(
-        read_sql("marts/personal_records"),
-        {"athlete_id": athlete_id, "exercise_id": exercise_id, "start": span.start,
-         "end": span.end},
-    ).df()  # fmt: skip
-    cur.close()
+    params = {
+        "athlete_id": athlete_id,
+        "exercise_id": exercise_id,
+        "start": span.start,
+        "end": span.end,
+        "formula": _formula(formula),
+    }
+    frame = con.cursor().execute(read_sql("marts/personal_records"), params).df()
     return validate(PersonalRecord, frame)
 
 

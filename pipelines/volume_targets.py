@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import duckdb
 import numpy as np
@@ -28,13 +29,17 @@ from pipelines.schemas import (
     MUSCLE_GROUPS,
     RULES,
     TARGET_STATUSES,
+    PeriodBalance,
+    PeriodVolume,
     VolumeLandmark,
     VolumeLandmarkEntry,
     WeeklyVolumeStatus,
     validate,
 )
-from pipelines.weekly_volume import weekly_muscle_volume
+from pipelines.weekly_volume import make_period_volume, muscle_group_order
 from pipelines.writes import write
+
+Bucket = Literal["week", "month"]
 
 LANDMARK_COLUMNS = ("mv_sets", "mev_sets", "mav_low_sets", "mav_high_sets", "mrv_sets")
 _LANDMARK_RULE = (
@@ -165,30 +170,83 @@ def weekly_volume_status(
 ) -> pd.DataFrame:
     """The weekly muscle volume with each row's landmarks and status (see the module notes).
 
-    Takes the filters of `weekly_muscle_volume`.
+    Takes the filters of `weekly_muscle_volume`, and gives the same volume columns.
 
     Returns:
         One row per (athlete_id, week_start, muscle_group), validated by `WeeklyVolumeStatus`:
         the volume columns, the five landmarks and `target_status` (categorical).
     """
-    weekly = weekly_muscle_volume(
-        con,
-        athlete_id=athlete_id,
-        start=start,
-        end=end,
-        secondary_weight=secondary_weight,
-        week_start=week_start,
-    )
-    landmarks = volume_landmarks(con, athlete_id=athlete_id)
     cur = con.cursor()
-    cur.register("weekly_volume", weekly.assign(row_no=np.arange(len(weekly))))
-    cur.register("landmarks", landmarks)
-    frame = cur.execute(read_sql("marts/weekly_volume_status")).df()
-    cur.close()
+    try:
+        params = make_period_volume(
+            con, cur, athlete_id=athlete_id, start=start, end=end,
+            secondary_weight=secondary_weight, week_start=week_start, by_month=False,
+        )  # fmt: skip
+        # `sql(...)` streams the answer into arrays: for everyone's history (millions of rows)
+        # much cheaper than `execute(...).df()`
+        frame = pd.DataFrame(
+            cur.sql(read_sql("marts/weekly_volume_status"), params=params).fetchnumpy()
+        )
+    finally:
+        cur.close()
+    frame = frame.drop(columns="sets_per_week").rename(columns={"period_start": "week_start"})
     codes = frame.pop("status_code").to_numpy()
     frame["target_status"] = pd.Categorical.from_codes(codes, pd.Index(TARGET_STATUSES))
-    frame["muscle_group"] = frame["muscle_group"].astype(weekly["muscle_group"].dtype)
+    groups = pd.Index(muscle_group_order(con))
+    named = pd.Categorical.from_codes(frame.pop("group_index"), groups)
+    frame.insert(2, "muscle_group", pd.Series(named, index=frame.index))
     return validate(WeeklyVolumeStatus, frame)
+
+
+@dataclass(frozen=True)
+class VolumeOverview:
+    """One athlete's volume over a range, per week or calendar month: what Trends draws."""
+
+    volume: pd.DataFrame  # validated by PeriodVolume
+    balance: pd.DataFrame  # validated by PeriodBalance
+
+
+def volume_overview(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    athlete_id: int,
+    start: DayLike,
+    end: DayLike,
+    bucket: Bucket = "week",
+    secondary_weight: float = 0.5,
+    week_start: str = "monday",
+) -> VolumeOverview:
+    """Hard sets per week of every muscle group against its landmarks, and back against legs.
+
+    The volume is counted once for both. Per `bucket`: weeks (each with its status), or
+    calendar months, each its average week (hard sets x 7 / its days in the range; no status),
+    from the month holding `start`.
+
+    Raises:
+        ValidationError: a bad date, range, weight or weekday.
+    """
+    cur = con.cursor()
+    try:
+        params = make_period_volume(
+            con, cur, athlete_id=athlete_id, start=start, end=end,
+            secondary_weight=secondary_weight, week_start=week_start, by_month=bucket == "month",
+        )  # fmt: skip
+        volume = cur.execute(read_sql("marts/weekly_volume_status"), params).df()
+        balance = cur.execute(read_sql("marts/weekly_balance")).df()
+    finally:
+        cur.close()
+    codes = volume.pop("status_code")
+    labels = pd.Series((*TARGET_STATUSES, ""))
+    volume = volume.assign(
+        period=volume["period_start"],
+        hard_sets=volume["sets_per_week"],
+        target_status=labels.to_numpy()[codes.fillna(len(TARGET_STATUSES)).astype(int)],
+        muscle_group=pd.Categorical.from_codes(
+            volume["group_index"], pd.Index(muscle_group_order(con))
+        ),
+    )[list(PeriodVolume.to_schema().columns)]
+    balance = balance.rename(columns={"period_start": "period"})
+    return VolumeOverview(validate(PeriodVolume, volume), validate(PeriodBalance, balance))
 
 
 def _athlete_exists(con: duckdb.DuckDBPyConnection, athlete_id: int) -> bool:

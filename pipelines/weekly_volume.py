@@ -108,6 +108,49 @@ def weekly_muscle_volume(
     return validate(WeeklyMuscleVolume, _grid(spans, cells, groups, isodow))
 
 
+def make_period_volume(
+    con: duckdb.DuckDBPyConnection,
+    cur: duckdb.DuckDBPyConnection,
+    *,
+    athlete_id: int | None,
+    start: DayLike,
+    end: DayLike,
+    secondary_weight: float,
+    week_start: str,
+    by_month: bool,
+) -> dict[str, Any]:
+    """Count the volume of every period once, into the table `period_volume` of `cur`.
+
+    `marts/period_volume` counts it (weeks, or calendar months when `by_month`), reading whole
+    Monday weeks from the kept cells when they are current; the marts that combine it with
+    landmarks and regions (`marts/weekly_volume_status`, `marts/weekly_balance`) then read the
+    table on the same cursor, so the counting happens once for both. It is a temporary table:
+    it lives as long as `cur`.
+
+    Returns:
+        The parameters the combining marts take.
+
+    Raises:
+        ValidationError: a bad date, range, weight or weekday.
+    """
+    span = date_range(start, end)
+    isodow = week_start_isodow(week_start)
+    params = {
+        "athlete_id": athlete_id,
+        "start": span.start,
+        "end": span.end,
+        "secondary_weight": secondary_set_weight(secondary_weight),
+        "week_start_isodow": isodow,
+        "by_month": by_month,
+        "use_kept": isodow == 1 and not by_month and volume_cache.refresh(con),
+    }
+    cur.execute(
+        "create or replace temp table period_volume as " + read_sql("marts/period_volume"),
+        params,
+    )
+    return {"athlete_id": athlete_id, "by_month": by_month}
+
+
 def _live_cells(cur: duckdb.DuckDBPyConnection, params: dict[str, Any]) -> dict[str, Any]:
     """The trained cells counted from the sets themselves (`marts/weekly_muscle_volume`)."""
     sql = read_sql("marts/weekly_muscle_volume")

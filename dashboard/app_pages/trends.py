@@ -28,8 +28,6 @@ view = right.segmented_control(
     width="stretch", label_visibility="collapsed", bind="query-params",
 )  # fmt: skip
 bucket = choose_bucket(start, end)
-if bucket == "month":
-    st.caption("Over two years: each bar is a calendar month (its average week).")
 
 if view == "strength":
     render_strength(athlete, start, end)

@@ -1,7 +1,8 @@
 """Figure builders for the Trends page: pure functions from mart frames to Plotly figures.
 
-Charts stay light for the browser: weeks up to about two years, calendar months beyond, a
-bounded number of points, and Plotly's own tick labels.
+Charts stay light for the browser: weeks up to about two years, calendar months beyond (the
+marts bucket them: `pipelines.volume_targets.volume_overview`, `consistency.sessions_by_period`),
+a bounded number of points, and Plotly's own tick labels.
 """
 
 from __future__ import annotations
@@ -58,32 +59,6 @@ def choose_bucket(start: dt.date, end: dt.date) -> Bucket:
     return "week" if (end - start).days <= WEEKS_MAX_DAYS else "month"
 
 
-def volume_by_bucket(status: pd.DataFrame, bucket: Bucket) -> pd.DataFrame:
-    """Weekly volume rows, or per calendar month the average week (so landmarks still apply).
-
-    Returns:
-        Columns `period` (week start or first of the month), `muscle_group`, `hard_sets`
-        (per week), `target_status` (weeks: the mart's; months: none) and the landmarks.
-    """
-    landmarks = ["mv_sets", "mev_sets", "mav_low_sets", "mav_high_sets", "mrv_sets"]
-    frame = status.assign(
-        muscle_group=status["muscle_group"].astype(str),
-        target_status=status["target_status"].astype(str),
-    )
-    if bucket == "week":
-        return frame.rename(columns={"week_start": "period"})[
-            ["period", "muscle_group", "hard_sets", "target_status", *landmarks]
-        ]
-    month = frame["week_start"].dt.to_period("M").dt.to_timestamp()
-    grouped = frame.assign(period=month).groupby(["period", "muscle_group"], sort=False)
-    out = grouped.agg(
-        hard_sets=("hard_sets", "mean"), **{c: (c, "first") for c in landmarks}
-    ).reset_index()
-    return out.assign(target_status="")[
-        ["period", "muscle_group", "hard_sets", "target_status", *landmarks]
-    ]
-
-
 def weekly_sets_figure(volume: pd.DataFrame, group: str, bucket: Bucket) -> go.Figure:
     """Hard sets per week for one muscle group, bars coloured by status, landmark bands behind.
 
@@ -91,7 +66,7 @@ def weekly_sets_figure(volume: pd.DataFrame, group: str, bucket: Bucket) -> go.F
     range below the minimum effective volume and the productive range, the dotted line the
     maximum recoverable volume, when the group has landmarks.
     """
-    rows = volume[volume["muscle_group"] == group]
+    rows = volume[volume["muscle_group"].astype(str) == group]
     fig = go.Figure()
     for status, label in STATUS_LABELS.items():
         part = rows[rows["target_status"].replace("", "no target") == status]
@@ -144,21 +119,14 @@ def heatmap_figure(volume: pd.DataFrame, groups: list[str]) -> go.Figure:
     return _layout(fig, height=max(220, 22 * len(table) + 60))
 
 
-def balance_figure(balance: pd.DataFrame, bucket: Bucket) -> go.Figure:
-    """Back against legs hard sets per week (or per average week of a month)."""
+def balance_figure(balance: pd.DataFrame) -> go.Figure:
+    """Back against legs hard sets per week (or per average week of a month), by `period`."""
     frame = balance
-    if bucket == "month":
-        month = balance["week_start"].dt.to_period("M").dt.to_timestamp()
-        frame = (
-            balance.assign(week_start=month)
-            .groupby("week_start", as_index=False)[["back_sets", "legs_sets"]]
-            .mean()
-        )
     fig = go.Figure()
     for column, name, colour in (("back_sets", "back", BACK), ("legs_sets", "legs", LEGS)):
         fig.add_trace(
             go.Scatter(
-                x=frame["week_start"], y=frame[column].round(1), name=name, mode="lines+markers",
+                x=frame["period"], y=frame[column].round(1), name=name, mode="lines+markers",
                 line={"color": colour, "width": 2}, marker={"size": 5},
             )
         )  # fmt: skip
@@ -229,17 +197,9 @@ def calendar_figure(days: pd.DataFrame) -> go.Figure:
     return _layout(fig, height=230)
 
 
-def sessions_figure(weekly: pd.DataFrame, bucket: Bucket) -> go.Figure:
-    """Sessions per week (or per month)."""
-    frame = weekly
-    if bucket == "month":
-        month = weekly["week_start"].dt.to_period("M").dt.to_timestamp()
-        frame = (
-            weekly.assign(week_start=month)
-            .groupby("week_start", as_index=False)[["sessions"]]
-            .sum()
-        )
+def sessions_figure(periods: pd.DataFrame, bucket: Bucket) -> go.Figure:
+    """Sessions per week (or per calendar month), by `period`."""
     fig = go.Figure(
-        go.Bar(x=frame["week_start"], y=frame["sessions"], marker_color=BACK, name="sessions")
+        go.Bar(x=periods["period"], y=periods["sessions"], marker_color=BACK, name="sessions")
     )
     return _layout(fig, height=240, y_title=f"sessions per {bucket}")

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data_access
+from dashboard.components.exercise_history import history_link
 from dashboard.components.frame import Athlete
 from dashboard.components.units import (
     DASH,
@@ -108,6 +109,7 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
     if row is not None:
         previous = _previous(athlete, str(row["exercise_id"]), day)
         st.caption(previous_summary(previous, athlete.unit))
+        history_link(str(row["exercise_id"]), "Every session of it")
     for key in ("log_weight", "log_reps", "log_seconds", "log_rpe"):
         st.session_state.setdefault(key, None)
     st.session_state.setdefault("log_set_type", "working")

@@ -14,10 +14,11 @@ from dashboard.components.charts import (
     e1rm_figure,
     heatmap_figure,
     sessions_figure,
-    volume_by_bucket,
     weekly_sets_figure,
 )
+from dashboard.components.exercise_history import history_link
 from dashboard.components.frame import Athlete
+from dashboard.components.landmarks import landmarks_link
 from dashboard.components.tables import records_table, suggestions_table
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -26,16 +27,18 @@ CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "sel
 def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket) -> None:
     """Weekly hard sets of one muscle group with its bands, every group as a heat map, balance."""
     version = data_access.data_version()
-    status = data_access.volume_status(version, athlete.athlete_id, start, end)
-    if status.empty or float(status["hard_sets"].sum()) == 0:
+    overview = data_access.volume(version, athlete.athlete_id, start, end, bucket)
+    volume = overview.volume
+    if volume.empty or float(volume["hard_sets"].sum()) == 0:
         st.info(
             "No hard sets in these dates yet. Log a working set on the Log page, or widen the "
             "dates.",
             icon=":material/bar_chart:",
         )
         return
-    volume = volume_by_bucket(status, bucket)
-    totals = volume.groupby("muscle_group", sort=False)["hard_sets"].sum()
+    if bucket == "month":
+        st.caption("Over two years: each bar is a calendar month (its average week).")
+    totals = volume.groupby("muscle_group", sort=False, observed=True)["hard_sets"].sum()
     trained = [g for g in data_access.muscle_groups(version) if totals.get(g, 0) > 0]
     busiest = max(trained, key=lambda g: float(totals[g]))
     group = st.selectbox("Muscle group", trained, index=trained.index(busiest), key="tr_group")
@@ -47,15 +50,16 @@ def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket
         "count. Shaded: below the minimum that builds muscle, and the productive range; the "
         "dotted line is about the most you can recover from (editable landmarks)."
     )
+    landmarks_link()
     st.subheader("Every muscle group", anchor=False)
     st.plotly_chart(heatmap_figure(volume, trained), key="tr_heatmap", config=CHART_CONFIG)
     st.subheader("Back and legs", anchor=False)
-    balance = data_access.balance(version, athlete.athlete_id, start, end)
+    balance = overview.balance
     if float(balance[["back_sets", "legs_sets"]].sum().sum()) == 0:
         st.info("No back or leg work in these dates.")
         return
-    st.plotly_chart(balance_figure(balance, bucket), key="tr_balance", config=CHART_CONFIG)
-    back, legs = float(balance["back_sets"].sum()), float(balance["legs_sets"].sum())
+    st.plotly_chart(balance_figure(balance), key="tr_balance", config=CHART_CONFIG)
+    back, legs = float(balance["back_total"].sum()), float(balance["legs_total"].sum())
     st.caption(f"Over these dates: {back:g} back sets and {legs:g} leg sets.")
 
 
@@ -71,7 +75,9 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
             icon=":material/show_chart:",
         )
     else:
-        names = dict(zip(records["exercise_id"], records["exercise"], strict=True))
+        # every exercise done has a name: a range can hold its sessions but none of its records
+        done = data_access.athlete_exercises(version, athlete.athlete_id)
+        names = dict(zip(done["exercise_id"], done["exercise"], strict=True))
         counts = sessions["exercise_id"].value_counts()
         options = [str(e) for e in counts.index]
         exercise = st.selectbox(
@@ -81,6 +87,7 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
         stars = records[(records["exercise_id"] == exercise) & (records["record"] == "best_e1rm")]
         st.plotly_chart(e1rm_figure(mine, stars, athlete.unit), key="tr_e1rm", config=CHART_CONFIG)
         st.caption("Estimated with Epley's formula from sets of 1 to 10 reps; stars mark records.")
+        history_link(str(exercise), f"Every session of {names.get(exercise, exercise)}")
     st.subheader("Personal records", anchor=False)
     if records.empty:
         st.info("No records in these dates yet.")
@@ -105,13 +112,13 @@ def render_consistency(athlete: Athlete, start: dt.date, end: dt.date, bucket: B
     """Streaks, the training calendar and sessions per week."""
     version = data_access.data_version()
     streak = data_access.streaks(version, athlete.athlete_id)
-    weekly = data_access.sessions_per_week(version, athlete.athlete_id, start, end)
-    if weekly.empty or int(weekly["sessions"].sum()) == 0:
+    periods = data_access.sessions(version, athlete.athlete_id, start, end, bucket)
+    if periods.empty or int(periods["sessions"].sum()) == 0:
         st.info("No sessions in these dates yet.", icon=":material/calendar_month:")
         return
     row = streak.iloc[0] if not streak.empty else None
     cols = st.columns(3)
-    cols[0].metric("Sessions", int(weekly["sessions"].sum()))
+    cols[0].metric("Sessions", int(periods["sessions"].sum()))
     cols[1].metric("Streak", f"{0 if row is None else int(row['current_weeks'])} weeks")
     cols[2].metric("Longest streak", f"{0 if row is None else int(row['longest_weeks'])} weeks")
     st.plotly_chart(
@@ -119,4 +126,6 @@ def render_consistency(athlete: Athlete, start: dt.date, end: dt.date, bucket: B
         key="tr_calendar", config=CHART_CONFIG,
     )  # fmt: skip
     st.caption("Each square is a day; the darker, the more sets. At most the last year is drawn.")
-    st.plotly_chart(sessions_figure(weekly, bucket), key="tr_sessions", config=CHART_CONFIG)
+    if bucket == "month":
+        st.caption("Over two years: each bar counts the sessions of its calendar month.")
+    st.plotly_chart(sessions_figure(periods, bucket), key="tr_sessions", config=CHART_CONFIG)

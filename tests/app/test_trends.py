@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.components.charts import bar_values
 from pipelines.athletes import ensure_athlete, set_unit
+from pipelines.balance import weekly_balance
 from pipelines.logbook import log_sets, start_session
 from tests.app.conftest import open_page
 
@@ -111,3 +112,62 @@ def test_the_estimated_one_rep_max_is_drawn_in_the_athletes_unit(app_db, db):
     # The heaviest load, 62.5 kg, is 137.79 lb.
     assert "137.79 lb" in records["Value"].tolist()
     assert records["Value"].str.endswith(" lb").all()
+
+
+# Over two years the bars are calendar months. Hand-counted log: March 2023 has one session,
+# March 2025 two (the 3rd and the 28th) and April 2025 two (the 1st and the 2nd, in the week
+# that starts on Monday 31 March); each session holds three working Suitcase Deadlift sets,
+# three hard sets for the glutes.
+MONTHLY_DAYS = ["2023-03-01", "2025-03-03", "2025-03-28", "2025-04-01", "2025-04-02"]
+MONTHLY_RANGE = (dt.date(2023, 3, 1), dt.date(2025, 6, 30))
+
+
+@pytest.fixture
+def monthly_log(app_db, db):
+    me = ensure_athlete(db, "Me")
+    for day in MONTHLY_DAYS:
+        session = start_session(db, me, f"{day} 18:00")
+        log_sets(db, session, [{"exercise": "Suitcase Deadlift", "weight": 20, "reps": 8}] * 3)
+    at = open_page(TRENDS)
+    at.date_input(key="tr_range").set_value(MONTHLY_RANGE).run()
+    return at
+
+
+def captions(at: AppTest) -> str:
+    return " ".join(str(c.value) for c in at.caption)
+
+
+def test_monthly_session_bars_count_the_sessions_of_each_calendar_month(monthly_log):
+    at = monthly_log
+    at.segmented_control(key="tr_view").set_value("consistency").run()
+    bars = bar_values(figures(at)[-1])
+    trained = {k.strftime("%Y-%m"): v for k, v in bars.items() if v}
+    assert trained == {"2023-03": 1, "2025-03": 2, "2025-04": 2}
+    # the range starts on the 1st: no bar for the month before it
+    assert min(bars) == pd.Timestamp("2023-03-01")
+    assert len(bars) == 28  # March 2023 to June 2025
+    assert "the sessions of its calendar month" in captions(at)
+
+
+def test_monthly_volume_bars_show_the_average_week_of_each_calendar_month(monthly_log, db):
+    at = monthly_log
+    at.selectbox(key="tr_group").select("glutes").run()
+    bars = bar_values(figures(at)[0])
+    # six hard sets in March's 31 days: 6 x 7 / 31 = 1.35 a week; six in April's 30 days, 1.4
+    assert bars[pd.Timestamp("2025-03-01")] == 1.4
+    assert bars[pd.Timestamp("2025-04-01")] == 1.4
+    assert bars[pd.Timestamp("2023-03-01")] == 0.7  # three sets in 31 days
+    assert min(bars) == pd.Timestamp("2023-03-01")
+    assert "calendar month (its average week)" in captions(at)
+    # the totals under the balance chart are the sets of the range, not a sum of averages
+    weekly = weekly_balance(db, athlete_id=1, start=MONTHLY_RANGE[0], end=MONTHLY_RANGE[1])
+    back, legs = weekly["back_sets"].sum(), weekly["legs_sets"].sum()
+    assert legs > 0
+    assert f"Over these dates: {back:g} back sets and {legs:g} leg sets." in captions(at)
+
+
+def test_the_strength_view_has_no_bars_and_no_caption_about_them(monthly_log):
+    at = monthly_log
+    at.segmented_control(key="tr_view").set_value("strength").run()
+    assert not at.exception
+    assert "calendar month" not in captions(at)

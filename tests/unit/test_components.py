@@ -15,7 +15,6 @@ from dashboard.components.charts import (
     choose_bucket,
     e1rm_figure,
     heatmap_figure,
-    volume_by_bucket,
     weekly_sets_figure,
 )
 from dashboard.components.circuit_plan import advance, mark_done, seconds_left, start_circuit
@@ -204,7 +203,7 @@ def test_records_and_suggestions_speak_the_athletes_unit():
 
 def status(weeks: list[str], sets: list[float], group: str = "glutes") -> pd.DataFrame:
     return pd.DataFrame(
-        {"week_start": pd.to_datetime(weeks), "muscle_group": group, "hard_sets": sets,
+        {"period": pd.to_datetime(weeks), "muscle_group": group, "hard_sets": sets,
          "target_status": "productive", **LANDMARKS}
     )  # fmt: skip
 
@@ -214,18 +213,8 @@ def test_weeks_are_kept_up_to_two_years_and_months_used_beyond():
     assert choose_bucket(dt.date(2023, 1, 1), dt.date(2025, 12, 31)) == "month"
 
 
-def test_a_month_shows_its_average_week():
-    weeks = ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23", "2026-03-30", "2026-04-06"]
-    monthly = volume_by_bucket(status(weeks, [4, 6, 8, 10, 2, 9]), "month")
-    assert monthly[["period", "hard_sets"]].to_dict("list") == {
-        "period": [pd.Timestamp("2026-03-01"), pd.Timestamp("2026-04-01")],
-        "hard_sets": [6.0, 9.0],  # (4 + 6 + 8 + 10 + 2) / 5 and 9 / 1
-    }
-    assert monthly["mev_sets"].tolist() == [8.0, 8.0]
-
-
 def test_the_weekly_chart_draws_the_bars_and_the_landmark_bands():
-    volume = volume_by_bucket(status(["2026-11-02", "2026-11-09"], [12.5, 3.0]), "week")
+    volume = status(["2026-11-02", "2026-11-09"], [12.5, 3.0])
     fig = weekly_sets_figure(volume, "glutes", "week")
     assert bar_values(fig) == {pd.Timestamp("2026-11-02"): 12.5, pd.Timestamp("2026-11-09"): 3.0}
     shapes = [(s.type, s.y0, s.y1) for s in fig.layout.shapes]
@@ -234,7 +223,7 @@ def test_the_weekly_chart_draws_the_bars_and_the_landmark_bands():
 
 def test_a_group_without_landmarks_gets_bars_only():
     frame = status(["2026-11-02"], [5.0]).assign(**{k: float("nan") for k in LANDMARKS})
-    fig = weekly_sets_figure(volume_by_bucket(frame, "week"), "glutes", "week")
+    fig = weekly_sets_figure(frame, "glutes", "week")
     assert fig.layout.shapes == ()
     assert bar_values(fig) == {pd.Timestamp("2026-11-02"): 5.0}
 
@@ -243,7 +232,7 @@ def test_the_heat_map_keeps_the_display_order_of_the_groups():
     frame = pd.concat(
         [status(["2026-11-02"], [3.0], "glutes"), status(["2026-11-02"], [4.0], "lats")]
     )
-    fig = heatmap_figure(volume_by_bucket(frame, "week"), ["lats", "middle back", "glutes"])
+    fig = heatmap_figure(frame, ["lats", "middle back", "glutes"])
     assert list(fig.data[0].y) == ["lats", "glutes"]
     assert fig.data[0].z.tolist() == [[4.0], [3.0]]
 

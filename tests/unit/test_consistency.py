@@ -9,7 +9,13 @@ import pandas as pd
 import pytest
 
 from pipelines.balance import weekly_balance
-from pipelines.consistency import training_calendar, training_streaks, weekly_sessions
+from pipelines.consistency import (
+    sessions_by_period,
+    training_calendar,
+    training_streaks,
+    weekly_sessions,
+)
+from pipelines.logbook import log_sets, start_session
 from tests.conftest import MONDAY, log_day
 
 PULLUP = {"exercise": "Pullups", "reps": 8}
@@ -111,3 +117,24 @@ def test_a_week_without_back_or_legs_has_no_share(con, athlete):
     row = weekly_balance(con).iloc[0]
     assert (row["back_sets"], row["legs_sets"]) == (0.0, 0.0)
     assert pd.isna(row["back_share"])
+
+
+def test_monthly_sessions_are_those_of_each_calendar_month_from_the_month_of_the_start(
+    con, athlete
+):
+    # 2025-09-29 is a Monday: its week holds 30 September and 1, 2 October.
+    for day in ("2025-09-03", "2025-09-30", "2025-10-01", "2025-10-02", "2025-11-30"):
+        session = start_session(con, athlete, f"{day} 07:00")
+        log_sets(con, session, [{"exercise": "Suitcase Deadlift", "weight": 20, "reps": 8}])
+    monthly = sessions_by_period(
+        con, athlete_id=athlete, start="2025-09-01", end="2025-11-30", bucket="month"
+    )
+    assert monthly[["period", "sessions", "sets"]].to_dict("list") == {
+        "period": [
+            pd.Timestamp("2025-09-01"),
+            pd.Timestamp("2025-10-01"),
+            pd.Timestamp("2025-11-01"),
+        ],
+        "sessions": [2, 2, 1],
+        "sets": [2, 2, 1],
+    }

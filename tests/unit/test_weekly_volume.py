@@ -325,3 +325,13 @@ def test_bad_filters_are_named(con, arguments, column):
     with pytest.raises(ValidationError) as caught:
         weekly_muscle_volume(con, **arguments)
     assert [p.column for p in caught.value.problems] == [column]
+
+
+def test_an_athlete_id_beyond_what_the_packed_keys_hold_stops_the_count_instead_of_mixing_sums(
+    con,
+):
+    con.execute("insert into athletes (athlete_id, name) values (8388608, 'Too far')")
+    session = start_session(con, 8388608, "2025-09-01 07:00")
+    log_sets(con, session, [{"exercise": "Suitcase Deadlift", "weight": 20, "reps": 8}])
+    with pytest.raises(duckdb.Error, match="athlete ids 0 to 8388607"):
+        weekly_muscle_volume(con, athlete_id=8388608, live=True)

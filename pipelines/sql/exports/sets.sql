@@ -5,10 +5,6 @@ athletes as (
     select * from athletes
 ),
 
-sessions as (
-    select * from sessions
-),
-
 sets as (
     select * from sets
 ),
@@ -18,12 +14,7 @@ exercises as (
 ),
 
 chosen_sessions as (
-    select *
-    from sessions
-    where
-        ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
-        and ($start::date is null or started_at >= $start::date)
-        and ($end::date is null or started_at < $end::date + 1)
+    select * from stg_sessions($athlete_id, $start, $end, 1)
 ),
 
 final as (
@@ -32,7 +23,7 @@ final as (
         s.session_id,
         s.name as session_name,
         s.started_at,
-        s.started_at::date as performed_on,
+        s.performed_on,
         e.name as exercise,
         x.exercise_id,
         x.set_index,
@@ -49,12 +40,12 @@ final as (
         x.side,
         s.notes as session_notes,
         s.ended_at,
-        s.bodyweight_kg,
+        s.logged_bodyweight_kg as bodyweight_kg,
         s.template_id,
         s.source,
         s.source_key,
         x.source_key as set_source_key,
-        a.unit as athlete_unit,
+        s.athlete_unit,
         x.set_id
     from sets as x
     inner join chosen_sessions as s on s.session_id = x.session_id

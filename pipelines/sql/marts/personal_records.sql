@@ -1,80 +1,37 @@
 -- one row per record event: the session in which an athlete beat their own best
 -- Kinds: heaviest_load (kg), best_e1rm (kg), most_reps at one load (reps; load_kg says which),
--- best_session_tonnage (kg, bodyweight moves estimated as in weekly_muscle_volume). The first
--- value ever logged is the first record, except for most_reps: the first session at a load
--- only sets the mark to beat. Reads the registered frame `set_estimates`.
+-- best_session_tonnage (kg, loads as staging/stg_sets counts them, bodyweight moves estimated).
+-- The first value ever logged is the first record, except for most_reps: the first session at a
+-- load only sets the mark to beat. Estimates as marts/set_estimated_1rm gives them.
 with
 
 set_estimates as (
-    select * from set_estimates
+    select * from set_estimates($athlete_id, null, null, $exercise_id, $formula)
 ),
 
-sessions as (
-    select * from sessions
-),
-
-sets as (
-    select * from sets
-),
-
-exercises as (
-    select * from exercises
-),
-
-bodyweights as (
-    select * from bodyweights
-),
-
+-- every session of the athlete: what counts as a record depends on the whole history
 chosen_sessions as (
     select
         session_id,
-        athlete_id,
-        started_at,
-        started_at::date as performed_on,
-        bodyweight_kg
-    from sessions
-    where $athlete_id::integer is null or athlete_id = $athlete_id::integer
-),
-
-session_bodyweights as (
-    select
-        s.session_id,
-        s.athlete_id,
-        s.started_at,
-        s.performed_on,
-        coalesce(s.bodyweight_kg, b.bodyweight_kg) as bodyweight_kg
-    from chosen_sessions as s
-    asof left join bodyweights as b
-        on b.athlete_id = s.athlete_id and b.measured_on <= s.performed_on
+        started_at
+    from stg_sessions($athlete_id, null, null, 1)
 ),
 
 working_sets as (
     select
-        s.athlete_id,
-        s.session_id,
-        s.started_at,
-        x.exercise_id,
-        e.load_type,
-        x.weight_kg,
-        x.reps,
-        greatest(
-            case
-                when e.load_type in ('bodyweight', 'weighted_bodyweight') then
-                    coalesce(s.bodyweight_kg * e.bodyweight_factor, 0) + coalesce(x.weight_kg, 0)
-                when e.load_type = 'assisted' then
-                    coalesce(s.bodyweight_kg * e.bodyweight_factor, 0) - coalesce(x.weight_kg, 0)
-                when e.load_type = 'weighted' then coalesce(x.weight_kg, 0)
-                else 0
-            end,
-            0
-        ) as load_kg
-    from sets as x
-    inner join session_bodyweights as s on s.session_id = x.session_id
-    inner join exercises as e on e.exercise_id = x.exercise_id
+        athlete_id,
+        session_id,
+        started_at,
+        exercise_id,
+        load_type,
+        weight_kg,
+        reps,
+        load_kg
+    from stg_sets($athlete_id, null, null, 1)
     where
-        x.set_type <> 'warmup'
-        and x.reps >= 1
-        and ($exercise_id::varchar is null or x.exercise_id = $exercise_id::varchar)
+        is_hard
+        and reps >= 1
+        and ($exercise_id::varchar is null or exercise_id = $exercise_id::varchar)
 ),
 
 session_bests as (

@@ -1,9 +1,9 @@
 -- one row per (session, exercise): the best estimated one-rep max and the set it came from
--- Reads the registered frame `set_estimates` (the set_estimated_1rm mart).
+-- The sets as marts/set_estimated_1rm gives them (staging/int_set_estimates).
 with
 
 set_estimates as (
-    select * from set_estimates
+    select * from set_estimates($athlete_id, $start, $end, $exercise_id, $formula)
 ),
 
 final as (

@@ -5,10 +5,6 @@ athletes as (
     select * from athletes
 ),
 
-sessions as (
-    select * from sessions
-),
-
 sets as (
     select * from sets
 ),
@@ -17,13 +13,9 @@ chosen_sessions as (
     select
         session_id,
         athlete_id,
-        started_at::date as performed_on,
+        performed_on,
         coalesce(date_diff('second', started_at, ended_at) / 60.0, 0) as minutes
-    from sessions
-    where
-        ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
-        and ($start::date is null or started_at >= $start::date)
-        and started_at < $end::date + 1
+    from sessions_in_range($athlete_id, $start, $end)
 ),
 
 trained_sessions as (
@@ -72,7 +64,7 @@ final as (
     select
         c.athlete_id,
         c.day,
-        c.day - ((isodow(c.day) - $week_start_isodow + 7) % 7)::integer as week_start,
+        week_start(c.day, $week_start_isodow) as week_start,
         coalesce(d.sessions, 0) as sessions,
         coalesce(d.sets, 0) as sets,
         coalesce(d.minutes, 0) as minutes

@@ -7,10 +7,6 @@ athletes as (
     select * from athletes
 ),
 
-sessions as (
-    select * from sessions
-),
-
 sets as (
     select * from sets
 ),
@@ -24,19 +20,15 @@ chosen_athletes as (
 trained_days as (
     select distinct
         s.athlete_id,
-        s.started_at::date as performed_on
-    from sessions as s
-    inner join chosen_athletes as a on a.athlete_id = s.athlete_id
-    where
-        s.started_at < $as_of::date + 1
-        and exists (select 1 from sets as x where x.session_id = s.session_id)
+        s.performed_on
+    from sessions_in_range($athlete_id, null, $as_of) as s
+    where exists (select 1 from sets as x where x.session_id = s.session_id)
 ),
 
 trained_weeks as (
     select distinct
         athlete_id,
-        performed_on - ((isodow(performed_on) - $week_start_isodow + 7) % 7)::integer
-            as week_start
+        week_start(performed_on, $week_start_isodow) as week_start
     from trained_days
 ),
 
@@ -45,7 +37,7 @@ islands as (
     select
         athlete_id,
         week_start,
-        (week_start - date '1970-01-05') // 7
+        week_no(week_start, $week_start_isodow)
         - row_number() over (partition by athlete_id order by week_start) as island
     from trained_weeks
 ),
@@ -63,8 +55,7 @@ streaks as (
 
 this_week as (
     select
-        $as_of::date - ((isodow($as_of::date) - $week_start_isodow + 7) % 7)::integer
-            as week_start
+        week_start($as_of, $week_start_isodow) as week_start
 ),
 
 current_streaks as (

@@ -8,16 +8,8 @@ volume_cells as (
     select * from volume_cells
 ),
 
-muscle_groups as (
-    select * from muscle_groups
-),
-
--- muscle groups numbered 0, 1, … in display order
 groups as (
-    select
-        muscle_group,
-        (row_number() over (order by display_order, muscle_group) - 1)::bigint as group_index
-    from muscle_groups
+    select * from muscle_group_numbers()
 )
 
 select

@@ -1,53 +1,4 @@
 -- one row per (athlete_id, muscle_group): the weekly set landmarks that apply, the athlete's own first
-with
-
-athletes as (
-    select * from athletes
-),
-
-muscle_groups as (
-    select * from muscle_groups
-),
-
-volume_landmarks as (
-    select * from volume_landmarks
-),
-
-athlete_volume_landmarks as (
-    select * from athlete_volume_landmarks
-),
-
-chosen_athletes as (
-    select athlete_id
-    from athletes
-    where $athlete_id::integer is null or athlete_id = $athlete_id::integer
-),
-
-final as (
-    select
-        a.athlete_id,
-        g.muscle_group,
-        g.display_order,
-        case when o.athlete_id is null then d.mv_sets else o.mv_sets end as mv_sets,
-        case when o.athlete_id is null then d.mev_sets else o.mev_sets end as mev_sets,
-        case when o.athlete_id is null then d.mav_low_sets else o.mav_low_sets end
-            as mav_low_sets,
-        case when o.athlete_id is null then d.mav_high_sets else o.mav_high_sets end
-            as mav_high_sets,
-        case when o.athlete_id is null then d.mrv_sets else o.mrv_sets end as mrv_sets,
-        case
-            when o.athlete_id is not null then 'athlete'
-            when d.mv_sets is not null then 'default'
-            else 'none'
-        end as source,
-        coalesce(d.basis, '') as basis
-    from chosen_athletes as a
-    cross join muscle_groups as g
-    left join volume_landmarks as d on d.muscle_group = g.muscle_group
-    left join athlete_volume_landmarks as o
-        on o.athlete_id = a.athlete_id and o.muscle_group = g.muscle_group
-)
-
 select
     athlete_id,
     muscle_group,
@@ -58,5 +9,5 @@ select
     mrv_sets,
     source,
     basis
-from final
+from volume_landmarks_for($athlete_id)
 order by athlete_id, display_order, muscle_group

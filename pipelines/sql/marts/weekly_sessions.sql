@@ -1,12 +1,11 @@
--- one row per (athlete_id, week_start): sessions with at least one set, and their sets
+-- one row per (athlete_id, period_start): sessions with at least one set, and their sets
+-- A period is a week starting on $week_start_isodow or, when $by_month, a calendar month, from
+-- the one holding $start (else the first session) to the one holding $end (else the last);
+-- only the sessions of the range count.
 with
 
 athletes as (
     select * from athletes
-),
-
-sessions as (
-    select * from sessions
 ),
 
 sets as (
@@ -17,12 +16,9 @@ chosen_sessions as (
     select
         session_id,
         athlete_id,
-        started_at::date as performed_on
-    from sessions
-    where
-        ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
-        and ($start::date is null or started_at >= $start::date)
-        and ($end::date is null or started_at < $end::date + 1)
+        performed_on,
+        period_start(performed_on, $week_start_isodow, $by_month) as period_start
+    from stg_sessions($athlete_id, $start, $end, $week_start_isodow)
 ),
 
 trained_sessions as (
@@ -30,22 +26,21 @@ trained_sessions as (
         s.session_id,
         s.athlete_id,
         s.performed_on,
-        s.performed_on - ((isodow(s.performed_on) - $week_start_isodow + 7) % 7)::integer
-            as week_start,
+        s.period_start,
         count(*) filter (where x.set_type <> 'warmup') as sets
     from chosen_sessions as s
     inner join sets as x on x.session_id = s.session_id
-    group by s.session_id, s.athlete_id, s.performed_on
+    group by s.session_id, s.athlete_id, s.performed_on, s.period_start
 ),
 
-weeks as (
+periods as (
     select
         athlete_id,
-        week_start,
+        period_start,
         count(*) as sessions,
         sum(sets) as sets
     from trained_sessions
-    group by athlete_id, week_start
+    group by athlete_id, period_start
 ),
 
 spans as (
@@ -64,11 +59,11 @@ calendar as (
         athlete_id,
         unnest(
             generate_series(
-                first_day - ((isodow(first_day) - $week_start_isodow + 7) % 7)::integer,
+                period_start(first_day, $week_start_isodow, $by_month),
                 last_day,
-                interval 7 day
+                case when $by_month::boolean then interval 1 month else interval 7 day end
             )
-        )::date as week_start
+        )::date as period_start
     from spans
     where first_day <= last_day
 ),
@@ -76,12 +71,12 @@ calendar as (
 final as (
     select
         c.athlete_id,
-        c.week_start,
-        coalesce(w.sessions, 0) as sessions,
-        coalesce(w.sets, 0) as sets
+        c.period_start,
+        coalesce(p.sessions, 0) as sessions,
+        coalesce(p.sets, 0) as sets
     from calendar as c
-    left join weeks as w on w.athlete_id = c.athlete_id and w.week_start = c.week_start
+    left join periods as p on p.athlete_id = c.athlete_id and p.period_start = c.period_start
 )
 
 select * from final
-order by athlete_id, week_start
+order by athlete_id, period_start

@@ -1,25 +1,17 @@
 -- one row per athlete with weeks to show: the first and last week number of the range
 -- The range runs from $start (else the athlete's first session) to $end (else their last);
--- week numbers count from the week start on or after 1970-01-05, as in weekly_muscle_volume.
+-- week numbers as the week_no macro counts them, as in weekly_muscle_volume.
 with
 
 athletes as (
     select * from athletes
 ),
 
-sessions as (
-    select * from sessions
-),
-
 chosen_sessions as (
     select
         athlete_id,
-        started_at::date as performed_on
-    from sessions
-    where
-        ($athlete_id::integer is null or athlete_id = $athlete_id::integer)
-        and ($start::date is null or started_at >= $start::date)
-        and ($end::date is null or started_at < $end::date + 1)
+        performed_on
+    from sessions_in_range($athlete_id, $start, $end)
 ),
 
 spans as (
@@ -36,14 +28,8 @@ spans as (
 final as (
     select
         athlete_id,
-        (
-            first_day - ((isodow(first_day) - $week_start_isodow + 7) % 7)::integer
-            - (date '1970-01-05' + ($week_start_isodow - 1))
-        ) // 7 as first_week_no,
-        (
-            last_day - ((isodow(last_day) - $week_start_isodow + 7) % 7)::integer
-            - (date '1970-01-05' + ($week_start_isodow - 1))
-        ) // 7 as last_week_no
+        week_no(first_day, $week_start_isodow) as first_week_no,
+        week_no(last_day, $week_start_isodow) as last_week_no
     from spans
     where first_day <= last_day
 )
