@@ -24,6 +24,7 @@ from tests.e2e.ui import (
     exported_sets,
     no_exception,
     number,
+    open_extras,
     open_page,
     pick_athlete,
     settled,
@@ -146,7 +147,7 @@ def test_rpe_and_notes_do_not_carry_over_to_the_next_set(lifter):
     choose(lifter, "Exercise", "barbell squ", SQUAT)
     number(lifter, "Weight (kg)").fill("60")
     number(lifter, "Reps").fill("5")
-    lifter.get_by_text("Seconds, RPE and notes").click()
+    open_extras(lifter)
     number(lifter, "RPE").fill("8")
     lifter.get_by_label("Notes", exact=True).fill("belt on")
     add_set(lifter)
@@ -179,7 +180,7 @@ def test_rpe_left_empty_is_saved_as_no_rpe_on_the_add_and_the_edit_form(lifter):
     add = lifter.get_by_test_id("stForm").filter(has=lifter.get_by_text("Add set"))
     add.get_by_label("Weight (kg)", exact=True).fill("70")
     add.get_by_label("Reps", exact=True).fill("8")
-    add.get_by_text("Seconds, RPE and notes").click()
+    open_extras(lifter, add)
     add.get_by_label("RPE", exact=True).fill("7")
     add.get_by_label("RPE", exact=True).fill("")
     add.get_by_label("Reps", exact=True).click()
@@ -208,7 +209,7 @@ def test_a_long_note_is_saved_whole(lifter):
     choose(lifter, "Exercise", "barbell squ", SQUAT)
     number(lifter, "Weight (kg)").fill("60")
     number(lifter, "Reps").fill("5")
-    lifter.get_by_text("Seconds, RPE and notes").click()
+    open_extras(lifter)
     lifter.get_by_label("Notes", exact=True).fill(LONG_NOTE)
     add_set(lifter)
     expect(lifter.get_by_text(f"Logged {SQUAT}")).to_be_visible()
@@ -229,7 +230,7 @@ def test_every_refused_field_says_why_and_old_messages_go(lifter):
     expect(main.get_by_text("Choose an exercise first")).to_have_count(0)
 
     number(lifter, "Weight (kg)").fill("60")
-    lifter.get_by_text("Seconds, RPE and notes").click()
+    open_extras(lifter)
     number(lifter, "RPE").fill("11")
     add_set(lifter)
     expect(main.get_by_text("RPE must be from 1 to 10")).to_be_visible()

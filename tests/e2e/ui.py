@@ -99,3 +99,13 @@ def exported_sets(page: Page) -> pd.DataFrame:
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Log").click()
     settled(page)
     return frame
+
+
+def open_extras(page: Page, scope: Locator | None = None) -> None:
+    """Open the Log form's "Seconds, RPE and notes" section (once the page has settled)."""
+    settled(page)
+    where = scope if scope is not None else page.get_by_test_id("stMain")
+    rpe = where.get_by_label("RPE", exact=True)
+    if not rpe.is_visible():
+        where.get_by_text("Seconds, RPE and notes").click()
+    expect(rpe).to_be_visible()
