@@ -94,10 +94,14 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
     else:
         st.dataframe(records_table(records, athlete.unit), hide_index=True, key="tr_records")
     st.subheader("What to do next", anchor=False)
-    advice = data_access.suggestions(version, athlete.athlete_id)
+    latest = data_access.latest_training(version, athlete.athlete_id)
+    # Advice follows the athlete's latest training, however long ago it was (an import).
+    advice = data_access.suggestions(version, athlete.athlete_id, latest)
     if advice.empty:
         st.info("Log a few sessions and suggestions for adding load appear here.")
     else:
+        if latest is not None:
+            st.caption(f"Based on your latest training, on {latest.day} {latest:%b %Y}.")
         st.dataframe(
             suggestions_table(advice, athlete.unit), hide_index=True, key="tr_suggestions",
             column_config={"Why": st.column_config.TextColumn(width="large")},
