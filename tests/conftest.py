@@ -32,8 +32,17 @@ from pipelines.logbook import finish_session, log_sets, start_session
 ROOT = Path(__file__).resolve().parents[1]
 
 # Tables a user's database holds; checksummed to prove a rejected write changed nothing.
-USER_TABLES = ("athletes", "bodyweights", "sessions", "sets", "exercises", "exercise_muscles",
-               "exercise_aliases", "workout_templates", "template_items")  # fmt: skip
+USER_TABLES = (
+    "athletes",
+    "bodyweights",
+    "sessions",
+    "sets",
+    "exercises",
+    "exercise_muscles",
+    "exercise_aliases",
+    "workout_templates",
+    "template_items",
+)
 
 
 # Examples per generated-input property: `ci` keeps `make test` quick, `deep` is the full run.
@@ -145,11 +154,16 @@ def held_open(path: Path) -> Iterator[Path]:
     """The database file at `path`, created if new, held open by another process meanwhile."""
     connect(path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb, sys; c = duckdb.connect({str(path)!r}); print('ready', flush=True); "
-         "sys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, sys; c = duckdb.connect({str(path)!r}); print('ready', flush=True); "
+            "sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "ready"

@@ -35,14 +35,23 @@ st.title("Log", anchor=False)
 today = dt.date.today()
 left, right = st.columns([2, 3], vertical_alignment="bottom")
 picked = left.date_input(
-    "Day", value=today, min_value=EARLIEST, max_value=LATEST, key="log_day", format="YYYY-MM-DD",
-)  # fmt: skip
+    "Day",
+    value=today,
+    min_value=EARLIEST,
+    max_value=LATEST,
+    key="log_day",
+    format="YYYY-MM-DD",
+)
 day = picked if isinstance(picked, dt.date) else today
 st.session_state.setdefault("log_mode", "single")
 mode = right.segmented_control(
-    "Mode", list(MODES), format_func=MODES.__getitem__, key="log_mode", width="stretch",
+    "Mode",
+    list(MODES),
+    format_func=MODES.__getitem__,
+    key="log_mode",
+    width="stretch",
     label_visibility="collapsed",
-)  # fmt: skip
+)
 problem = day_problem(day, today)
 if problem:
     st.warning(problem, icon=":material/event_busy:")

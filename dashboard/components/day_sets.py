@@ -128,26 +128,37 @@ def render_day_sets(athlete: Athlete, day: dt.date) -> None:
         return
     # Newest first: the set just added is at the top, in view without scrolling.
     st.dataframe(
-        day_sets_table(sets, athlete.unit).iloc[::-1], hide_index=True, key="log_day_table",
+        day_sets_table(sets, athlete.unit).iloc[::-1],
+        hide_index=True,
+        key="log_day_table",
         column_config={"#": st.column_config.NumberColumn(width="small")},
-    )  # fmt: skip
+    )
     choices = dict(reversed(set_choices(sets, athlete.unit).items()))
     if state.get(CHOSEN) not in choices:
         state[CHOSEN] = None
     state[PICKER] = state[CHOSEN]  # the picker follows the id, whatever label it last sent
     st.selectbox(
-        "Change or delete a set", list(choices), format_func=choices.__getitem__, key=PICKER,
-        index=None, placeholder="Pick a set", on_change=_picked,
-    )  # fmt: skip
+        "Change or delete a set",
+        list(choices),
+        format_func=choices.__getitem__,
+        key=PICKER,
+        index=None,
+        placeholder="Pick a set",
+        on_change=_picked,
+    )
     if state[CHOSEN] is None:
         return
     _fill_form(sets[sets["set_id"] == state[CHOSEN]].iloc[0], athlete.unit)
     with st.form("log_edit_form"):
         left, right = st.columns(2)
         left.number_input(
-            f"Weight ({athlete.unit})", value=None, step=WEIGHT_STEP[athlete.unit], format="%g",
-            key="log_edit_weight", placeholder="none",
-        )  # fmt: skip
+            f"Weight ({athlete.unit})",
+            value=None,
+            step=WEIGHT_STEP[athlete.unit],
+            format="%g",
+            key="log_edit_weight",
+            placeholder="none",
+        )
         right.number_input("Reps", value=None, step=1, key="log_edit_reps", placeholder=DASH)
         left, right = st.columns(2)
         left.number_input("Seconds", value=None, step=5, key="log_edit_seconds", placeholder=DASH)
@@ -155,15 +166,22 @@ def render_day_sets(athlete: Athlete, day: dt.date) -> None:
             "RPE", value=None, step=0.5, format="%g", key="log_edit_rpe", placeholder=DASH
         )
         st.segmented_control(
-            "Set type", list(SET_TYPE_LABELS), key="log_edit_type",
-            format_func=SET_TYPE_LABELS.__getitem__, width="stretch",
-        )  # fmt: skip
+            "Set type",
+            list(SET_TYPE_LABELS),
+            key="log_edit_type",
+            format_func=SET_TYPE_LABELS.__getitem__,
+            width="stretch",
+        )
         st.text_input("Notes", key="log_edit_notes")
         with st.container(horizontal=True):
             st.form_submit_button(
-                "Save changes", key="log_edit_save", type="primary", on_click=_save,
-                args=(athlete,), icon=":material/save:",
-            )  # fmt: skip
+                "Save changes",
+                key="log_edit_save",
+                type="primary",
+                on_click=_save,
+                args=(athlete,),
+                icon=":material/save:",
+            )
             st.form_submit_button(
                 "Delete set", key="log_edit_delete", on_click=_delete, icon=":material/delete:"
             )

@@ -117,9 +117,12 @@ def render_sidebar() -> Athlete:
     if int(people["sessions"].sum()) == 0:
         side.info("This database has no training yet. Load a demo log to look around.")
         side.button(
-            "Load demo data", key="frame_demo", on_click=_load_demo,
-            icon=":material/science:", width="stretch",
-        )  # fmt: skip
+            "Load demo data",
+            key="frame_demo",
+            on_click=_load_demo,
+            icon=":material/science:",
+            width="stretch",
+        )
     error = st.session_state.pop("frame_error", None)
     if error:
         side.error(error)

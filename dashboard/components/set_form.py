@@ -84,9 +84,15 @@ def render_exercise_picker(athlete: Athlete, day: dt.date) -> None:
         for r in names.itertuples()
     }
     st.selectbox(
-        "Exercise", list(shown), index=None, key="log_exercise", format_func=shown.__getitem__,
-        placeholder="Type to search names and aliases", on_change=_prefill, args=(athlete, day),
-    )  # fmt: skip
+        "Exercise",
+        list(shown),
+        index=None,
+        key="log_exercise",
+        format_func=shown.__getitem__,
+        placeholder="Type to search names and aliases",
+        on_change=_prefill,
+        args=(athlete, day),
+    )
 
 
 def _follow_unit(athlete: Athlete) -> str | None:
@@ -124,32 +130,47 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
     # No minimum or maximum in the browser: out-of-range numbers reach the checks, which
     # answer with a sentence instead of a silently red field.
     inputs = {
-        "Reps": lambda: st.number_input("Reps", value=None, step=1, key="log_reps",
-                                        placeholder=DASH),
-        "Seconds": lambda: st.number_input("Seconds", value=None, step=5, key="log_seconds",
-                                           placeholder=DASH),
-    }  # fmt: skip
+        "Reps": lambda: st.number_input(
+            "Reps", value=None, step=1, key="log_reps", placeholder=DASH
+        ),
+        "Seconds": lambda: st.number_input(
+            "Seconds", value=None, step=5, key="log_seconds", placeholder=DASH
+        ),
+    }
     with st.form("log_set_form", border=False):
         with st.container(horizontal=True):  # one row, on a phone too
             st.number_input(
-                f"{WEIGHT_LABELS.get(load_type, 'Weight')} ({athlete.unit})", value=None,
-                step=WEIGHT_STEP[athlete.unit], format="%g", key="log_weight", placeholder="none",
-            )  # fmt: skip
+                f"{WEIGHT_LABELS.get(load_type, 'Weight')} ({athlete.unit})",
+                value=None,
+                step=WEIGHT_STEP[athlete.unit],
+                format="%g",
+                key="log_weight",
+                placeholder="none",
+            )
             inputs[main]()
         st.segmented_control(
-            "Set type", list(SET_TYPE_LABELS), key="log_set_type",
-            format_func=SET_TYPE_LABELS.__getitem__, width="stretch",
-        )  # fmt: skip
+            "Set type",
+            list(SET_TYPE_LABELS),
+            key="log_set_type",
+            format_func=SET_TYPE_LABELS.__getitem__,
+            width="stretch",
+        )
         with st.expander(f"{extra}, RPE and notes"):
             with st.container(horizontal=True):
                 inputs[extra]()
-                st.number_input("RPE", value=None, step=0.5, format="%g", key="log_rpe",
-                                placeholder="optional")  # fmt: skip
+                st.number_input(
+                    "RPE", value=None, step=0.5, format="%g", key="log_rpe", placeholder="optional"
+                )
             st.text_input("Notes", key="log_notes", placeholder="optional")
         st.form_submit_button(
-            "Add set", key="log_add", type="primary", icon=":material/add:", width="stretch",
-            on_click=_add, args=(athlete, day),
-        )  # fmt: skip
+            "Add set",
+            key="log_add",
+            type="primary",
+            icon=":material/add:",
+            width="stretch",
+            on_click=_add,
+            args=(athlete, day),
+        )
     message = st.session_state.pop(MESSAGE_KEY, None)
     if message:
         kind, text = message
@@ -174,11 +195,15 @@ def _add(athlete: Athlete, day: dt.date) -> None:
         )
         return
     entry = {
-        "exercise": str(row["exercise_id"]), "weight": state.get("log_weight"),
-        "unit": athlete.unit, "reps": state.get("log_reps"), "seconds": state.get("log_seconds"),
-        "set_type": state.get("log_set_type") or "working", "rpe": state.get("log_rpe"),
+        "exercise": str(row["exercise_id"]),
+        "weight": state.get("log_weight"),
+        "unit": athlete.unit,
+        "reps": state.get("log_reps"),
+        "seconds": state.get("log_seconds"),
+        "set_type": state.get("log_set_type") or "working",
+        "rpe": state.get("log_rpe"),
         "notes": state.get("log_notes") or "",
-    }  # fmt: skip
+    }
     try:
         data_access.log_day_set(athlete.name, day, entry)
     except LiftboardError as exc:

@@ -49,9 +49,13 @@ def _seed(path: Path) -> None:
         ensure_athlete(con, name, "kg")
     log_entry(day=TODAY, exercise=SQUAT, athlete="Picker", weight=100, unit="kg", reps=5)
     log_entry(
-        day=TODAY - dt.timedelta(days=3), exercise=SQUAT, athlete="Typer",
-        weight=100, unit="kg", reps=5,
-    )  # fmt: skip
+        day=TODAY - dt.timedelta(days=3),
+        exercise=SQUAT,
+        athlete="Typer",
+        weight=100,
+        unit="kg",
+        reps=5,
+    )
     log_entry(day=TODAY, exercise=SQUAT, athlete="Keeper", weight=100, unit="kg", reps=5)
     log_entry(day=TODAY, exercise=SQUAT, athlete="Blank", weight=80, unit="kg", reps=5, rpe=8)
     # Two years ago, nothing since: an athlete whose whole history was imported.
@@ -59,9 +63,14 @@ def _seed(path: Path) -> None:
     for week in range(8):
         for day in (0, 3):
             log_entry(
-                day=start + dt.timedelta(weeks=week, days=day), exercise=SQUAT,
-                athlete="Importer", weight=100, unit="kg", reps=5, rpe=7,
-            )  # fmt: skip
+                day=start + dt.timedelta(weeks=week, days=day),
+                exercise=SQUAT,
+                athlete="Importer",
+                weight=100,
+                unit="kg",
+                reps=5,
+                rpe=7,
+            )
     con.close()
 
 
@@ -87,8 +96,16 @@ def lifter(browser: Browser, log_server: Server) -> Iterator[Page]:
 
 def _sets(page: Page) -> list[dict[str, object]]:
     frame = exported_sets(page)
-    keep = ["exercise", "performed_on", "weight_kg", "entered_weight", "entered_unit", "reps",
-            "rpe", "notes"]  # fmt: skip
+    keep = [
+        "exercise",
+        "performed_on",
+        "weight_kg",
+        "entered_weight",
+        "entered_unit",
+        "reps",
+        "rpe",
+        "notes",
+    ]
     frame = frame[keep].astype(object).where(frame[keep].notna(), None)
     return [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
 

@@ -52,8 +52,10 @@ def time_trends(page: Page, go: str) -> tuple[float, float]:
         "n => document.querySelectorAll('.js-plotly-plot').length >= n"
         " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
-        arg=CHARTS, timeout=LOAD_TIMEOUT_MS, polling=50,
-    )  # fmt: skip
+        arg=CHARTS,
+        timeout=LOAD_TIMEOUT_MS,
+        polling=50,
+    )
     settled = time.perf_counter() - began
     expect(page.locator(".js-plotly-plot")).to_have_count(CHARTS)
     return first, settled

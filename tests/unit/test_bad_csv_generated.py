@@ -25,12 +25,32 @@ HEADERS = [p.read_bytes().splitlines()[0] for p in SAMPLES if "headerless" not i
 
 JUNK_CELL = st.one_of(
     st.text(max_size=15),
-    st.sampled_from(["", "abc", "-5", "1e309", "nan", "9999999", "8.5", "W", "Rest Timer",
-                     "2026-13-40 10:00:00", "31 Feb 2026, 16:50", '"unclosed', "1h 99m", "∞",
-                     "=cmd|' /C calc'!A0", "<script>", "\u202e", "0x1F", "2099-01-01 07:00:00"]),
+    st.sampled_from(
+        [
+            "",
+            "abc",
+            "-5",
+            "1e309",
+            "nan",
+            "9999999",
+            "8.5",
+            "W",
+            "Rest Timer",
+            "2026-13-40 10:00:00",
+            "31 Feb 2026, 16:50",
+            '"unclosed',
+            "1h 99m",
+            "∞",
+            "=cmd|' /C calc'!A0",
+            "<script>",
+            "\u202e",
+            "0x1F",
+            "2099-01-01 07:00:00",
+        ]
+    ),
     st.integers(min_value=-(10**9), max_value=10**9).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(str),
-)  # fmt: skip
+)
 
 
 @st.composite
@@ -124,8 +144,9 @@ def test_the_import_command_answers_bad_files_with_exit_2_and_a_sentence(
     folder = tmp_path_factory.getbasetemp()
     upload = folder / "upload.csv"
     upload.write_bytes(data)
-    status = main(["import", str(upload), "--db", str(folder / "cli.duckdb"), "--unit", "kg",
-                   "--strict"])  # fmt: skip
+    status = main(
+        ["import", str(upload), "--db", str(folder / "cli.duckdb"), "--unit", "kg", "--strict"]
+    )
     _out, err = capsys.readouterr()
     assert status in (0, 2), err
     assert "Traceback" not in err

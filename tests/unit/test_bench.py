@@ -23,8 +23,15 @@ from pipelines.db import connect, read_sql
 from pipelines.weekly_volume import weekly_muscle_volume
 from tests.conftest import copy_of
 
-REQUIRED_KEYS = ["sets", "volume_s", "bare_s", "pandas_s", "log_one_ms", "athlete_12w_ms",
-                 "peak_rss_mb"]  # fmt: skip
+REQUIRED_KEYS = [
+    "sets",
+    "volume_s",
+    "bare_s",
+    "pandas_s",
+    "log_one_ms",
+    "athlete_12w_ms",
+    "peak_rss_mb",
+]
 NUMBERS = ["hard_sets", "direct_sets", "reps", "tonnage_kg", "duration_s"]
 
 
@@ -117,9 +124,16 @@ def test_the_required_keys_come_first_in_order():
 
 def test_the_table_shows_each_figure_and_the_ratios():
     results = {
-        "sets": 10, "volume_s": 0.5, "bare_s": 0.4, "pandas_s": 5.0, "log_one_ms": 3.0,
-        "athlete_12w_ms": 9.0, "peak_rss_mb": 300.0, "athletes": 1, "sessions": 1,
-    }  # fmt: skip
+        "sets": 10,
+        "volume_s": 0.5,
+        "bare_s": 0.4,
+        "pandas_s": 5.0,
+        "log_one_ms": 3.0,
+        "athlete_12w_ms": 9.0,
+        "peak_rss_mb": 300.0,
+        "athletes": 1,
+        "sessions": 1,
+    }
     table = render_table(results)
     assert "10.0 x" in table  # c / a
     assert "1.25 x" in table  # a / b

@@ -30,10 +30,21 @@ def big_export(tmp_path_factory):
 
 def _import(db, csv) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "pipelines.cli", "import", str(csv), "--db", str(db),
-         "--unit", "kg"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "import",
+            str(csv),
+            "--db",
+            str(db),
+            "--unit",
+            "kg",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _earlier_rows(db) -> list[tuple[object, ...]]:
@@ -84,8 +95,9 @@ def _kill_at(victim: Path, csv: Path, how: str, moment: str) -> bool:
     hold = moment if how == "waits at" else ""
     child = subprocess.Popen(
         [sys.executable, "-c", TALKING_IMPORT, str(victim), str(csv), hold],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-    )  # fmt: skip
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
     assert child.stdin is not None
     assert child.stdout is not None
     said = b""
@@ -156,10 +168,22 @@ def test_a_million_row_export_imports_with_bounded_memory(tmp_path):
     db = tmp_path / "million.duckdb"
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     done = subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", "import", str(csv), "--db", str(db), "--unit",
-         "kg"],
-        capture_output=True, text=True, check=False, timeout=1200,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "import",
+            str(csv),
+            "--db",
+            str(db),
+            "--unit",
+            "kg",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=1200,
+    )
     assert done.returncode == 0, done.stderr
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"1,000,000-row import: peak RSS {peak_mb:.0f} MB (earlier children {before / 1024:.0f})")

@@ -44,12 +44,24 @@ def test_export_then_import_into_an_empty_database_gives_back_every_value(con, t
     session = start_session(
         con, athlete, "2026-05-01 06:30", name="=SUM(A1)", notes="@home\nline two, 🏋️"
     )
-    log_sets(con, session, [
-        {"exercise": "Suitcase Deadlift", "weight": 35, "unit": "lb", "reps": 10,
-         "set_type": "warmup", "notes": "-felt light", "side": "left", "rir": 3},
-        {"exercise": "Superman", "seconds": 30, "notes": "+hold"},
-        {"exercise": "Pull Up", "reps": 8, "rpe": 8.5},
-    ])  # fmt: skip
+    log_sets(
+        con,
+        session,
+        [
+            {
+                "exercise": "Suitcase Deadlift",
+                "weight": 35,
+                "unit": "lb",
+                "reps": 10,
+                "set_type": "warmup",
+                "notes": "-felt light",
+                "side": "left",
+                "rir": 3,
+            },
+            {"exercise": "Superman", "seconds": 30, "notes": "+hold"},
+            {"exercise": "Pull Up", "reps": 8, "rpe": 8.5},
+        ],
+    )
 
     before, after = round_trip(con, template_db)
 
@@ -210,10 +222,25 @@ def test_the_export_command_writes_the_strong_layout_in_the_athletes_unit(db_fil
     con.close()
     out = tmp_path / "strong.csv"
     done = subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", "export", "--db", str(db_file), "--what",
-         "strong", "--out", str(out), "--athlete", "Sam"],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "export",
+            "--db",
+            str(db_file),
+            "--what",
+            "strong",
+            "--out",
+            str(out),
+            "--athlete",
+            "Sam",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
     assert done.returncode == 0, done.stderr
     lines = out.read_text(encoding="utf-8").splitlines()

@@ -66,8 +66,12 @@ def tiny_filesystem(where: Path, size: str) -> Iterator[Path]:
     where.mkdir()
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a tiny filesystem needs root; run the suite as root (as CI does)")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-                          capture_output=True, text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         pytest.skip(f"this machine does not allow mounting a tmpfs: {done.stderr.strip()}")
     try:
@@ -88,10 +92,27 @@ def test_a_full_disk_gives_a_sentence_and_keeps_what_was_there(tmp_path):
         free = shutil.disk_usage(disk).free
         filler.write_bytes(b"\0" * max(free - 4096, 0))
         done = subprocess.run(
-            [sys.executable, "-m", "pipelines.cli", "log", "--db", str(path), "--date",
-             "2026-11-02", "--exercise", "Pullups", "--reps", "6", "--notes", "x" * 19000],
-            capture_output=True, text=True, check=False, timeout=120,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "pipelines.cli",
+                "log",
+                "--db",
+                str(path),
+                "--date",
+                "2026-11-02",
+                "--exercise",
+                "Pullups",
+                "--reps",
+                "6",
+                "--notes",
+                "x" * 19000,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
         assert done.returncode == 2, done.stderr
         assert "Traceback" not in done.stderr
         assert "full" in done.stderr or "could not" in done.stderr.lower()
