@@ -3,25 +3,43 @@ and the circuit coaching, at desktop and phone sizes (screenshots in artifacts/)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import DESKTOP, PHONE
+from pipelines.db import connect
+from pipelines.demo import write_demo
+from tests.e2e.conftest import DESKTOP, PHONE, Server, start_server, stop_server
 from tests.e2e.ui import open_page, settled
 
 
 @pytest.fixture(scope="module")
-def demo(browser: Browser, base_url: str) -> None:
-    """The server's database holds the demo log (loaded through the sidebar button)."""
-    context = browser.new_context(base_url=base_url, viewport=DESKTOP)
-    page = context.new_page()
-    open_page(page, "/")
-    offer = page.get_by_role("button", name="Load demo data")
-    if offer.count():
-        offer.click()
-        settled(page)
-    expect(page.get_by_role("combobox", name="Athlete")).to_have_value("Demo lifter")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A dashboard of its own on the demo log (the session's shared server stays empty)."""
+    folder = tmp_path_factory.mktemp("insights")
+    con = connect(folder / "liftboard.duckdb")
+    write_demo(con)
+    con.close()
+    running = start_server(folder / "liftboard.duckdb", folder / "server.log")
+    yield running
+    stop_server(running)
+
+
+@pytest.fixture
+def page(browser: Browser, demo_server: Server) -> Iterator[Page]:
+    """A browser window on the demo server."""
+    context = browser.new_context(base_url=demo_server.url, viewport=DESKTOP)
+    window = context.new_page()
+    yield window
     context.close()
+
+
+@pytest.fixture
+def demo(page: Page) -> None:
+    """The demo log is there (the athlete picker shows the demo lifter)."""
+    open_page(page, "/")
+    expect(page.get_by_role("combobox", name="Athlete")).to_have_value("Demo lifter")
 
 
 @pytest.mark.parametrize(("size", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
