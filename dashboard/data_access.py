@@ -19,7 +19,12 @@ from pipelines import athletes as athlete_reads
 from pipelines import catalog as catalog_reads
 from pipelines import logbook, writes
 from pipelines.backup import backup_bytes
-from pipelines.consistency import sessions_by_period, training_calendar, training_streaks
+from pipelines.consistency import (
+    sessions_by_period,
+    training_calendar,
+    training_span,
+    training_streaks,
+)
 from pipelines.db import connect, resolve_db_path
 from pipelines.demo import DEMO_ATHLETE, write_demo
 from pipelines.exercise_matching import add_custom_exercise as _add_custom_exercise
@@ -160,6 +165,12 @@ def sessions(
     return sessions_by_period(
         get_connection(), athlete_id=athlete_id, start=start, end=end, bucket=bucket
     )
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def span(version: int, athlete_id: int) -> tuple[dt.date, dt.date] | None:
+    """The day of the athlete's first and latest session, or None before any."""
+    return training_span(get_connection(), athlete_id)
 
 
 @st.cache_data(ttl=TTL, max_entries=16)

@@ -20,6 +20,41 @@ from dashboard.components.frame import Athlete
 from dashboard.components.tables import records_table, suggestions_table
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+EARLIEST_DAY = dt.date(1900, 1, 1)  # the date picker reaches any real training history
+PRESETS = {"4w": "4 weeks", "12w": "12 weeks", "6m": "6 months", "1y": "1 year", "all": "All"}
+_PRESET_WEEKS = {"4w": 4, "12w": 12, "6m": 26, "1y": 52}
+
+
+def anchor_day(span: tuple[dt.date, dt.date] | None, today: dt.date) -> dt.date:
+    """Where the presets end: today while the latest session is in this week, else that day."""
+    if span is None:
+        return today
+    latest = span[1]
+    this_monday = today - dt.timedelta(days=today.weekday())
+    return today if latest >= this_monday else latest
+
+
+def preset_range(
+    preset: str, span: tuple[dt.date, dt.date] | None, today: dt.date
+) -> tuple[dt.date, dt.date]:
+    """The dates of a preset: whole weeks ending in the anchor's week, or the whole history."""
+    end = anchor_day(span, today)
+    monday = end - dt.timedelta(days=end.weekday())
+    if preset == "all":
+        return (span[0] if span is not None else monday), end
+    return monday - dt.timedelta(weeks=_PRESET_WEEKS[preset] - 1), end
+
+
+def range_note(
+    span: tuple[dt.date, dt.date] | None, today: dt.date, start: dt.date, end: dt.date
+) -> str:
+    """A sentence when the dates end at the latest session rather than in this week."""
+    if span is None or end != span[1] or anchor_day(span, today) == today:
+        return ""
+    return (
+        f"Your latest session was on {end:%a %d %b %Y}, so the dates end there rather than "
+        "this week."
+    )
 
 
 def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket) -> None:
@@ -45,17 +80,18 @@ def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket
     )
     st.caption(
         "A set counts 1 for each main muscle and 0.5 for each helping one; warm-ups do not "
-        "count. Shaded: below the minimum that builds muscle, and the productive range; the "
-        "dotted line is about the most you can recover from (editable landmarks)."
+        "count. Orange band: below minimum effective; green band: productive (from the minimum "
+        "effective volume to the maximum recoverable one, the dotted line); above it: above "
+        "maximum recoverable. The same words as `target_status` in the CSV export."
     )
     st.subheader("Every muscle group", anchor=False)
-    st.plotly_chart(heatmap_figure(volume, trained), key="tr_heatmap", config=CHART_CONFIG)
+    st.plotly_chart(heatmap_figure(volume, trained, bucket), key="tr_heatmap", config=CHART_CONFIG)
     st.subheader("Back and legs", anchor=False)
     balance = overview.balance
     if float(balance[["back_sets", "legs_sets"]].sum().sum()) == 0:
         st.info("No back or leg work in these dates.")
         return
-    st.plotly_chart(balance_figure(balance), key="tr_balance", config=CHART_CONFIG)
+    st.plotly_chart(balance_figure(balance, bucket), key="tr_balance", config=CHART_CONFIG)
     back, legs = float(balance["back_total"].sum()), float(balance["legs_total"].sum())
     st.caption(f"Over these dates: {back:g} back sets and {legs:g} leg sets.")
 

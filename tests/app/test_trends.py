@@ -171,3 +171,67 @@ def test_the_strength_view_has_no_bars_and_no_caption_about_them(monthly_log):
     at.segmented_control(key="tr_view").set_value("strength").run()
     assert not at.exception
     assert "calendar month" not in captions(at)
+
+
+def log_days(db, days: list[str], entries: list[dict]) -> int:
+    me = ensure_athlete(db, "Me")
+    for day in days:
+        log_sets(db, start_session(db, me, f"{day} 18:00"), entries)
+    return me
+
+
+SQUATS = [{"exercise": "Barbell Squat", "weight": 80, "reps": 8}] * 4
+
+
+def test_an_imported_history_opens_on_the_twelve_weeks_ending_at_its_latest_session(app_db, db):
+    # the history ends on Wednesday 6 March 2024, long before this week
+    log_days(db, ["2023-11-01", "2024-02-07", "2024-03-06"], SQUATS)
+    at = open_page(TRENDS)
+    assert not at.exception
+    # Monday 18 December 2023 starts the twelfth week back from the week of 4 March 2024
+    assert at.date_input(key="tr_range").value == (dt.date(2023, 12, 18), dt.date(2024, 3, 6))
+    assert "latest session was on Wed 06 Mar 2024" in captions(at)
+    bars = bar_values(figures(at)[0])
+    assert bars[pd.Timestamp("2024-03-04")] == 4.0
+    assert bars[pd.Timestamp("2024-02-05")] == 4.0
+
+
+@pytest.mark.parametrize(
+    ("preset", "first_day"),
+    [("4w", "2024-02-12"), ("12w", "2023-12-18"), ("6m", "2023-09-11"), ("1y", "2023-03-13")],
+)
+def test_a_preset_shows_whole_weeks_ending_at_the_latest_session(app_db, db, preset, first_day):
+    log_days(db, ["2020-06-03", "2024-03-06"], SQUATS)
+    at = open_page(TRENDS)
+    at.segmented_control(key="tr_preset").set_value(preset).run()
+    assert at.date_input(key="tr_range").value == (
+        dt.date.fromisoformat(first_day),
+        dt.date(2024, 3, 6),
+    )
+
+
+def test_all_reaches_a_history_older_than_ten_years(app_db, db):
+    log_days(db, ["2009-05-06", "2024-03-06"], SQUATS)
+    at = open_page(TRENDS)
+    at.segmented_control(key="tr_preset").set_value("all").run()
+    assert not at.exception
+    assert at.date_input(key="tr_range").value == (dt.date(2009, 5, 6), dt.date(2024, 3, 6))
+    bars = bar_values(figures(at)[0])  # more than two years: calendar months
+    assert bars[pd.Timestamp("2009-05-01")] > 0
+
+
+def test_a_productive_week_sits_in_the_green_band_and_the_legend_says_the_csv_words(app_db, db):
+    # two glute sets in a week: productive for glutes (MEV 0, MRV 16 by default)
+    this_week = this_monday().isoformat()
+    log_days(db, [this_week], [{"exercise": "Barbell Hip Thrust", "weight": 60, "reps": 10}] * 2)
+    at = open_page(TRENDS)
+    at.selectbox(key="tr_group").select("glutes").run()
+    fig = figures(at)[0]
+    names = {t.name for t in fig.data if t.type == "bar"}
+    assert names <= {"below maintenance", "below minimum effective", "productive",
+                     "above maximum recoverable", "hard sets"}  # fmt: skip
+    (productive,) = [t for t in fig.data if t.name == "productive"]
+    green = [s for s in fig.layout.shapes if s.fillcolor == "#2e9e5b"]
+    assert green, "the productive range is drawn"
+    low, high = green[0].y0, green[0].y1
+    assert all(low <= y <= high for y in productive.y)
