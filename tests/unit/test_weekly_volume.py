@@ -335,3 +335,34 @@ def test_an_athlete_id_beyond_what_the_packed_keys_hold_stops_the_count_instead_
     log_sets(con, session, [{"exercise": "Suitcase Deadlift", "weight": 20, "reps": 8}])
     with pytest.raises(duckdb.Error, match="athlete ids 0 to 8388607"):
         weekly_muscle_volume(con, athlete_id=8388608, live=True)
+
+
+# Hand-counted week of the coach's rules: a treadmill run and an adductor stretch (neither a
+# hard set: conditioning and mobility), a missed deadlift attempt (0 reps), an easy deadlift
+# logged at RPE 5 (far from failure), and three working deadlifts of 5, the only hard sets.
+# Barbell Deadlift: lower back primary; glutes, hamstrings, quadriceps, calves, traps, lats,
+# middle back and forearms secondary (0.5 each).
+RULES_WEEK = [
+    {"exercise": "Running_Treadmill", "seconds": 1800, "distance_m": 5000},
+    {"exercise": "Adductor", "seconds": 60},
+    {"exercise": "Barbell_Deadlift", "weight": 100, "reps": 5, "rpe": 5},
+    *[{"exercise": "Barbell_Deadlift", "weight": 140, "reps": 5}] * 3,
+]
+
+
+def test_runs_stretches_missed_and_easy_sets_are_not_hard_sets(con, athlete):
+    session = log_session(con, athlete, MONDAY, RULES_WEEK)
+    # a missed attempt as other apps export it: 0 reps (the log form refuses it for a lift)
+    con.execute(
+        "insert into sets (session_id, exercise_id, set_index, set_type, weight_kg, reps) "
+        "values (?, 'Barbell_Deadlift', 99, 'failure', 200, 0)",
+        [session],
+    )
+    week = week_of(weekly_muscle_volume(con), MONDAY)
+    trained = {g: v for g, v in week["hard_sets"].to_dict().items() if v}
+    assert trained == {
+        "lower back": 3.0, "glutes": 1.5, "hamstrings": 1.5, "quadriceps": 1.5, "calves": 1.5,
+        "traps": 1.5, "lats": 1.5, "middle back": 1.5, "forearms": 1.5,
+    }  # fmt: skip
+    assert week.loc["adductors", "hard_sets"] == 0
+    assert week.loc["lower back", "direct_sets"] == 3
