@@ -31,8 +31,9 @@ from pipelines.exercise_matching import add_custom_exercise as _add_custom_exerc
 from pipelines.exercise_matching import map_exercise as _map_exercise
 from pipelines.exercise_matching import unmapped_exercises as _unmapped_exercises
 from pipelines.exports import export_frame, to_csv_bytes
-from pipelines.importers import ImportReport, Preview, import_file
+from pipelines.importers import ImportReport, Preview, UndoneImport, import_file, past_imports
 from pipelines.importers import preview as _preview
+from pipelines.importers import undo_import as _undo_import
 from pipelines.progression import progression
 from pipelines.strength import personal_records, session_estimated_1rm
 from pipelines.volume_targets import Bucket, VolumeOverview, volume_overview
@@ -305,15 +306,114 @@ def import_upload(
     unit: str | None,
     athlete: str,
     dry_run: bool,
-    progress: Callable[[float, str], None],
+    progress: Callable[[float, str], None] | None = None,
+    distance_unit: str | None = None,
+    file_name: str | None = None,
 ) -> ImportReport:
     """Import an uploaded export for `athlete` (nothing is written on a dry run)."""
     return import_file(
-        get_connection(), data, unit=unit, athlete=athlete, dry_run=dry_run, progress=progress
-    )
+        get_connection(), data, unit=unit, distance_unit=distance_unit, athlete=athlete,
+        dry_run=dry_run, progress=progress, file_name=file_name,
+    )  # fmt: skip
+
+
+def import_history() -> pd.DataFrame:
+    """Every recorded import, the latest first."""
+    return past_imports(get_connection())
+
+
+def undo_import(import_id: int) -> UndoneImport:
+    """Remove the sessions and sets one import added."""
+    return _undo_import(get_connection(), import_id)
 
 
 def backup_download() -> Callable[[], bytes]:
     """A function that makes a backup of the whole database when a download starts."""
     con = get_connection()
     return lambda: backup_bytes(con)
+
+
+# --- exercise history, body map, bodyweight and landmarks -----------------------------------
+# (imports kept here so this block stays separate from the rest of the file)
+
+from pipelines import body_map as _body_map  # noqa: E402
+from pipelines import bodyweight as _bodyweight  # noqa: E402
+from pipelines import exercise_history as _history  # noqa: E402
+from pipelines import volume_targets as _targets  # noqa: E402
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def athlete_exercises(version: int, athlete_id: int) -> pd.DataFrame:
+    """The exercises the athlete logged, the most recently done first."""
+    return _history.athlete_exercises(get_connection(), athlete_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def exercise_sessions(version: int, athlete_id: int, exercise_id: str, unit: str) -> pd.DataFrame:
+    """Every session of the athlete with this exercise, newest first."""
+    return _history.exercise_sessions(get_connection(), athlete_id, exercise_id, unit)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def rep_records(version: int, athlete_id: int, exercise_id: str) -> pd.DataFrame:
+    """The athlete's best load for 1 to 12 reps of the exercise."""
+    return _history.rep_records(get_connection(), athlete_id, exercise_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def exercise_records(version: int, athlete_id: int, exercise_id: str) -> pd.DataFrame:
+    """Every personal-record event of one exercise."""
+    return personal_records(get_connection(), athlete_id=athlete_id, exercise_id=exercise_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def muscle_weeks(version: int, athlete_id: int, day: dt.date, weeks: int) -> pd.DataFrame:
+    """Hard sets per muscle group in the `weeks` weeks up to `day`, with landmarks and status."""
+    return _body_map.muscle_weeks(get_connection(), athlete_id, day, weeks)
+
+
+@st.cache_data(ttl=TTL, max_entries=32)
+def muscle_exercises(
+    version: int, athlete_id: int, muscle_group: str, start: dt.date, end: dt.date
+) -> pd.DataFrame:
+    """The exercises that trained one muscle group in a range."""
+    return _body_map.muscle_group_exercises(get_connection(), athlete_id, muscle_group, start, end)
+
+
+@st.cache_data(ttl=TTL, max_entries=4)
+def muscle_names(version: int) -> list[str]:
+    """The named anatomical muscles (gastrocnemius, erector spinae …) in display order."""
+    return _body_map.named_muscles(get_connection())["muscle"].tolist()
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def bodyweights(version: int, athlete_id: int) -> pd.DataFrame:
+    """The athlete's bodyweight per day: readings and sessions' own values."""
+    return _bodyweight.bodyweight_readings(get_connection(), athlete_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def bodyweight_tonnage(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Weekly tonnage of bodyweight moves, and the part resting on an estimate."""
+    return _bodyweight.weekly_bodyweight_tonnage(get_connection(), athlete_id, start, end)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def landmarks(version: int, athlete_id: int) -> pd.DataFrame:
+    """The weekly set landmarks that apply to the athlete, per muscle group, and whose."""
+    return _targets.volume_landmarks(get_connection(), athlete_id=athlete_id)
+
+
+def log_bodyweight(athlete_id: int, day: dt.date, weight: float | None, unit: str) -> float:
+    """Validate and store a bodyweight reading; return it in kg."""
+    return _bodyweight.log_bodyweight(get_connection(), athlete_id, day, weight, unit)
+
+
+def save_landmarks(athlete_id: int, rows: pd.DataFrame) -> int:
+    """Store the athlete's own landmarks for the given muscle groups (validated first)."""
+    return _targets.set_volume_landmarks(get_connection(), athlete_id, rows)
+
+
+def reset_landmarks(athlete_id: int, groups: Sequence[str] | None = None) -> int:
+    """Drop the athlete's own landmarks (all, or some groups): the defaults apply again."""
+    return _targets.reset_volume_landmarks(get_connection(), athlete_id, groups)

@@ -26,6 +26,18 @@ pages = {
             "app_pages/trends.py", title="Trends", icon=":material/monitoring:",
             url_path="trends",
         ),
+        st.Page(
+            "app_pages/exercise.py", title="Exercise history", icon=":material/history:",
+            url_path="exercise",
+        ),
+        st.Page(
+            "app_pages/body.py", title="Body map", icon=":material/accessibility_new:",
+            url_path="body",
+        ),
+        st.Page(
+            "app_pages/bodyweight.py", title="Bodyweight", icon=":material/monitor_weight:",
+            url_path="bodyweight",
+        ),
     ],
     "Manage": [
         st.Page(

@@ -390,9 +390,15 @@ class ImportedSet(StrictModel):
 
     @pa.dataframe_check(name="reps_or_time_or_distance")
     def reps_or_time_or_distance(cls, df: pd.DataFrame) -> pd.Series[bool]:
-        """A set has reps, or (for timed and distance sets) seconds or a distance."""
+        """A set has reps, or (for timed and distance sets) seconds or a distance.
+
+        A failed attempt is a set too: 0 reps, marked as a failure or done at a weight.
+        """
         other = df["duration_s"].fillna(0).gt(0) | df["distance_m"].fillna(0).gt(0)
-        return (df["reps"].fillna(0).gt(0) | other).astype(bool)
+        failed = df["reps"].fillna(-1).eq(0) & (
+            df["set_type"].eq("failure") | df["entered_weight"].notna()
+        )
+        return (df["reps"].fillna(0).gt(0) | other | failed).astype(bool)
 
 
 class ImportedSession(StrictModel):
@@ -905,3 +911,119 @@ class StrongExportRow(StrictModel):
 
     class Config:
         ordered = True
+
+
+# --- exercise history, body map and bodyweight views --------------------------------------
+
+REP_RECORD_COUNTS = tuple(range(1, 13))
+BODYWEIGHT_SOURCES = ("reading", "session")
+
+
+class ExerciseSession(pa.DataFrameModel):
+    """One row per session with an exercise: its sets, top set, best e1RM and tonnage."""
+
+    session_id: Series[int] = pa.Field(ge=1)
+    performed_on: Series[pd.Timestamp]
+    session_name: Series[str] = pa.Field(nullable=True)
+    working_sets: Series[int] = pa.Field(ge=0)
+    sets_text: Series[str]
+    top_weight_kg: Series[float] = pa.Field(nullable=True, gt=0)
+    top_reps: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    best_e1rm_kg: Series[float] = pa.Field(nullable=True, gt=0)
+    tonnage_kg: Series[float] = pa.Field(ge=0)
+    tonnage_estimated: Series[bool]
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class RepRecord(pa.DataFrameModel):
+    """One row per rep count (1 to 12): the heaviest load lifted for at least that many reps."""
+
+    rep_count: Series[int] = pa.Field(isin=REP_RECORD_COUNTS)
+    weight_kg: Series[float] = pa.Field(nullable=True, gt=0)
+    reps: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
+    achieved_on: Series[pd.Timestamp] = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class AthleteExercise(pa.DataFrameModel):
+    """One row per exercise an athlete logged: sessions, sets and the last day."""
+
+    exercise_id: Series[str]
+    exercise: Series[str]
+    sessions: Series[int] = pa.Field(ge=1)
+    sets: Series[int] = pa.Field(ge=1)
+    last_on: Series[pd.Timestamp]
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class MuscleGroupExercise(pa.DataFrameModel):
+    """One row per exercise that trained a muscle group in a range, with the sets it gave."""
+
+    exercise_id: Series[str]
+    exercise: Series[str]
+    role: Series[str] = pa.Field(isin=MUSCLE_ROLES)
+    sessions: Series[int] = pa.Field(ge=1)
+    sets: Series[int] = pa.Field(ge=1)
+    hard_sets: Series[float] = pa.Field(ge=0)
+    last_on: Series[pd.Timestamp]
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class BodyweightEntry(pa.DataFrameModel):
+    """One row per bodyweight reading about to be written (as typed, and in kg)."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    measured_on: Series[pd.Timestamp] = pa.Field(ge=pd.Timestamp("1900-01-01"))
+    entered_weight: Series[float] = pa.Field(gt=0)
+    entered_unit: Series[str] = pa.Field(isin=UNITS)
+    bodyweight_kg: Series[float] = pa.Field(gt=0, le=500)
+
+    @pa.check("measured_on", name="not_after_tomorrow")
+    def not_after_tomorrow(cls, measured_on: pd.Series[pd.Timestamp]) -> pd.Series[bool]:
+        """A reading is for today or the past (tomorrow allowed for time zones)."""
+        return measured_on < _latest_allowed()
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class BodyweightReading(pa.DataFrameModel):
+    """One row per day with a bodyweight: a logged reading, or a session's own value."""
+
+    measured_on: Series[pd.Timestamp]
+    bodyweight_kg: Series[float] = pa.Field(gt=0)
+    entered_weight: Series[float] = pa.Field(nullable=True, gt=0)
+    entered_unit: Series[str] = pa.Field(nullable=True, isin=UNITS)
+    source: Series[str] = pa.Field(isin=BODYWEIGHT_SOURCES)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class WeeklyBodyweightTonnage(pa.DataFrameModel):
+    """One row per week with bodyweight moves: their tonnage and how much rests on an estimate."""
+
+    week_start: Series[pd.Timestamp]
+    sets: Series[int] = pa.Field(ge=1)
+    tonnage_kg: Series[float] = pa.Field(ge=0)
+    carried_tonnage_kg: Series[float] = pa.Field(ge=0)
+    unknown_sets: Series[int] = pa.Field(ge=0)
+    bodyweight_kg: Series[float] = pa.Field(nullable=True, gt=0)
+
+    class Config:
+        strict = True
+        coerce = True

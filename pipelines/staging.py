@@ -18,6 +18,8 @@ from importlib import resources
 
 import duckdb
 
+from pipelines.writes import write
+
 # In dependency order: a model may use the ones before it.
 MODEL_FILES = (
     "staging/macros",
@@ -50,20 +52,16 @@ def define_models(con: duckdb.DuckDBPyConnection) -> bool:
     current = con.execute("select sha256 from seed_state where seed = 'models'").fetchall()
     if current and current[0][0] == digest:
         return False
-    con.begin()
-    try:
-        con.execute(sql)
+    # Definitions only: no user data changes, so no journal row.
+    with write(con, "shared SQL models", journal=False) as w:
+        w.cur.execute(sql)
         if current:
             # the counting rule may have changed: every kept weekly volume cell is recounted on
             # the next read (pipelines/volume_cache.py), as after a catalog reload
-            con.execute("insert into volume_dirty (athlete_id, week_no) values (null, null)")
-        con.execute(
+            w.touch_everything()
+        w.cur.execute(
             "insert into seed_state (seed, sha256) values ('models', ?) "
             "on conflict (seed) do update set sha256 = excluded.sha256, loaded_at = now()",
             [digest],
         )
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
     return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data_access
-from dashboard.components.data_views import render_exports, render_import
+from dashboard.components.data_views import render_exports, render_import, render_past_imports
 from dashboard.components.frame import current_athlete
 
 athlete = current_athlete()
@@ -32,6 +32,12 @@ st.download_button(
 st.header("Import", anchor=False)
 st.write(
     "Bring your history from Strong, Hevy or FitNotes: export it as CSV in that app and upload "
-    "the file. Importing the same file again adds nothing twice."
+    "the file. You see what it holds before anything is written; importing the same file again "
+    "adds nothing twice."
 )
 render_import(athlete)
+
+st.subheader("Past imports", anchor=False)
+if "data_undone" in st.session_state:
+    st.success(st.session_state.pop("data_undone"))
+render_past_imports()

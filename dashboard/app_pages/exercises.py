@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data_access
+from dashboard.components.exercise_history import history_link
 from dashboard.components.exercise_views import (
     LOAD_LABELS,
     render_custom_form,
@@ -52,6 +53,7 @@ else:
     render_detail(
         row_of(found, "exercise_id", picked), data_access.variations(version, (str(picked),))
     )
+    history_link(str(picked), "Your history with it")
 
 st.header("Add your own exercise", anchor=False)
 render_custom_form(equipment)

@@ -39,7 +39,7 @@ st.write(
     "The muscles this workout is about, the muscle group each one counts towards in Liftboard's "
     "weekly volume, and which of the moves above train it."
 )
-render_anatomy(data_access.anatomy(version, TEMPLATE_ID))
+render_anatomy(data_access.anatomy(version, TEMPLATE_ID), items)
 
 st.header("Your version", anchor=False)
 if st.toggle("Edit the template", key="wo_edit"):

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data_access
+from dashboard.components.exercise_history import history_link
 from dashboard.components.frame import Athlete
 from dashboard.components.tables import last_time, prefill
 from dashboard.components.units import DASH, SET_TYPE_LABELS, WEIGHT_STEP, set_summary
@@ -60,6 +61,7 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
             data_access.data_version(), athlete.athlete_id, (str(row["exercise_id"]),)
         )
         st.caption(last_time(last, athlete.unit))
+        history_link(str(row["exercise_id"]), "Every session of it")
     for key in ("log_weight", "log_reps", "log_seconds", "log_rpe"):
         st.session_state.setdefault(key, None)
     st.session_state.setdefault("log_set_type", "working")

@@ -16,7 +16,9 @@ from dashboard.components.charts import (
     sessions_figure,
     weekly_sets_figure,
 )
+from dashboard.components.exercise_history import history_link
 from dashboard.components.frame import Athlete
+from dashboard.components.landmarks import landmarks_link
 from dashboard.components.tables import records_table, suggestions_table
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -84,6 +86,7 @@ def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket
         "effective volume to the maximum recoverable one, the dotted line); above it: above "
         "maximum recoverable. The same words as `target_status` in the CSV export."
     )
+    landmarks_link()
     st.subheader("Every muscle group", anchor=False)
     st.plotly_chart(heatmap_figure(volume, trained, bucket), key="tr_heatmap", config=CHART_CONFIG)
     st.subheader("Back and legs", anchor=False)
@@ -108,7 +111,9 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
             icon=":material/show_chart:",
         )
     else:
-        names = dict(zip(records["exercise_id"], records["exercise"], strict=True))
+        # every exercise done has a name: a range can hold its sessions but none of its records
+        done = data_access.athlete_exercises(version, athlete.athlete_id)
+        names = dict(zip(done["exercise_id"], done["exercise"], strict=True))
         counts = sessions["exercise_id"].value_counts()
         options = [str(e) for e in counts.index]
         exercise = st.selectbox(
@@ -118,6 +123,7 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
         stars = records[(records["exercise_id"] == exercise) & (records["record"] == "best_e1rm")]
         st.plotly_chart(e1rm_figure(mine, stars, athlete.unit), key="tr_e1rm", config=CHART_CONFIG)
         st.caption("Estimated with Epley's formula from sets of 1 to 10 reps; stars mark records.")
+        history_link(str(exercise), f"Every session of {names.get(exercise, exercise)}")
     st.subheader("Personal records", anchor=False)
     if records.empty:
         st.info("No records in these dates yet.")

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data_access
+from dashboard.components.body_map import anatomy_svg
 from dashboard.components.tables import records
 from dashboard.components.units import DASH, TIMES, number, prescription
 from pipelines.errors import LiftboardError
@@ -42,18 +43,40 @@ def render_exercise(item: dict[str, Any], variations: pd.DataFrame) -> None:
             st.markdown("\n".join(lines))
 
 
-def render_anatomy(anatomy: pd.DataFrame) -> None:
-    """The named muscles: their group, where they sit, and this workout's moves that train them."""
+def group_roles(items: pd.DataFrame) -> dict[str, str]:
+    """Each muscle group the template trains: `primary` when any move has it as a main muscle."""
+    roles: dict[str, str] = {}
+    for column, role in (("secondary_muscles", "secondary"), ("primary_muscles", "primary")):
+        for text in items[column].fillna(""):
+            roles.update({g.strip(): role for g in str(text).split(",") if g.strip()})
+    return roles
+
+
+def anatomy_names(anatomy: pd.DataFrame) -> str:
+    """The named muscles per group: `calves = gastrocnemius and soleus; lats = ...`."""
+    named: dict[str, list[str]] = {}
     for row in records(anatomy):
-        main, helps = row["primary_in_workout"], row["secondary_in_workout"]
-        trained = [f"main muscle in {main}"] if main else []
-        trained += [f"helps in {helps}"] if helps else []
-        here = "; ".join(trained) if trained else "not trained by this workout"
-        st.markdown(
-            f"**{str(row['muscle']).capitalize()}** counts as *{row['muscle_group']}* "
-            f"({row['region']}). {row['description']}  \n"
-            f":material/subdirectory_arrow_right: Here: {here}."
-        )
+        if row["muscle"] != row["muscle_group"]:  # "hamstrings = hamstrings" says nothing
+            named.setdefault(str(row["muscle_group"]), []).append(str(row["muscle"]))
+    return "; ".join(f"{group} = {' and '.join(names)}" for group, names in named.items())
+
+
+def render_anatomy(anatomy: pd.DataFrame, items: pd.DataFrame) -> None:
+    """The named muscles: their group, where they sit, and this workout's moves that train them."""
+    figure, words = st.columns(2)
+    figure.image(anatomy_svg(group_roles(items), anatomy["muscle"]), width="stretch")
+    figure.caption(f"In Liftboard's muscle groups: {anatomy_names(anatomy)}.")
+    with words:
+        for row in records(anatomy):
+            main, helps = row["primary_in_workout"], row["secondary_in_workout"]
+            trained = [f"main muscle in {main}"] if main else []
+            trained += [f"helps in {helps}"] if helps else []
+            here = "; ".join(trained) if trained else "not trained by this workout"
+            st.markdown(
+                f"**{str(row['muscle']).capitalize()}** counts as *{row['muscle_group']}* "
+                f"({row['region']}). {row['description']}  \n"
+                f":material/subdirectory_arrow_right: Here: {here}."
+            )
     st.caption("Every catalog exercise for a muscle group:")
     with st.container(horizontal=True):
         for group in dict.fromkeys(anatomy["muscle_group"]):

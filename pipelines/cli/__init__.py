@@ -16,7 +16,17 @@ from pipelines.errors import LiftboardError
 # The subcommands, in the order `liftboard --help` lists them: each is a module of this package
 # that defines `register(subparsers)` and calls `pipelines` functions, never SQL of its own.
 # The installed `liftboard` (`dashboard/cli.py`) adds `bench`, which also times the dashboard.
-COMMANDS = ("serve", "log", "import_", "export", "backup", "restore", "demo")
+COMMANDS = (
+    "serve",
+    "log",
+    "import_",
+    "export",
+    "backup",
+    "restore",
+    "demo",
+    "bodyweight",
+    "landmarks",
+)
 
 
 def command_modules() -> list[str]:

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from pipelines.importers import values
 from pipelines.importers.layouts import Layout
@@ -57,6 +58,20 @@ class RejectedRow:
     reason: str
 
 
+@dataclass(frozen=True)
+class Flag:
+    """A value imported as it was but unlikely: where, which column, what it held, and why.
+
+    The set itself is kept; a value that cannot be stored or would distort the figures
+    (a 2,956 kg squat) is left out of them, and said so in `reason`.
+    """
+
+    line: int
+    column: str
+    value: str
+    reason: str
+
+
 @dataclass
 class ParsedFile:
     """An export read and interpreted, before exercise matching and writing."""
@@ -67,6 +82,7 @@ class ParsedFile:
     skipped: Counter[str] = field(default_factory=Counter)
     rejected: list[RejectedRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
 
 
 class RowChecks:
@@ -79,6 +95,7 @@ class RowChecks:
         self.bad = pd.Series(False, index=table.index)
         self.skipped: Counter[str] = Counter()
         self.warnings: list[str] = []
+        self.flags: list[Flag] = []
         overflow = table.get(OVERFLOW, self.bad)
         self.reject(overflow, "row", None, "it has more fields than the header row")
 
@@ -103,6 +120,16 @@ class RowChecks:
             self.rejected.append(RejectedRow(int(line), header, _show(value), reason))
         self.bad = self.bad | mask
 
+    def flag(self, mask: pd.Series, column: str, cells: pd.Series | None, reason: str) -> None:
+        """Note the rows where `mask` holds as kept but worth a look (the row stays)."""
+        mask = mask.fillna(False).astype(bool) & ~self.bad
+        if not mask.any():
+            return
+        header = self.layout.header_for(column)
+        shown = cells if cells is not None else pd.Series("", index=mask.index)
+        for line, value in zip(self.table.loc[mask, LINE], shown[mask], strict=True):
+            self.flags.append(Flag(int(line), header, _show(value), reason))
+
     def skip(self, mask: pd.Series, label: str) -> None:
         """Leave out rows that are not sets (rest timers, notes …), counted under `label`."""
         mask = mask.fillna(False).astype(bool) & ~self.bad
@@ -117,6 +144,16 @@ class RowChecks:
         self.reject(bad, name, cells, reason)
         return parsed
 
+    def secondary_number(self, name: str, what: str) -> pd.Series:
+        """A numeric column that does not make a row a set (weight, distance, seconds, RPE).
+
+        A cell that is not a number leaves that value empty and is flagged; the set is kept.
+        """
+        cells = self.column(name)
+        parsed, bad = values.numbers(cells)
+        self.flag(bad, name, cells, f"{what} is not a number: the set was kept without it")
+        return parsed
+
     def finish(self, sets: pd.DataFrame, rows_read: int) -> ParsedFile:
         """The parser's result: the rows neither rejected nor skipped, in canonical form."""
         keep = ~self.bad
@@ -128,7 +165,16 @@ class RowChecks:
             skipped=self.skipped,
             rejected=sorted(self.rejected, key=lambda r: (r.line, r.column)),
             warnings=self.warnings,
+            flags=self._kept_flags(keep),
         )
+
+    def _kept_flags(self, keep: pd.Series) -> list[Flag]:
+        """The flags of rows that stay sets (a skipped or rejected row needs none)."""
+        if not self.flags:
+            return []
+        lines = np.array([f.line for f in self.flags], dtype="int64")
+        kept = np.isin(lines, self.table.loc[keep.to_numpy(), LINE].to_numpy())
+        return [f for f, k in zip(self.flags, kept, strict=True) if k]
 
 
 def sets_frame(data: pd.DataFrame | dict[str, Any]) -> pd.DataFrame:
@@ -136,9 +182,12 @@ def sets_frame(data: pd.DataFrame | dict[str, Any]) -> pd.DataFrame:
     frame = pd.DataFrame(data)
     out = pd.DataFrame(index=frame.index)
     for name, dtype in SET_COLUMNS.items():
+        if dtype == "str" and name not in frame:
+            out[name] = _no_text(frame.index)
+            continue
         column = frame[name] if name in frame else pd.Series(None, index=frame.index, dtype=object)
         if dtype == "str":
-            out[name] = column if column.dtype == "str" else column.astype("str")
+            out[name] = column if column.dtype == "str" else _as_text(column)
         elif dtype == "datetime64[us]":
             out[name] = pd.to_datetime(column).astype("datetime64[us]")
         elif dtype == "int64":
@@ -148,17 +197,123 @@ def sets_frame(data: pd.DataFrame | dict[str, Any]) -> pd.DataFrame:
     return out
 
 
+def _no_text(index: pd.Index) -> pd.Series:
+    """An all-missing text column, made without going through Python objects."""
+    return pd.Series(pd.array(pa.nulls(len(index), pa.large_string()), dtype="str"), index=index)
+
+
+def _as_text(column: pd.Series) -> pd.Series:
+    """A column as text, converting each distinct value once (they repeat a great deal)."""
+    codes, distinct = pd.factorize(column, use_na_sentinel=True)
+    texts = pd.Series(distinct, dtype=object).astype("str").array
+    return pd.Series(texts.take(codes, allow_fill=True), index=column.index)
+
+
 def zero_to_null(numbers: pd.Series) -> pd.Series:
     """Apps write 0 for 'not measured' (no weight, no distance, no seconds): make it null."""
     return numbers.where(numbers != 0)
 
 
 def whole_reps(checks: RowChecks, name: str = "reps") -> pd.Series:
-    """Reps as numbers; `8.0` is 8, `8.5` rejects the row, 0 means none."""
+    """Reps as numbers; `8.0` is 8, `8.5` rejects the row. A 0 stays 0 (see `failed_attempts`)."""
     reps = checks.number(name, "reps must be a whole number")
     fraction = reps.notna() & (reps != np.round(reps))
     checks.reject(fraction, name, checks.column(name), "reps must be a whole number")
-    return zero_to_null(reps)
+    return reps
+
+
+def failed_attempts(
+    checks: RowChecks,
+    reps: pd.Series,
+    set_type: pd.Series,
+    *,
+    weight: pd.Series,
+    seconds: pd.Series,
+    distance: pd.Series,
+    reps_column: str = "reps",
+) -> tuple[pd.Series, pd.Series]:
+    """Reps and set types with failed attempts kept as sets.
+
+    A row with 0 reps and no time or distance is a failed attempt when it has a weight or is
+    marked as a failure (Strong's `F`, Hevy's `failure`): it becomes a failure set with 0 reps.
+    A working or drop set of 0 reps at a weight is taken as a failed attempt too, and flagged;
+    a warm-up of 0 reps stays a warm-up, flagged. Any other 0 means "none" (a timed set).
+
+    Returns:
+        (reps: 0 for failed attempts, null for none; set types)
+    """
+    zero = reps.eq(0) & seconds.isna() & distance.isna()
+    failed = zero & (weight.notna() | set_type.eq("failure"))
+    retyped = failed & set_type.isin(["working", "drop"])
+    checks.flag(
+        retyped, reps_column, checks.column(reps_column),
+        "0 reps at a weight: kept as a failed attempt (a failure set of 0 reps)",
+    )  # fmt: skip
+    checks.flag(
+        failed & set_type.eq("warmup"), reps_column, checks.column(reps_column),
+        "a warm-up of 0 reps: kept",
+    )  # fmt: skip
+    reps = reps.where(reps.ne(0) | failed).where(~failed, 0.0)
+    return reps, set_type.where(~retyped, "failure")
+
+
+# A set faster than this (metres per second) is not a walk, run, row, swim or ride.
+_SPEEDS = (0.2, 30.0)
+
+
+def distance_factors(
+    checks: RowChecks,
+    exercise: pd.Series,
+    distance: pd.Series,
+    seconds: pd.Series,
+    default: float,
+) -> pd.Series:
+    """Metres per unit for distances in a file that does not say their unit, per exercise.
+
+    `default` (km or miles, from the weight unit) is kept unless an exercise's values say
+    otherwise: a rowing 1000 in 4 minutes cannot be km or miles, so it is metres. Without times,
+    distances of 100 and more per set are taken as metres. Each exercise read as metres is named
+    in the report's warnings.
+    """
+    factor = pd.Series(default, index=distance.index, dtype="float64")
+    has = distance.notna() & (distance > 0) & ~checks.bad
+    if not has.any():
+        return factor
+    frame = pd.DataFrame(
+        {"exercise": exercise[has], "distance": distance[has], "seconds": seconds[has]}
+    )
+    timed = frame["seconds"].notna() & (frame["seconds"] > 0)
+    frame["speed"] = (frame["distance"] / frame["seconds"]).where(timed)
+    frame["time"] = frame["seconds"].where(timed)
+    summary = frame.groupby("exercise", sort=True).agg(
+        speed=("speed", "median"), distance=("distance", "median"), time=("time", "median")
+    )
+    low, high = _SPEEDS
+    as_default = summary["speed"] * default
+    plausible_default = as_default.between(low, high)
+    plausible_metres = summary["speed"].between(low, high)
+    metres = (summary["speed"].notna() & ~plausible_default & plausible_metres) | (
+        summary["speed"].isna() & (summary["distance"] >= 100)
+    )
+    names = [str(n) for n in summary.index[metres.to_numpy()]]
+    if names:
+        factor[has & exercise.isin(names)] = 1.0
+        unit = "miles" if default > 1000 else "km"
+        for name in names:
+            row = summary.loc[name]
+            example = f"{row['distance']:g}"
+            if not pd.isna(row["time"]):
+                example += f" in {_minutes(float(row['time']))}"
+            checks.warnings.append(
+                f"Distances of {name} were read as metres, not {unit} (a typical set: "
+                f"{example}); choose the distance unit to read them otherwise."
+            )
+    return factor
+
+
+def _minutes(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
 def notes_text(cells: pd.Series, *, verbatim: bool = False) -> pd.Series:

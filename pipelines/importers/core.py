@@ -9,9 +9,11 @@ export of the same account adds only what is new.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -28,12 +30,16 @@ from pipelines.exercise_matching import (
     match_exercises,
 )
 from pipelines.importers import fitnotes, hevy, liftboard, strong
-from pipelines.importers.common import ParsedFile, RejectedRow
-from pipelines.importers.layouts import Layout, Source, layout_of, prepared
+from pipelines.importers.common import Flag, ParsedFile, RejectedRow
+from pipelines.importers.layouts import ENGLISH_HEADERS, Layout, Source, layout_of, prepared
 from pipelines.importers.reading import LINE, read_table
 from pipelines.importers.report import ImportReport, UnmappedName
 from pipelines.names import normalise_name
 from pipelines.schemas import (
+    MAX_DISTANCE_M,
+    MAX_REPS,
+    MAX_SECONDS,
+    MAX_WEIGHT_KG,
     RULES,
     UNITS,
     AthleteEntry,
@@ -42,10 +48,10 @@ from pipelines.schemas import (
     problems_from,
     validate,
 )
-from pipelines.writes import write
+from pipelines.writes import Write, write
 
 Progress = Callable[[float, str], None]
-Parser = Callable[[pd.DataFrame, Layout, "str | None"], ParsedFile]
+Parser = Callable[[pd.DataFrame, Layout, "str | None", "str | None"], ParsedFile]
 
 PARSERS: dict[str, Parser] = {
     "strong": strong.parse,
@@ -53,6 +59,9 @@ PARSERS: dict[str, Parser] = {
     "fitnotes": fitnotes.parse,
     "liftboard": liftboard.parse,
 }
+
+DISTANCE_CHOICES = ("km", "mi", "m")
+EARLIEST = pd.Timestamp("1900-01-01")
 
 # Plausibility limits: above them a value is imported but flagged in the report.
 HEAVY_KG = 500.0
@@ -66,6 +75,8 @@ _FILE_COLUMN = {
     "duration_s": "seconds", "distance_m": "distance", "set_type": "set_type",
 }  # fmt: skip
 _SET_COLUMNS = list(ImportedSet.to_schema().columns)
+# The file columns kept after parsing, to quote in rejections made later.
+_QUOTED = frozenset({LINE, "date", "reps", "exercise", "started_at", "exercise_id"})
 # The stored set columns the plan's frame already holds under the same names.
 _SET_VALUES = (
     "exercise_id", "set_index", "set_type", "weight_kg", "entered_weight", "entered_unit",
@@ -138,10 +149,12 @@ def import_file(
     *,
     fmt: str = "auto",
     unit: str | None = None,
+    distance_unit: str | None = None,
     athlete: str | None = None,
     dry_run: bool = False,
     strict: bool = False,
     progress: Progress | None = None,
+    file_name: str | None = None,
 ) -> ImportReport:
     """Import an export of Strong, Hevy, FitNotes or Liftboard's own `sets` CSV.
 
@@ -150,23 +163,28 @@ def import_file(
         source: A path or the file's bytes (an upload).
         fmt: `auto` (recognise from the header) or the app's name.
         unit: kg or lb; required only when the file does not say (Strong's classic layout).
+        distance_unit: km, mi or m, for files that do not say; otherwise decided per exercise
+            from the values (a rowing 1000 in 4 minutes is metres).
         athlete: Whose history it is (created if new); default the file's athletes for a
             Liftboard export, else "Me".
-        dry_run: Work everything out but write nothing.
+        dry_run: Work everything out but write nothing (the preview).
         strict: Write nothing when any row is rejected.
         progress: Called with (fraction done, what is happening).
+        file_name: The name to record for an upload (a path's own name otherwise).
 
     Returns:
-        The report: rows read, sets added, duplicates, skipped and rejected rows, warnings,
-        unmatched exercise names.
+        The report: rows read, sets added, duplicates, skipped and rejected rows, flagged
+        values, unmatched exercise names, and the import's id in the `imports` table.
 
     Raises:
         UnitRequiredError: The file carries no unit and `unit` was not given.
         ImportRejectedError: `strict` and some rows were rejected (nothing written).
-        LiftboardError: The file cannot be read or is not a known export.
+        LiftboardError: The file cannot be read, is not a known export, or the database
+            could not store it (nothing written).
     """
     step = progress or (lambda fraction, message: None)
     unit = _unit(unit)
+    distance_unit = _distance_unit(distance_unit)
     step(0.02, "Recognising the file")
     with prepared(source) as file:
         layout = layout_of(file.head, fmt)
@@ -177,14 +195,24 @@ def import_file(
             )
         step(0.1, "Reading the file")
         table = read_table(file, layout)
+        checksum = file.checksum
+    if file_name is None:
+        file_name = "upload" if isinstance(source, bytes | bytearray) else Path(source).name
     step(0.3, "Interpreting rows")
-    parsed = PARSERS[layout.app](table, layout, unit)
+    parsed = PARSERS[layout.app](table, layout, unit, distance_unit)
+    # Past this point the file's cells serve only to quote a rejected row's date or reps.
+    table = table[[c for c in table.columns if c in _QUOTED]]
     plan = _Plan(con, parsed, table, athlete=athlete, unit=unit, dry_run=dry_run)
+    del parsed, table  # the plan holds what it needs; the rest can go
+    plan.report.file_name = file_name
+    plan.report.checksum = checksum
+    plan.report.distance_unit = distance_unit
     step(0.45, "Matching exercise names")
     plan.match_exercises()
     step(0.6, "Checking every row")
-    plan.validate()
+    plan.check_dates()
     plan.flag_implausible()
+    plan.validate()
     step(0.75, "Looking for sets already imported")
     plan.skip_known()
     if strict and plan.report.rejected:
@@ -194,6 +222,20 @@ def import_file(
         plan.write()
     step(1.0, "Done")
     return plan.report
+
+
+def _distance_unit(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    cleaned = str(unit).strip().lower()
+    cleaned = {"miles": "mi", "mile": "mi", "metres": "m", "meters": "m", "kms": "km"}.get(
+        cleaned, cleaned
+    )
+    if cleaned not in DISTANCE_CHOICES:
+        raise ValidationError(
+            [Problem(None, "distance_unit", unit, "the distance unit must be km, mi or m")]
+        )
+    return cleaned
 
 
 def _unit(unit: str | None) -> str | None:
@@ -243,7 +285,20 @@ class _Plan:
             non_set_rows=Counter(parsed.skipped),
             rejected=list(parsed.rejected),
             warnings=list(parsed.warnings),
+            flags=list(parsed.flags),
+            weight_unit=self.layout.weight_unit if self.layout.weight_unit != "row" else None,
         )
+        if self.layout.by_position:
+            read_as = [
+                f"{header} as {ENGLISH_HEADERS.get(column or '', column)}"
+                for header, column in zip(self.layout.headers, self.layout.columns, strict=True)
+                if header in self.layout.by_position
+            ]
+            self.report.warnings.insert(
+                0,
+                "Some column headers were not recognised; the rows have the shape of a Strong "
+                f"export, so those columns were read by their position: {', '.join(read_as)}.",
+            )
         sets["session_no"] = sets.groupby(["athlete", "session_key"], sort=False).ngroup()
         # Keys are given before any row is dropped, so fixing a rejected row later and
         # importing again does not shift the keys of the rows after it. Liftboard's own
@@ -340,10 +395,15 @@ class _Plan:
             line = int(frame["line"].iloc[problem.row - 1])
             self.report.rejected.append(self._rejection(line, problem))
         # The lazy validation above named every failing row, so what is left is valid.
-        self.sets = self.sets.assign(reps=frame["reps"], rir=frame["rir"])[keep]
-        self.sets = self.sets.reset_index(drop=True)
+        self.sets["reps"] = frame["reps"]
+        self.sets["rir"] = frame["rir"]
+        del frame
+        if not keep.all():
+            self.sets = self.sets[keep].reset_index(drop=True)
         self.report.rejected.sort(key=lambda r: (r.line, r.column))
         self._build_sessions()
+        self._flag_long_workouts()
+        self.report.flags.sort(key=lambda f: (f.line, f.column))
 
     def _set_frame(self, sets: pd.DataFrame) -> pd.DataFrame:
         frame = sets.reindex(columns=_SET_COLUMNS)
@@ -393,11 +453,16 @@ class _Plan:
             }
         )
         backwards = sessions["ended_at"].notna() & (sessions["ended_at"] < sessions["started_at"])
-        for row in sessions[backwards].itertuples():
-            self.report.warnings.append(
-                f"Line {row.line}: the workout {row.name!r} ends before it starts; "
-                "it was imported without an end time."
-            )
+        column = self._header("duration")
+        for line, ended in zip(
+            sessions.loc[backwards, "line"], sessions.loc[backwards, "ended_at"], strict=True
+        ):
+            self.report.flags.append(
+                Flag(
+                    int(line), column, f"{ended:%Y-%m-%d %H:%M}",
+                    "the workout ends before it starts: imported without an end time",
+                )
+            )  # fmt: skip
         sessions.loc[backwards, "ended_at"] = pd.NaT
         templates = {
             str(r[0])
@@ -416,30 +481,127 @@ class _Plan:
         checked.index = sessions.index
         self.sessions = checked.assign(line=sessions["line"])
 
+    def check_dates(self) -> None:
+        """Reject sets dated before 1900 or after tomorrow, each with its own reason."""
+        started = self.sets["started_at"]
+        early = started < EARLIEST
+        late = started >= _latest_allowed()
+        if not (early.any() or late.any()):
+            return
+        for mask, reason in (
+            (early, "the date is before 1900"),
+            (late, "the date is after tomorrow"),
+        ):
+            for line in self.sets.loc[mask, "line"]:
+                problem = Problem(None, "started_at", None, reason)
+                self.report.rejected.append(self._rejection(int(line), problem))
+        self.sets = self.sets[~(early | late).to_numpy()].reset_index(drop=True)
+
     def flag_implausible(self) -> None:
-        """Warn about values that are possible but unlikely: imported, and listed to check."""
+        """Keep every set; flag unlikely values, and leave out of the figures what would distort.
+
+        A weight over 1000 kg stays as entered but gets no kilograms (so no load, tonnage or
+        record rests on it); a distance beyond 1000 km, seconds beyond a day, an RPE outside
+        1-10 or an RIR outside 0-10 are left empty. Weights over 500 kg and more than 100 reps
+        are kept and counted, and listed to check. A set of more than 1000 reps is rejected:
+        reps are what make it a set.
+        """
         sets = self.sets
-        heavy = sets[sets["weight_kg"] > HEAVY_KG]
-        for row in heavy.itertuples():
-            shown = f"{row.entered_weight:g} {row.entered_unit}"
-            self.report.warnings.append(
-                f"Line {row.line}: {shown} of {row.exercise} is over {HEAVY_KG:g} kg."
-            )
-        many = sets[sets["reps"] > MANY_REPS]
-        for line, reps, exercise in zip(many["line"], many["reps"], many["exercise"], strict=True):
-            self.report.warnings.append(
-                f"Line {line}: {reps} reps of {exercise} is over {MANY_REPS}."
-            )
+        layout = self.layout
+        weight = layout.header_for("weight" if layout.app != "liftboard" else "entered_weight")
+        # Written as entered ("2956 kg"), for the few rows flagged only.
+        shown_weight = _WeightText(sets["entered_weight"], sets["entered_unit"])
+        kg = sets["weight_kg"]
+        self._flag(
+            kg > MAX_WEIGHT_KG, weight, shown_weight,
+            f"over {MAX_WEIGHT_KG:g} kg: kept as entered, left out of loads, tonnage and records",
+        )  # fmt: skip
+        self._flag(
+            (kg > HEAVY_KG) & (kg <= MAX_WEIGHT_KG), weight, shown_weight,
+            f"over {HEAVY_KG:g} kg: imported, check it",
+        )  # fmt: skip
+        negative = sets["entered_weight"] < 0
+        self._flag(negative, weight, shown_weight, "a negative weight: the set was kept without it")
+        sets["weight_kg"] = kg.where((kg <= MAX_WEIGHT_KG) & ~negative)
+        sets["entered_weight"] = sets["entered_weight"].where(~negative)
+        sets["entered_unit"] = sets["entered_unit"].where(~negative, None)
+
+        reps = sets["reps"]
+        self._flag(
+            (reps > MANY_REPS) & (reps <= MAX_REPS), self._header("reps"), reps,
+            f"more than {MANY_REPS} reps: imported, check it",
+        )  # fmt: skip
+        too_many = reps > MAX_REPS
+        for line in sets.loc[too_many, "line"]:
+            problem = Problem(None, "reps", None, f"more than {MAX_REPS} reps is not a set")
+            self.report.rejected.append(self._rejection(int(line), problem))
+
+        metres = sets["distance_m"]
+        far = (metres > MAX_DISTANCE_M) | (metres < 0)
+        self._flag(
+            far, self._header("distance"), _WeightText(metres, None, "m"),
+            "beyond 1000 km (or below 0): the set was kept without its distance",
+        )  # fmt: skip
+        sets["distance_m"] = metres.where(~far)
+        seconds = sets["duration_s"]
+        long = (seconds > MAX_SECONDS) | (seconds < 0)
+        self._flag(
+            long, self._header("seconds"), seconds,
+            "more than a day (or below 0): the set was kept without its time",
+        )  # fmt: skip
+        sets["duration_s"] = seconds.where(~long)
+        rpe = sets["rpe"]
+        odd_rpe = rpe.notna() & ((rpe < 1) | (rpe > 10) | ((rpe * 2) % 1 != 0))
+        self._flag(
+            odd_rpe, self._header("rpe"), rpe,
+            "RPE is from 1 to 10 in steps of 0.5: the set was kept without it",
+        )  # fmt: skip
+        sets["rpe"] = rpe.where(~odd_rpe)
+        rir = sets["rir"]
+        odd_rir = rir.notna() & ((rir < 0) | (rir > 10) | (rir % 1 != 0))
+        self._flag(
+            odd_rir, self._header("rir"), rir,
+            "RIR is a whole number from 0 to 10: the set was kept without it",
+        )  # fmt: skip
+        sets["rir"] = rir.where(~odd_rir)
+        self.sets = sets[~too_many.to_numpy()].reset_index(drop=True)
+
+    def _header(self, column: str) -> str:
+        stored = {"seconds": "duration_s", "distance": "distance_m"}
+        if self.layout.app == "liftboard":
+            return stored.get(column, column)
+        return self.layout.header_for(column)
+
+    def _flag(
+        self, mask: pd.Series, column: str, shown: pd.Series | _WeightText, reason: str
+    ) -> None:
+        mask = mask.fillna(False).astype(bool)
+        if not mask.any():
+            return
+        values = shown.text(mask) if isinstance(shown, _WeightText) else shown[mask]
+        for line, value in zip(self.sets.loc[mask, "line"], values, strict=True):
+            if value is None or (not isinstance(value, str) and pd.isna(value)):
+                text = ""
+            elif isinstance(value, float):
+                text = f"{value:g}"
+            else:
+                text = str(value)
+            self.report.flags.append(Flag(int(line), column, text, reason))
+
+    def _flag_long_workouts(self) -> None:
         sessions = self.sessions
         hours = (sessions["ended_at"] - sessions["started_at"]).dt.total_seconds() / 3600
         long = sessions[hours > LONG_WORKOUT_H]
-        for row, h in zip(long.itertuples(), hours[hours > LONG_WORKOUT_H], strict=True):
+        column = self._header("duration")
+        for line, h in zip(long["line"], hours[hours > LONG_WORKOUT_H], strict=True):
             minutes = round(h * 60)
-            self.report.warnings.append(
-                f"Line {row.line}: the workout {row.name!r} of {row.started_at:%Y-%m-%d} "
-                f"lasted {minutes // 60} h {minutes % 60} min, more than {LONG_WORKOUT_H} h "
-                "(perhaps it was never ended)."
-            )
+            self.report.flags.append(
+                Flag(
+                    int(line), column, f"{minutes // 60} h {minutes % 60} min",
+                    f"a workout longer than {LONG_WORKOUT_H} h (perhaps never ended): imported, "
+                    "check it",
+                )
+            )  # fmt: skip
 
     # --- idempotence ------------------------------------------------------------------------
 
@@ -508,8 +670,9 @@ class _Plan:
         repeated = already | twice
         self.report.duplicates_skipped = int(repeated.sum())
         self.report.sets_total = len(sets)
+        self._summarise(sets)
         self._count_matches(sets)
-        new = sets[~repeated].copy()
+        new = sets[~repeated].copy() if repeated.any() else sets
         self.sessions = sessions.loc[np.unique(new["session_no"].to_numpy())]
         # Within a session new sets follow the ones already there, in file order; a new
         # session from Liftboard's own export keeps its set numbers.
@@ -525,6 +688,17 @@ class _Plan:
         self.report.sessions_added = int(self.sessions["session_id"].isna().sum())
         used = new["exercise_id"].unique()
         self.custom = self.custom[self.custom["exercise_id"].isin(used)]
+
+    def _summarise(self, sets: pd.DataFrame) -> None:
+        """What the file holds: workouts, days, failed attempts, the units weights were in."""
+        report = self.report
+        report.workouts = int(sets["session_no"].nunique())
+        if len(sets):
+            report.first_day = pd.Timestamp(sets["started_at"].min()).date()
+            report.last_day = pd.Timestamp(sets["started_at"].max()).date()
+        report.failed_attempts = int(((sets["set_type"] == "failure") & (sets["reps"] == 0)).sum())
+        units = sets["entered_unit"].value_counts()
+        report.weight_units = {str(k): int(v) for k, v in units.items()}
 
     def _count_matches(self, sets: pd.DataFrame) -> None:
         ids = sorted(str(i) for i in sets["exercise_id"].unique())
@@ -556,70 +730,119 @@ class _Plan:
     # --- the write --------------------------------------------------------------------------
 
     def write(self) -> None:
-        """Write every new athlete, custom exercise, session and set in one transaction."""
-        if self.new_sets.empty:
-            return
+        """Write the new athletes, exercises, sessions and sets and the record, all at once.
+
+        One transaction: a refused write or a full disk becomes a sentence and nothing lands.
+        """
+        with write(self.con, "import") as w:
+            session_ids, set_ids = self._write_sets(w) if not self.new_sets.empty else ([], [])
+            self.report.import_id = self._record(w, session_ids, set_ids)
+
+    def _write_sets(self, w: Write) -> tuple[list[int], list[int]]:
+        """Insert the new rows; return the ids of the new sessions and of earlier ones' new sets.
+
+        Both are kept with the import's record, so that undoing it finds them.
+        """
+        cur = w.cur
         sessions = self.sessions.copy()
         new_people = sorted(set(sessions.loc[sessions["athlete_id"].isna(), "athlete"]))
         people = validate(
             AthleteEntry,
             pd.DataFrame({"name": new_people, "unit": [self._unit_of(p) for p in new_people]}),
         )
-        with write(self.con, "import") as w:
-            cur = w.cur
-            for name, unit in zip(people["name"], people["unit"], strict=True):
-                (athlete_id,) = cur.execute(
-                    "insert into athletes (name, unit) values (?, ?) returning athlete_id",
-                    [name, unit],
-                ).fetchall()[0]
-                sessions.loc[sessions["athlete"] == name, "athlete_id"] = int(athlete_id)
-            insert_custom_exercises(w, self.custom)
-            fresh = sessions[sessions["session_id"].isna()]
-            # One id per new session, taken up front, so the sets can point at it.
-            new_ids = cur.execute(
-                "select nextval('session_id_seq') from range(?)", [len(fresh)]
-            ).fetchall()
-            incoming = pd.DataFrame(
-                {
-                    "session_id": [int(r[0]) for r in new_ids],
-                    "athlete_id": fresh["athlete_id"].astype("int64").to_numpy(),
-                    "started_at": fresh["started_at"].to_numpy(),
-                    "ended_at": fresh["ended_at"].to_numpy(),
-                    "name": fresh["name"].to_numpy(),
-                    "template_id": fresh["template_id"].to_numpy(),
-                    "notes": fresh["notes"].to_numpy(),
-                    "bodyweight_kg": fresh["bodyweight_kg"].to_numpy(),
-                    "source": fresh["source"].to_numpy(),
-                    "source_key": fresh["source_key"].to_numpy(),
-                }
-            )
-            cur.register("incoming_sessions", incoming)
+        for name, unit in zip(people["name"], people["unit"], strict=True):
+            (athlete_id,) = cur.execute(
+                "insert into athletes (name, unit) values (?, ?) returning athlete_id",
+                [name, unit],
+            ).fetchall()[0]
+            sessions.loc[sessions["athlete"] == name, "athlete_id"] = int(athlete_id)
+        insert_custom_exercises(w, self.custom)
+        fresh = sessions[sessions["session_id"].isna()]
+        # One id per new session, taken up front, so the sets can point at it.
+        new_ids = cur.execute(
+            "select nextval('session_id_seq') from range(?)", [len(fresh)]
+        ).fetchall()
+        incoming = pd.DataFrame(
+            {
+                "session_id": [int(r[0]) for r in new_ids],
+                "athlete_id": fresh["athlete_id"].astype("int64").to_numpy(),
+                "started_at": fresh["started_at"].to_numpy(),
+                "ended_at": fresh["ended_at"].to_numpy(),
+                "name": fresh["name"].to_numpy(),
+                "template_id": fresh["template_id"].to_numpy(),
+                "notes": fresh["notes"].to_numpy(),
+                "bodyweight_kg": fresh["bodyweight_kg"].to_numpy(),
+                "source": fresh["source"].to_numpy(),
+                "source_key": fresh["source_key"].to_numpy(),
+            }
+        )
+        cur.register("incoming_sessions", incoming)
+        cur.execute(
+            "insert into sessions (session_id, athlete_id, started_at, ended_at, name, "
+            "template_id, notes, bodyweight_kg, source, source_key) "
+            "select session_id, athlete_id, started_at, ended_at, name, template_id, notes, "
+            "bodyweight_kg, source, source_key from incoming_sessions order by session_id"
+        )
+        cur.unregister("incoming_sessions")
+        sessions.loc[fresh.index, "session_id"] = incoming["session_id"].to_numpy()
+        sets = self.new_sets
+        numbers = sets["session_no"].to_numpy()
+        # Columns are passed as Series, so text stays in compact Arrow strings.
+        rows = sets.reset_index(drop=True).reindex(columns=_SET_VALUES)
+        rows = rows.rename(columns={"set_key": "source_key"})
+        rows["notes"] = rows["notes"].fillna("")
+        rows["set_index"] = rows["set_index"].astype("int64")
+        rows.insert(
+            0, "session_id", sessions["session_id"].reindex(numbers).astype("int64").to_numpy()
+        )
+        rows["logged_at"] = sessions["started_at"].reindex(numbers).to_numpy()
+        rows["earlier_session"] = sets["session_id"].notna().to_numpy()
+        cur.register("incoming_sets", rows)
+        columns = ", ".join(_STORED)
+        cur.execute(
+            f"insert into sets ({columns}) select {columns} from incoming_sets "  # noqa: S608 - fixed column list
+            "where not earlier_session"
+        )
+        added_to_earlier: list[int] = []
+        if bool(rows["earlier_session"].any()):
+            added_to_earlier = [
+                int(r[0])
+                for r in cur.execute(
+                    f"insert into sets ({columns}) select {columns} from incoming_sets "  # noqa: S608 - fixed column list
+                    "where earlier_session returning set_id"
+                ).fetchall()
+            ]
+        cur.unregister("incoming_sets")
+        w.touch_sessions(np.unique(rows["session_id"].to_numpy()).tolist())
+        return incoming["session_id"].tolist(), added_to_earlier
+
+    def _record(self, w: Write, session_ids: list[int], set_ids: list[int]) -> int:
+        """The import's row in `imports`, and its links to what it added."""
+        report = self.report
+        cur = w.cur
+        (import_id,) = cur.execute(
+            "insert into imports (file_name, checksum, layout, layout_description, athlete, "
+            "weight_unit, distance_unit, rows_read, sets_added, sessions_added, "
+            "duplicates_skipped, rejected_rows, flagged_values) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning import_id",
+            [
+                report.file_name[:500], report.checksum, report.layout,
+                report.layout_description, report.athlete[:500], self.unit or report.weight_unit,
+                report.distance_unit, report.rows_read, report.sets_added, report.sessions_added,
+                report.duplicates_skipped, len(report.rejected), len(report.flags),
+            ],
+        ).fetchall()[0]  # fmt: skip
+        if session_ids:
             cur.execute(
-                "insert into sessions (session_id, athlete_id, started_at, ended_at, name, "
-                "template_id, notes, bodyweight_kg, source, source_key) "
-                "select session_id, athlete_id, started_at, ended_at, name, template_id, notes, "
-                "bodyweight_kg, source, source_key from incoming_sessions order by session_id"
+                "insert into import_sessions (import_id, session_id) select ?, unnest(?::bigint[])",
+                [int(import_id), session_ids],
             )
-            cur.unregister("incoming_sessions")
-            sessions.loc[fresh.index, "session_id"] = incoming["session_id"].to_numpy()
-            sets = self.new_sets
-            numbers = sets["session_no"].to_numpy()
-            # Columns are passed as Series, so text stays in compact Arrow strings.
-            rows = sets.reset_index(drop=True).reindex(columns=_SET_VALUES)
-            rows = rows.rename(columns={"set_key": "source_key"})
-            rows["notes"] = rows["notes"].fillna("")
-            rows["set_index"] = rows["set_index"].astype("int64")
-            rows.insert(
-                0, "session_id", sessions["session_id"].reindex(numbers).astype("int64").to_numpy()
-            )
-            rows["logged_at"] = sessions["started_at"].reindex(numbers).to_numpy()
-            cur.register("incoming_sets", rows)
-            columns = ", ".join(_STORED)
+        if set_ids:
             cur.execute(
-                f"insert into sets ({columns}) select {columns} from incoming_sets"  # noqa: S608 - fixed column list
+                "insert into import_sets (import_id, set_id) select ?, unnest(?::bigint[])",
+                [int(import_id), set_ids],
             )
-            cur.unregister("incoming_sets")
-            w.touch_sessions(rows["session_id"].tolist())
+        return int(import_id)
 
     def _unit_of(self, athlete: str) -> str:
         mine = self.sets[self.sets["athlete"] == athlete]
@@ -630,6 +853,29 @@ class _Plan:
         if not units.empty:
             return str(units.value_counts().index[0])
         return self.unit or "kg"
+
+
+class _WeightText:
+    """A number and its unit written as text (`2956 kg`), worked out only for flagged rows."""
+
+    def __init__(self, numbers: pd.Series, units: pd.Series | None, unit: str = "") -> None:
+        self.numbers = numbers
+        self.units = units
+        self.unit = unit
+
+    def text(self, mask: pd.Series) -> list[str]:
+        """The texts of the rows where `mask` holds."""
+        numbers = self.numbers[mask]
+        units = self.units[mask] if self.units is not None else [self.unit] * len(numbers)
+        return [
+            "" if pd.isna(n) else f"{n:g} {u if isinstance(u, str) else ''}".strip()
+            for n, u in zip(numbers, units, strict=True)
+        ]
+
+
+def _latest_allowed() -> pd.Timestamp:
+    """The end of tomorrow, as the schema's own check has it."""
+    return pd.Timestamp(dt.date.today() + dt.timedelta(days=2))
 
 
 def _load_types(sets: pd.DataFrame) -> dict[str, str]:

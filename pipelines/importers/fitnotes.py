@@ -12,6 +12,7 @@ from pipelines.importers import values
 from pipelines.importers.common import (
     ParsedFile,
     RowChecks,
+    failed_attempts,
     notes_text,
     whole_reps,
     zero_to_null,
@@ -20,7 +21,9 @@ from pipelines.importers.layouts import Layout
 from pipelines.importers.reading import LINE
 
 
-def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
+def parse(
+    table: pd.DataFrame, layout: Layout, unit: str | None, distance_unit: str | None = None
+) -> ParsedFile:
     """Interpret a FitNotes export read by `read_table`."""
     checks = RowChecks(table, layout)
     day, bad_day = values.timestamps(checks.column("date"))
@@ -30,13 +33,19 @@ def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
     exercise = values.text(checks.column("exercise"))
     checks.reject(exercise.eq(""), "exercise", exercise, "the exercise name is missing")
 
-    weight = zero_to_null(checks.number("weight", "the weight must be a number"))
+    weight = zero_to_null(checks.secondary_number("weight", "the weight"))
     reps = whole_reps(checks)
-    distance = zero_to_null(checks.number("distance", "the distance must be a number"))
+    distance = zero_to_null(checks.secondary_number("distance", "the distance"))
     time_cells = checks.column("time")
     seconds, bad_time = values.clock_durations(time_cells)
-    checks.reject(bad_time, "time", time_cells, "the time must be written H:MM:SS")
+    checks.flag(
+        bad_time, "time", time_cells, "the time is not written H:MM:SS: the set was kept without it"
+    )
     seconds = zero_to_null(seconds)
+    reps, set_type = failed_attempts(
+        checks, reps, pd.Series("working", index=reps.index, dtype=object), weight=weight,
+        seconds=seconds, distance=distance,
+    )  # fmt: skip
     checks.skip(weight.isna() & reps.isna() & distance.isna() & seconds.isna(), "empty set")
 
     if layout.weight_unit == "row":
@@ -58,7 +67,8 @@ def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
         bad_unit & distance.notna(), "distance_unit", unit_cells,
         "the distance unit must be km, mi, m or ft",
     )  # fmt: skip
-    fallback = values.DISTANCE_UNITS.get(layout.distance_unit or "km", 1000.0)
+    said = layout.distance_unit if layout.distance_unit != "row" else None
+    fallback = values.DISTANCE_UNITS.get(said or distance_unit or "km", 1000.0)
     factor = factor.fillna(fallback)
 
     key = values.stamp_text(day, "%Y-%m-%d")
@@ -73,7 +83,7 @@ def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
             "exercise": exercise,
             "category": values.text(checks.column("category")),
             "set_label": "",
-            "set_type": "working",
+            "set_type": set_type,
             "entered_weight": weight,
             "entered_unit": units,
             "weight_kg": values.to_kg(weight, units),

@@ -14,6 +14,7 @@ from pipelines.importers import values
 from pipelines.importers.common import (
     ParsedFile,
     RowChecks,
+    failed_attempts,
     notes_text,
     session_firsts,
     whole_reps,
@@ -29,7 +30,9 @@ SET_TYPES = {
 }  # fmt: skip
 
 
-def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
+def parse(
+    table: pd.DataFrame, layout: Layout, unit: str | None, distance_unit: str | None = None
+) -> ParsedFile:
     """Interpret a Hevy export read by `read_table`."""
     checks = RowChecks(table, layout)
     day_first = layout.delimiter != ","
@@ -51,11 +54,15 @@ def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
             "were imported as working sets."
         )
     index = checks.number("set_index", "set_index must be a whole number")
-    weight = zero_to_null(checks.number("weight", "the weight must be a number"))
+    weight = zero_to_null(checks.secondary_number("weight", "the weight"))
     reps = whole_reps(checks)
-    distance = zero_to_null(checks.number("distance", "the distance must be a number"))
-    seconds = zero_to_null(checks.number("seconds", "duration_seconds must be a number"))
-    rpe = zero_to_null(checks.number("rpe", "RPE must be a number"))
+    distance = zero_to_null(checks.secondary_number("distance", "the distance"))
+    seconds = zero_to_null(checks.secondary_number("seconds", "the time"))
+    rpe = zero_to_null(checks.secondary_number("rpe", "RPE"))
+    reps, set_type = failed_attempts(
+        checks, reps, set_type.fillna("working"), weight=weight, seconds=seconds,
+        distance=distance,
+    )  # fmt: skip
     checks.skip(weight.isna() & reps.isna() & distance.isna() & seconds.isna(), "empty set")
 
     if layout.weight_unit == "lb":
@@ -63,7 +70,7 @@ def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
         units = pd.Series("lb", index=weight.index, dtype=object).where(weight.notna(), None)
     else:
         entered, units = values.kilograms_as_entered(weight, unit)
-    factor = values.DISTANCE_UNITS.get(layout.distance_unit or "km", 1000.0)
+    factor = values.DISTANCE_UNITS.get(layout.distance_unit or distance_unit or "km", 1000.0)
     key = values.stamp_text(started) + "|" + title
     end = ended.where(~bad_end).groupby(key, sort=False).transform("first")
     sets = pd.DataFrame(
@@ -77,7 +84,7 @@ def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
             "session_notes": session_firsts(key, checks.column("workout_notes")),
             "exercise": exercise,
             "set_label": (index + 1).round().astype("Int64").astype("string").fillna(""),
-            "set_type": set_type.fillna("working"),
+            "set_type": set_type,
             "entered_weight": entered,
             "entered_unit": units,
             "weight_kg": values.to_kg(entered, units),

@@ -11,6 +11,7 @@ column count of one of Strong's layouts.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -46,51 +47,76 @@ def _aliases(canonical: str, unit: str | None, *names: str) -> dict[str, tuple[s
 
 # Every header cell we know: normalised text → (canonical column, unit the header states).
 HEADER_ALIASES: dict[str, tuple[str, str | None]] = {
-    **_aliases("date", None, "Date", "Datum", "Fecha", "Data", "日期", "start_time"),
+    **_aliases("date", None, "Date", "Datum", "Fecha", "Data", "Дата", "日期", "日付", "날짜",
+               "start_time"),
     **_aliases("end_time", None, "end_time"),
     **_aliases("workout_no", None, "Workout #", "Workout Number", "N° d'entraînement",
-               "Entraînement #", "Workout-Nr.", "Workout Nr", "Entrenamiento #", "训练编号"),
+               "Entraînement #", "Workout-Nr.", "Workout Nr", "Entrenamiento #", "Treino #",
+               "Allenamento #", "Тренировка #", "训练编号", "锻炼编号", "ワークアウト #", "운동 #"),
     **_aliases("workout_name", None, "Workout Name", "Nom de l'entraînement", "Workout-Name",
                "Trainingsname", "Name des Workouts", "Nombre del entrenamiento",
-               "Nome dell'allenamento", "训练名称", "锻炼名称", "训练名", "title"),
-    **_aliases("duration", None, "Duration", "Durée", "Dauer", "Duración", "Durata", "时长",
-               "持续时间", "训练时长", "Workout Duration", "Durée de l'entraînement",
-               "Workout-Dauer", "Trainingsdauer"),
+               "Nombre de entrenamiento", "Nome dell'allenamento", "Nome do treino",
+               "Nome do Treino", "Название тренировки", "Название", "训练名称", "锻炼名称",
+               "训练名", "健身名称", "ワークアウト名", "トレーニング名", "운동 이름", "운동이름",
+               "워크아웃 이름", "title"),
+    **_aliases("duration", None, "Duration", "Durée", "Dauer", "Duración", "Durata", "Duração",
+               "Длительность", "Продолжительность", "时长", "持续时间", "训练时长", "锻炼时长",
+               "時間", "所要時間", "시간", "기간", "운동 시간", "Workout Duration",
+               "Durée de l'entraînement", "Workout-Dauer", "Trainingsdauer"),
     **_aliases("duration", "s", "Duration (sec)", "Durée (sec)", "Dauer (Sek.)",
-               "Duración (seg)", "时长 (秒)", "Duration (seconds)"),
+               "Duración (seg)", "Durata (sec)", "Duração (seg)", "Длительность (сек)",
+               "时长 (秒)", "時間 (秒)", "시간 (초)", "Duration (seconds)"),
     **_aliases("exercise", None, "Exercise Name", "Nom de l'exercice", "Name der Übung",
-               "Übungsname", "Übung", "Nombre del ejercicio", "Nome dell'esercizio", "动作名称",
-               "练习名称", "运动名称", "动作", "exercise_title", "Exercise", "Exercice"),
+               "Übungsname", "Übung", "Nombre del ejercicio", "Nome dell'esercizio",
+               "Nome do exercício", "Название упражнения", "Упражнение", "动作名称", "练习名称",
+               "运动名称", "锻炼项目", "动作", "エクササイズ名", "種目名", "種目", "운동명",
+               "운동 종목", "종목", "exercise_title", "Exercise", "Exercice", "Ejercicio",
+               "Esercizio", "Exercício"),
     **_aliases("set_order", None, "Set Order", "Ordre de la série", "Ordre des séries",
                "Reihenfolge festlegen", "Satzreihenfolge", "Satz", "Orden de la serie",
-               "Ordine della serie", "组序", "组顺序", "组别", "组"),
-    **_aliases("weight", None, "Weight", "Poids", "Gewicht", "Peso", "重量"),
+               "Orden de series", "Ordine della serie", "Ordine delle serie", "Ordem da série",
+               "Ordem das séries", "Порядок подходов", "Порядок подхода", "Подход", "组序",
+               "组顺序", "设置顺序", "组别", "组", "セット順", "セット順序", "セット", "세트 순서",
+               "세트순서", "세트"),
+    **_aliases("weight", None, "Weight", "Poids", "Gewicht", "Peso", "Вес", "重量", "重さ",  # noqa: RUF001 - Russian header
+               "무게", "중량"),
     **_aliases("weight", "kg", "Weight (kg)", "Weight (kgs)", "kg", "kgs", "weight_kg",
-               "Poids (kg)", "Gewicht (kg)", "Peso (kg)", "重量 (kg)", "重量 (公斤)"),
+               "Poids (kg)", "Gewicht (kg)", "Peso (kg)", "Вес (кг)", "重量 (kg)", "重量 (公斤)",  # noqa: RUF001 - Russian header
+               "무게 (kg)"),
     **_aliases("weight", "lb", "Weight (lbs)", "Weight (lb)", "lb", "lbs", "weight_lbs",
                "Poids (lb)", "Poids (lbs)", "Gewicht (lbs)", "Gewicht (lb)", "Peso (lb)",
-               "重量 (lbs)"),
+               "Peso (lbs)", "Вес (фунты)", "重量 (lbs)", "重量 (磅)", "무게 (lbs)"),  # noqa: RUF001 - Russian header
     **_aliases("weight_unit", None, "Weight Unit", "Unité de poids", "Gewichtseinheit",
-               "Unidad de peso", "重量单位"),
+               "Unidad de peso", "Unità di peso", "Unidade de peso", "Единица веса", "重量单位",
+               "重量単位", "무게 단위"),
     **_aliases("reps", None, "Reps", "Réps", "Répétitions", "Wiederh.", "Wiederholungen",
-               "Wdh.", "Repeticiones", "Reps.", "Ripetizioni", "次数", "重复次数"),
+               "Wdh.", "Repeticiones", "Reps.", "Rep", "Ripetizioni", "Ripet.", "Repetições",
+               "Повторения", "Повторы", "Повт.", "次数", "重复次数", "次", "レップ", "レップ数",
+               "回数", "回", "횟수", "반복", "반복 횟수", "회"),
     **_aliases("rpe", None, "RPE"),
     **_aliases("distance", None, "Distance", "Distanz", "Entfernung", "Strecke", "Distancia",
-               "Distanza", "距离"),
+               "Distanza", "Distância", "Дистанция", "Расстояние", "距离", "距離", "거리"),
     **_aliases("distance", "km", "km", "Distance (km)", "distance_km", "Distanz (km)"),
     **_aliases("distance", "mi", "mi", "Distance (mi)", "distance_miles", "Distance (miles)"),
     **_aliases("distance", "m", "Distance (meters)", "Distance (m)", "Distance (metres)",
-               "Distance (mètres)", "Distanz (Meter)", "Distancia (metros)", "距离 (米)"),
+               "Distance (mètres)", "Distanz (Meter)", "Distancia (metros)",
+               "Distanza (metri)", "Distância (metros)", "Дистанция (м)", "距离 (米)",
+               "距離 (メートル)", "거리 (미터)"),
     **_aliases("distance_unit", None, "Distance Unit", "Unité de distance", "Distanzeinheit",
-               "Entfernungseinheit", "Unidad de distancia", "距离单位"),
-    **_aliases("seconds", None, "Seconds", "Secondes", "Sekunden", "Segundos", "Secondi", "秒",
-               "秒数", "duration_seconds"),
+               "Entfernungseinheit", "Unidad de distancia", "Unità di distanza",
+               "Unidade de distância", "Единица расстояния", "距离单位", "距離単位", "거리 단위"),
+    **_aliases("seconds", None, "Seconds", "Secondes", "Sekunden", "Segundos", "Secondi",
+               "Секунды", "秒", "秒数", "초", "duration_seconds"),
     **_aliases("time", None, "Time"),
-    **_aliases("notes", None, "Notes", "Notizen", "Notas", "Note", "Notiz", "备注",
-               "exercise_notes", "Comment", "Kommentar", "Commentaire"),
+    **_aliases("notes", None, "Notes", "Notizen", "Notas", "Note", "Notiz", "Заметки",
+               "Примечания", "备注", "笔记", "メモ", "ノート", "메모", "노트", "exercise_notes",
+               "Comment", "Kommentar", "Commentaire"),
     **_aliases("workout_notes", None, "Workout Notes", "Notes de l'entraînement",
                "Notes d'entraînement", "Workout-Notizen", "Trainingsnotizen",
-               "Notas del entrenamiento", "Note dell'allenamento", "训练备注", "description"),
+               "Notas del entrenamiento", "Notas de entrenamiento", "Note dell'allenamento",
+               "Notas do treino", "Заметки к тренировке", "Заметки тренировки", "训练备注",
+               "锻炼备注", "健身备注", "ワークアウトメモ", "ワークアウトのメモ", "トレーニングメモ",
+               "운동 메모", "운동메모", "워크아웃 메모", "description"),
     **_aliases("set_index", None, "set_index"),
     **_aliases("set_type", None, "set_type"),
     **_aliases("superset_id", None, "superset_id"),
@@ -144,6 +170,8 @@ class Layout:
     weight_unit: str | None
     distance_unit: str | None
     duration_unit: str | None = None
+    # Header cells not recognised, read by their place in Strong's layout instead.
+    by_position: tuple[str, ...] = ()
 
     @property
     def needs_unit(self) -> bool:
@@ -165,6 +193,7 @@ class PreparedFile:
     path: Path
     head: str
     encoding: str
+    checksum: str = ""  # SHA-256 of the bytes as given, to recognise the same file again
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -193,18 +222,22 @@ def prepared(source: Source) -> Iterator[PreparedFile]:
             raise LiftboardError(f"{path} is a folder, not an export file.") from None
         except OSError as exc:
             raise LiftboardError(f"The file {path} cannot be read ({exc.strerror}).") from None
-    if not data.strip():
+    if not data or data.isspace():
         raise LiftboardError("The file is empty: there is nothing to import.")
+    checksum = hashlib.sha256(data).hexdigest()
     text, encoding = _decode(data)
+    del data
     head = text[:_SNIFF_BYTES]
     # DuckDB reads `*`, `?` and `[` in a path as a pattern: such names are read from a copy.
     if path is not None and encoding == "utf-8" and not set(str(path)) & set("*?[]{}"):
-        yield PreparedFile(path, head, encoding)
+        del text
+        yield PreparedFile(path, head, encoding, checksum)
         return
     with tempfile.TemporaryDirectory(prefix="liftboard-import-") as folder:
         copy = Path(folder) / "export.csv"
         copy.write_text(text, encoding="utf-8")
-        yield PreparedFile(copy, head, encoding)
+        del text
+        yield PreparedFile(copy, head, encoding, checksum)
 
 
 def _first_rows(head: str, delimiter: str, rows: int = 6) -> list[list[str]]:
@@ -267,7 +300,11 @@ def layout_of(head: str, fmt: str = "auto") -> Layout:
             "an 'athlete' column."
         )
     _, delimiter, rows = best
-    layout = _with_header(rows[0], delimiter) or _without_header(rows, delimiter)
+    layout = (
+        _with_header(rows, delimiter)
+        or _without_header(rows, delimiter)
+        or _by_position(rows, delimiter)
+    )
     if layout is None:
         shown = ", ".join(rows[0][:14])
         raise LiftboardError(
@@ -282,7 +319,8 @@ def layout_of(head: str, fmt: str = "auto") -> Layout:
     return layout
 
 
-def _with_header(cells: list[str], delimiter: str) -> Layout | None:
+def _with_header(rows: list[list[str]], delimiter: str) -> Layout | None:
+    cells = rows[0]
     keys = [header_key(c) for c in cells]
     headers = tuple(c.strip().replace("\ufeff", "") for c in cells)
     if {"athlete", "exercise", "set index", "weight kg", "entered unit"} <= set(keys):
@@ -319,9 +357,75 @@ def _with_header(cells: list[str], delimiter: str) -> Layout | None:
             "fitnotes", variant, f"a FitNotes export ({what})", delimiter, True, headers,
             columns, weight_unit, "row" if "distance_unit" in known else units.get("distance"),
         )  # fmt: skip
+    if None in columns:
+        # A localised Strong header we only partly know: the cells we know must sit where
+        # Strong's layout of that width has them; the others are read by position.
+        shape = _strong_shape(rows, delimiter, header=True)
+        if shape is not None and all(
+            c is None or c == s for c, s in zip(columns, shape, strict=True)
+        ):
+            unknown = tuple(h for h, c in zip(headers, columns, strict=True) if c is None)
+            layout = _strong_layout(delimiter, True, headers, shape, units, cells)
+            return _positional(layout, unknown)
     if {"date", "exercise", "set_order"} <= known:
         return _strong_layout(delimiter, True, headers, columns, units, cells)
     return None
+
+
+def _strong_shape(rows: list[list[str]], delimiter: str, *, header: bool) -> tuple[str, ...] | None:
+    """The columns of Strong's layout that fits the data rows' width and first cells."""
+    data = rows[1:] if header else rows
+    if not data:
+        return None
+    first = data[0]
+    width = len(rows[0])
+    if len(first) != width:
+        return None
+    if len(first) > 1 and first[0].strip().isdigit() and _looks_like_date(first[1]):
+        return _STRONG_NEWEST_HEADERLESS if width == len(_STRONG_NEWEST_HEADERLESS) else None
+    if not _looks_like_date(first[0]):
+        return None
+    shape = _STRONG_HEADERLESS.get((delimiter, width))
+    if (delimiter, width) == (",", 10):
+        durations = [r[2] for r in data if len(r) > 2]
+        _, bad = values.durations(pd.Series(durations, dtype=object))
+        if bad.any():
+            shape = _STRONG_2019_NO_RPE
+    return shape
+
+
+def _by_position(rows: list[list[str]], delimiter: str) -> Layout | None:
+    """A header row in a language we do not know, above rows with the shape of Strong's."""
+    if _looks_like_date(rows[0][0]) if rows[0] else True:
+        return None
+    shape = _strong_shape(rows, delimiter, header=True)
+    if shape is None:
+        return None
+    headers = tuple(c.strip().replace("\ufeff", "") for c in rows[0])
+    units: dict[str, str | None] = {}
+    if shape is _STRONG_NEWEST_HEADERLESS:
+        units = {"weight": "kg", "distance": "m", "duration": "s"}
+    layout = _strong_layout(delimiter, True, headers, shape, units, rows[0])
+    return _positional(layout, headers)
+
+
+def _positional(layout: Layout, unknown: tuple[str, ...]) -> Layout:
+    """The layout, saying which header cells were read by position."""
+    return Layout(
+        layout.app, layout.variant, layout.description.replace(")", "; columns read by position)"),
+        layout.delimiter, layout.has_header, layout.headers, layout.columns, layout.weight_unit,
+        layout.distance_unit, layout.duration_unit, unknown,
+    )  # fmt: skip
+
+
+# Strong's English header text for each canonical column, to say what a column was read as.
+ENGLISH_HEADERS = {
+    "date": "Date", "workout_no": "Workout #", "workout_name": "Workout Name",
+    "duration": "Duration", "exercise": "Exercise Name", "set_order": "Set Order",
+    "weight": "Weight", "weight_unit": "Weight Unit", "reps": "Reps", "rpe": "RPE",
+    "distance": "Distance", "distance_unit": "Distance Unit", "seconds": "Seconds",
+    "notes": "Notes", "workout_notes": "Workout Notes",
+}  # fmt: skip
 
 
 def _strong_layout(

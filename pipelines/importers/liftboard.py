@@ -32,7 +32,9 @@ def unprotect(cells: pd.Series) -> pd.Series:
     return restored.astype(object).where(cells.notna(), None)
 
 
-def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
+def parse(
+    table: pd.DataFrame, layout: Layout, unit: str | None, distance_unit: str | None = None
+) -> ParsedFile:
     """Interpret a Liftboard `sets` export read by `read_table`."""
     table = table.copy()
     for column in _TEXT_COLUMNS:

@@ -13,6 +13,8 @@ from pipelines.importers import values
 from pipelines.importers.common import (
     ParsedFile,
     RowChecks,
+    distance_factors,
+    failed_attempts,
     notes_text,
     session_firsts,
     whole_reps,
@@ -35,13 +37,17 @@ SET_TYPE_LABELS = {
 }  # fmt: skip
 
 
-def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
+def parse(
+    table: pd.DataFrame, layout: Layout, unit: str | None, distance_unit: str | None = None
+) -> ParsedFile:
     """Interpret a Strong export read by `read_table`.
 
     Args:
         table: The file's rows under canonical column names.
         layout: The detected layout (which says where units come from).
         unit: kg or lb from the user; needed only when the layout carries no unit.
+        distance_unit: km, mi or m from the user, for files that do not say; otherwise
+            decided per exercise from the values (see `common.distance_factors`).
     """
     checks = RowChecks(table, layout)
     order = values.text(checks.column("set_order"))
@@ -56,14 +62,17 @@ def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
     checks.reject(exercise.eq(""), "exercise", exercise, "the exercise name is missing")
     workout = values.text(checks.column("workout_name"))
 
-    weight = zero_to_null(checks.number("weight", "the weight must be a number"))
+    weight = zero_to_null(checks.secondary_number("weight", "the weight"))
     reps = whole_reps(checks)
-    distance = zero_to_null(checks.number("distance", "the distance must be a number"))
-    seconds = zero_to_null(checks.number("seconds", "seconds must be a number"))
-    rpe = zero_to_null(checks.number("rpe", "RPE must be a number"))
+    distance = zero_to_null(checks.secondary_number("distance", "the distance"))
+    seconds = zero_to_null(checks.secondary_number("seconds", "the time"))
+    rpe = zero_to_null(checks.secondary_number("rpe", "RPE"))
 
     number, not_number = values.numbers(order)
     typed = label.map(SET_TYPE_LABELS)
+    reps, set_type = failed_attempts(
+        checks, reps, typed.fillna("working"), weight=weight, seconds=seconds, distance=distance
+    )
     odd = not_number & typed.isna() & order.ne("")
     nothing = weight.isna() & reps.isna() & distance.isna() & seconds.isna()
     checks.skip(odd & nothing, "other non-set row")
@@ -81,7 +90,7 @@ def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
     set_label = numbered.fillna(typed.str[0].str.upper()).fillna(order).astype(object)
 
     entered, units = _weights(checks, weight, unit)
-    factor = _distance_factor(checks, distance, units, unit)
+    factor = _distance_factor(checks, exercise, distance, seconds, units, unit, distance_unit)
     duration, bad_duration = values.durations(checks.column("duration"))
     key = values.stamp_text(started) + "|" + workout
     duration = duration.groupby(key, sort=False).transform("first")
@@ -107,7 +116,7 @@ def parse(table: pd.DataFrame, layout: Layout, unit: str | None) -> ParsedFile:
             "session_notes": session_firsts(key, checks.column("workout_notes")),
             "exercise": exercise,
             "set_label": set_label,
-            "set_type": typed.fillna("working"),
+            "set_type": set_type,
             "entered_weight": entered,
             "entered_unit": units,
             "weight_kg": values.to_kg(entered, units),
@@ -140,20 +149,38 @@ def _weights(checks: RowChecks, weight: pd.Series, unit: str | None) -> tuple[pd
 
 
 def _distance_factor(
-    checks: RowChecks, distance: pd.Series, weight_units: pd.Series, unit: str | None
+    checks: RowChecks,
+    exercise: pd.Series,
+    distance: pd.Series,
+    seconds: pd.Series,
+    weight_units: pd.Series,
+    unit: str | None,
+    distance_unit: str | None,
 ) -> pd.Series:
-    """Metres per unit of each row's distance."""
+    """Metres per unit of each row's distance: the file's unit, else the user's, else guessed.
+
+    The weight unit does not decide it alone: a pound lifter's rowing `1000` is metres.
+    """
     layout = checks.layout
-    default = 1609.344 if (unit or layout.weight_unit) == "lb" else 1000.0
+    chosen = values.DISTANCE_UNITS.get(distance_unit or "")
+    miles = (unit or layout.weight_unit) == "lb"
+    default = 1609.344 if miles else 1000.0
     if layout.distance_unit == "row":
         cells = checks.column("distance_unit")
         factor, bad = values.distance_factors(cells)
         checks.reject(
             bad & distance.notna(), "distance_unit", cells, "the unit is not km, mi, m or ft"
         )
+        if chosen is not None:
+            return factor.fillna(chosen)
         by_row = weight_units.map({"kg": 1000.0, "lb": 1609.344})
-        factor = factor.where(factor.notna(), pd.to_numeric(by_row, errors="coerce"))
-        return factor.fillna(default)
+        by_row = pd.to_numeric(by_row, errors="coerce").fillna(default)
+        unsaid = factor.isna() & distance.notna()
+        guessed = distance_factors(checks, exercise, distance.where(unsaid), seconds, default)
+        # Where an exercise turned out to be in metres, that wins over the weight unit.
+        return factor.where(factor.notna(), by_row.where(guessed != 1.0, 1.0))
     if layout.distance_unit is not None:
         return pd.Series(values.DISTANCE_UNITS[layout.distance_unit], index=distance.index)
-    return pd.Series(default, index=distance.index)
+    if chosen is not None:
+        return pd.Series(chosen, index=distance.index, dtype="float64")
+    return distance_factors(checks, exercise, distance, seconds, default)

@@ -23,6 +23,8 @@ from tests.conftest import snapshot
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 CLASSIC = FIXTURES / "strong_classic.csv"
+# The classic export with a row that is no set at all: its date is garbage (line 22).
+BROKEN = CLASSIC.read_bytes() + b'\r\n#REF!,"Legs",21min,"Leg Press",3,600,8,0,0,,,'
 
 
 def count(con, table: str) -> int:
@@ -34,8 +36,8 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(con):
     before = snapshot(con)
     second = import_file(con, CLASSIC, unit="kg")
 
-    assert (first.sets_added, second.sets_added) == (16, 0)
-    assert (second.duplicates_skipped, second.sessions_added) == (16, 0)
+    assert (first.sets_added, second.sets_added) == (18, 0)
+    assert (second.duplicates_skipped, second.sessions_added) == (18, 0)
     assert snapshot(con) == before
 
 
@@ -50,13 +52,13 @@ def test_a_later_export_of_the_same_account_adds_only_what_is_new(con, tmp_path)
 
     report = import_file(con, later, unit="kg")
 
-    assert (report.sets_added, report.sessions_added, report.duplicates_skipped) == (2, 1, 16)
+    assert (report.sets_added, report.sessions_added, report.duplicates_skipped) == (2, 1, 18)
     legs = con.execute(
         "select x.set_index, x.weight_kg, x.reps from sets as x "
         "inner join sessions as s using (session_id) where s.name = 'Legs' "
         "order by x.set_index desc limit 1"
     ).fetchone()
-    assert legs == (6, 660.0, 8)
+    assert legs == (8, 660.0, 8)
     assert count(con, "sessions") == 4
 
 
@@ -77,7 +79,7 @@ def test_a_dry_run_writes_nothing_and_reports_what_would_be_added(con):
 
     assert snapshot(con) == before
     assert count(con, "changes") == 1  # only the catalog load
-    assert report.sets_added == 16
+    assert report.sets_added == 18
     assert "would be added" in report.render()
     assert report.render().endswith("Dry run: nothing was written.")
 
@@ -85,11 +87,11 @@ def test_a_dry_run_writes_nothing_and_reports_what_would_be_added(con):
 def test_strict_rejects_the_whole_file_when_one_row_is_rejected(con):
     before = snapshot(con)
     with pytest.raises(ImportRejectedError) as caught:
-        import_file(con, CLASSIC, unit="kg", strict=True)
+        import_file(con, BROKEN, unit="kg", strict=True)
 
     assert snapshot(con) == before
-    assert "Line 19: Weight = 'abc'" in str(caught.value)
-    assert [p.row for p in caught.value.problems] == [19, 20]
+    assert "Line 22: Date = '#REF!'" in str(caught.value)
+    assert [p.row for p in caught.value.problems] == [22]
 
 
 def test_strict_imports_a_file_without_rejected_rows(con):
@@ -219,14 +221,20 @@ def test_the_preview_shows_the_first_rows_under_the_files_own_headers():
 
 
 def test_the_report_renders_every_count_as_text(con):
-    text = import_file(con, CLASSIC, unit="kg").render()
+    text = import_file(con, BROKEN, unit="kg").render()
 
-    assert "Read 19 row(s) of a Strong export (classic layout; no unit column) for Me." in text
-    assert "Sets added: 16 in 3 new session(s)." in text
+    assert "Read 20 row(s) of a Strong export (classic layout; no unit column) for Me." in text
+    assert "Sets added: 18 in 3 new session(s)." in text
+    assert "The file holds 18 set(s) in 3 workout(s), from 2026-03-02 to 2026-03-06." in text
     assert "Rows that are not sets (skipped): 1 (1 rest timer)." in text
-    assert "line 19, Weight = 'abc': the weight must be a number." in text
+    assert (
+        "Rows rejected: 1.\n  1 row(s): it is not a date and time:\n      line 22, Date = '#REF!'"
+        in text
+    )
+    assert "line 19, Weight = 'abc'" in text
     assert "Landmine Press (1 set(s)) → custom:landmine-press" in text
-    assert "15 of 16 set(s) (93.8%)" in text
+    assert "17 of 18 set(s) (94.4%)" in text
+    assert "Recorded as import 1; `liftboard import --undo 1` takes it back out." in text
 
 
 def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
@@ -240,9 +248,9 @@ def test_the_import_command_prints_the_report_and_exits_0(db_file):
     done = liftboard("import", str(CLASSIC), "--db", str(db_file), "--unit", "kg")
 
     assert done.returncode == 0, done.stderr
-    assert "Sets added: 16 in 3 new session(s)." in done.stdout
+    assert "Sets added: 18 in 3 new session(s)." in done.stdout
     with duckdb.connect(str(db_file), read_only=True) as con:
-        assert con.execute("select count(*) from sets").fetchone() == (16,)
+        assert con.execute("select count(*) from sets").fetchone() == (18,)
 
 
 def test_the_import_command_exits_2_with_a_sentence_when_the_unit_is_missing(db_file):
@@ -253,9 +261,11 @@ def test_the_import_command_exits_2_with_a_sentence_when_the_unit_is_missing(db_
     assert "Traceback" not in done.stderr
 
 
-def test_the_import_command_in_strict_dry_run_modes(db_file):
+def test_the_import_command_in_strict_dry_run_modes(db_file, tmp_path):
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(BROKEN)
     dry = liftboard("import", str(FIXTURES / "hevy_kg.csv"), "--db", str(db_file), "--dry-run")
-    strict = liftboard("import", str(CLASSIC), "--db", str(db_file), "--unit", "kg", "--strict")
+    strict = liftboard("import", str(broken), "--db", str(db_file), "--unit", "kg", "--strict")
     missing = liftboard("import", str(FIXTURES / "nope.csv"), "--db", str(db_file))
 
     assert dry.returncode == 0

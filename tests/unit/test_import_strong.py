@@ -71,35 +71,36 @@ def test_classic_layout_gives_exact_sessions_and_sets(con):
          ""),
         ("Legs", 4, "Leg_Press", "working", 650.0, 650.0, "kg", 10, None, None, None, ""),
         ("Legs", 5, "Leg_Extensions", "working", 30.0, 30.0, "kg", 120, None, None, None, ""),
+        # An unreadable weight and a 2,956 kg one: the sets are kept, the weights left out.
+        ("Legs", 6, "Barbell_Deadlift", "working", None, None, None, 5, None, None, None, ""),
+        ("Legs", 7, "Barbell_Deadlift", "working", None, 2956.0, "kg", 1, None, None, None, ""),
         ("Forgot to stop", 1, "Wide-Grip_Lat_Pulldown", "working", 50.0, 50.0, "kg", 10, None,
          None, None, ""),
     ]  # fmt: skip
     assert report.layout == "strong-classic"
     assert report.rows_read == 19
-    assert (report.sets_added, report.sessions_added, report.duplicates_skipped) == (16, 3, 0)
+    assert (report.sets_added, report.sessions_added, report.duplicates_skipped) == (18, 3, 0)
     assert dict(report.non_set_rows) == {"rest timer": 1}
 
 
-def test_classic_layout_reports_rejected_rows_by_line_and_flags_implausible_values(con):
+def test_classic_layout_keeps_unlikely_values_and_flags_them_by_line(con):
     report = import_file(con, FIXTURES / "strong_classic.csv", unit="kg")
 
     # Line 1 is the header; the first record spans lines 2-3 (a quoted line break).
-    assert [(r.line, r.column, r.value) for r in report.rejected] == [
-        (19, "Weight", "abc"),
-        (20, "Weight", "2956"),
-    ]
-    assert "number" in report.rejected[0].reason
-    assert "1000 kg" in report.rejected[1].reason
-    assert report.warnings == [
-        "Line 17: 650 kg of Leg Press is over 500 kg.",
-        "Line 18: 120 reps of Leg Extension (Machine) is over 100.",
-        "Line 21: the workout 'Forgot to stop' of 2026-03-06 lasted 50 h 3 min, more than 12 h "
-        "(perhaps it was never ended).",
-    ]
+    assert report.rejected == []
+    assert [(f.line, f.column, f.value, f.reason) for f in report.flags] == [
+        (17, "Weight", "650 kg", "over 500 kg: imported, check it"),
+        (18, "Reps", "120", "more than 100 reps: imported, check it"),
+        (19, "Weight", "abc", "the weight is not a number: the set was kept without it"),
+        (20, "Weight", "2956 kg",
+         "over 1000 kg: kept as entered, left out of loads, tonnage and records"),
+        (21, "Duration", "50 h 3 min",
+         "a workout longer than 12 h (perhaps never ended): imported, check it"),
+    ]  # fmt: skip
     assert [(u.name, u.exercise_id, u.sets) for u in report.unmapped] == [
         ("Landmine Press", "custom:landmine-press", 1)
     ]
-    assert (report.sets_matched, report.sets_total) == (15, 16)
+    assert (report.sets_matched, report.sets_total) == (17, 18)
 
 
 def test_classic_layout_in_pounds_converts_weights_and_reads_distances_in_miles(con):
