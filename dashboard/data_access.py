@@ -36,7 +36,13 @@ from pipelines.importers import preview as _preview
 from pipelines.importers import undo_import as _undo_import
 from pipelines.progression import progression
 from pipelines.strength import personal_records, session_estimated_1rm
-from pipelines.volume_targets import Bucket, VolumeOverview, volume_overview
+from pipelines.volume_targets import (
+    Bucket,
+    VolumeOverview,
+    set_training_level,
+    training_level,
+    volume_overview,
+)
 from pipelines.weekly_volume import muscle_group_order
 
 TTL = 600
@@ -192,6 +198,17 @@ def calendar(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.
 def create_athlete(name: str, unit: str = "kg") -> int:
     """Add an athlete (or find the one with that name) and return the id."""
     return athlete_reads.ensure_athlete(get_connection(), name, unit)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def level(version: int, athlete_id: int) -> str:
+    """Which shipped landmarks apply to the athlete: beginner or intermediate."""
+    return training_level(get_connection(), athlete_id)
+
+
+def set_level(athlete_id: int, chosen: str) -> None:
+    """Choose the shipped landmarks (beginner or intermediate) for the athlete."""
+    set_training_level(get_connection(), athlete_id, chosen)
 
 
 def set_unit(athlete_id: int, unit: str) -> None:

@@ -259,3 +259,37 @@ def _athlete_exists(con: duckdb.DuckDBPyConnection, athlete_id: int) -> bool:
 
 
 _GROUP_RULE = "the muscle group must be one of " + ", ".join(MUSCLE_GROUPS)
+
+
+TRAINING_LEVELS = ("beginner", "intermediate")
+
+
+def training_level(con: duckdb.DuckDBPyConnection, athlete_id: int) -> str:
+    """Which shipped landmarks apply to the athlete: `beginner` or `intermediate`."""
+    row = (
+        con.cursor()
+        .execute(
+            "select coalesce(training_level, 'intermediate') from athletes where athlete_id = ?",
+            [int(athlete_id)],
+        )
+        .fetchone()
+    )
+    return str(row[0]) if row else "intermediate"
+
+
+def set_training_level(con: duckdb.DuckDBPyConnection, athlete_id: int, level: str) -> None:
+    """Choose the shipped landmarks (beginner or intermediate) for an athlete's statuses.
+
+    Raises:
+        ValidationError: an unknown level or athlete; nothing is written.
+    """
+    chosen = str(level).strip().lower()
+    if chosen not in TRAINING_LEVELS:
+        rule = "the training level must be beginner or intermediate"
+        raise ValidationError([Problem(None, "training_level", level, rule)])
+    if not _athlete_exists(con, athlete_id):
+        raise ValidationError([Problem(None, "athlete_id", athlete_id, RULES["athlete_id"])])
+    with write(con, "training level") as w:
+        w.cur.execute(
+            "update athletes set training_level = ? where athlete_id = ?", [chosen, athlete_id]
+        )

@@ -35,9 +35,13 @@ def _apply_preset() -> None:
 
 
 st.segmented_control(
-    "Show", list(PRESETS), default="12w", format_func=PRESETS.__getitem__, key="tr_preset",
+    "Show",
+    list(PRESETS),
+    default="12w",
+    format_func=PRESETS.__getitem__,
+    key="tr_preset",
     on_change=_apply_preset,
-)  # fmt: skip
+)
 left, right = st.columns([2, 3], vertical_alignment="bottom")
 picked = left.date_input(
     "Dates", value=default, min_value=EARLIEST_DAY, max_value=today + dt.timedelta(days=1),

@@ -29,9 +29,13 @@ STATUS_COLOURS = {
 }
 # The legend, the hover labels and the CSV's `target_status` share these words (one vocabulary)
 STATUS_ORDER = (
-    "below maintenance", "below minimum effective", "productive", "above maximum recoverable",
+    "below maintenance",
+    "below minimum effective",
+    "productive",
+    "above maximum recoverable",
     "no target",
-)  # fmt: skip
+)
+STATUS_LABELS = {status: status for status in STATUS_ORDER}  # the words every view shows
 BAND_COLOURS = {"mev": "#f2b14c", "productive": "#2e9e5b", "mrv": "#d9534f"}
 DAY_MS = 86_400_000
 BAR_SHARE = 0.8  # a bar fills this share of its week or month
@@ -91,9 +95,13 @@ def period_axis(fig: go.Figure, periods: pd.Series | list[object], bucket: Bucke
         ]
         hover = "%B %Y"
     fig.update_xaxes(
-        type="date", range=[days[0] - half, days[-1] + half], tickmode="array",
-        tickvals=list(ticks), ticktext=text, hoverformat=hover,
-    )  # fmt: skip
+        type="date",
+        range=[days[0] - half, days[-1] + half],
+        tickmode="array",
+        tickvals=list(ticks),
+        ticktext=text,
+        hoverformat=hover,
+    )
     return fig
 
 
@@ -121,15 +129,20 @@ def weekly_sets_figure(volume: pd.DataFrame, group: str, bucket: Bucket) -> go.F
         name = "hard sets" if status == "no target" else status
         fig.add_trace(
             go.Bar(
-                x=part["period"], y=part["hard_sets"].round(1), name=name,
-                width=[width] * len(part), marker_color=STATUS_COLOURS[status],
+                x=part["period"],
+                y=part["hard_sets"].round(1),
+                name=name,
+                width=[width] * len(part),
+                marker_color=STATUS_COLOURS[status],
                 hovertemplate="%{y} hard sets<extra>" + name + "</extra>",
             )
-        )  # fmt: skip
+        )
     if not rows.empty and pd.notna(rows["mev_sets"].iloc[0]):
         first = rows.iloc[0]
-        bands = (("mev", first["mv_sets"], first["mev_sets"], 0.12),
-                 ("productive", first["mev_sets"], first["mrv_sets"], 0.14))  # fmt: skip
+        bands = (
+            ("mev", first["mv_sets"], first["mev_sets"], 0.12),
+            ("productive", first["mev_sets"], first["mrv_sets"], 0.14),
+        )
         for colour, low, high, opacity in bands:
             fig.add_hrect(y0=low, y1=high, fillcolor=BAND_COLOURS[colour], opacity=opacity,
                           line_width=0, layer="below")  # fmt: skip
@@ -252,9 +265,12 @@ def sessions_figure(periods: pd.DataFrame, bucket: Bucket) -> go.Figure:
     """Sessions per week (or per calendar month), by `period`."""
     fig = go.Figure(
         go.Bar(
-            x=periods["period"], y=periods["sessions"], marker_color=BACK, name="sessions",
+            x=periods["period"],
+            y=periods["sessions"],
+            marker_color=BACK,
+            name="sessions",
             width=[bar_width_ms(bucket)] * len(periods),
         )
-    )  # fmt: skip
+    )
     period_axis(fig, periods["period"], bucket)
     return _layout(fig, height=240, y_title=f"sessions per {bucket}")

@@ -87,6 +87,7 @@ def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket
         "maximum recoverable. The same words as `target_status` in the CSV export."
     )
     landmarks_link()
+    level_picker(athlete, data_access.level(version, athlete.athlete_id))
     st.subheader("Every muscle group", anchor=False)
     st.plotly_chart(heatmap_figure(volume, trained, bucket), key="tr_heatmap", config=CHART_CONFIG)
     st.subheader("Back and legs", anchor=False)
@@ -97,6 +98,28 @@ def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket
     st.plotly_chart(balance_figure(balance, bucket), key="tr_balance", config=CHART_CONFIG)
     back, legs = float(balance["back_total"].sum()), float(balance["legs_total"].sum())
     st.caption(f"Over these dates: {back:g} back sets and {legs:g} leg sets.")
+
+
+LEVELS = {
+    "beginner": "Beginner (wider range, for new lifters)",
+    "intermediate": "Intermediate (RP's landmarks)",
+}
+
+
+def level_picker(athlete: Athlete, current: str) -> None:
+    """Choose which shipped landmarks the bars are compared with (your own ones still win)."""
+
+    def _store() -> None:
+        data_access.set_level(athlete.athlete_id, str(st.session_state["tr_level"]))
+
+    st.selectbox(
+        "Landmarks for",
+        list(LEVELS),
+        index=list(LEVELS).index(current),
+        key="tr_level",
+        format_func=LEVELS.__getitem__,
+        on_change=_store,
+    )
 
 
 def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:

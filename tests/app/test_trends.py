@@ -173,7 +173,7 @@ def test_the_strength_view_has_no_bars_and_no_caption_about_them(monthly_log):
     assert "calendar month" not in captions(at)
 
 
-def log_days(db, days: list[str], entries: list[dict]) -> int:
+def log_days(db, days: list[str], entries: list[dict[str, object]]) -> int:
     me = ensure_athlete(db, "Me")
     for day in days:
         log_sets(db, start_session(db, me, f"{day} 18:00"), entries)
@@ -228,8 +228,13 @@ def test_a_productive_week_sits_in_the_green_band_and_the_legend_says_the_csv_wo
     at.selectbox(key="tr_group").select("glutes").run()
     fig = figures(at)[0]
     names = {t.name for t in fig.data if t.type == "bar"}
-    assert names <= {"below maintenance", "below minimum effective", "productive",
-                     "above maximum recoverable", "hard sets"}  # fmt: skip
+    assert names <= {
+        "below maintenance",
+        "below minimum effective",
+        "productive",
+        "above maximum recoverable",
+        "hard sets",
+    }
     (productive,) = [t for t in fig.data if t.name == "productive"]
     green = [s for s in fig.layout.shapes if s.fillcolor == "#2e9e5b"]
     assert green, "the productive range is drawn"

@@ -13,6 +13,7 @@ from pipelines.athletes import ensure_athlete, log_bodyweight
 from pipelines.errors import ValidationError
 from pipelines.logbook import log_sets, start_session
 from pipelines.schemas import LB_TO_KG, MUSCLE_GROUPS
+from pipelines.volume_targets import set_training_level, weekly_volume_status
 from pipelines.weekly_volume import weekly_muscle_volume
 
 MONDAY = dt.date(2025, 9, 1)
@@ -361,8 +362,38 @@ def test_runs_stretches_missed_and_easy_sets_are_not_hard_sets(con, athlete):
     week = week_of(weekly_muscle_volume(con), MONDAY)
     trained = {g: v for g, v in week["hard_sets"].to_dict().items() if v}
     assert trained == {
-        "lower back": 3.0, "glutes": 1.5, "hamstrings": 1.5, "quadriceps": 1.5, "calves": 1.5,
-        "traps": 1.5, "lats": 1.5, "middle back": 1.5, "forearms": 1.5,
-    }  # fmt: skip
+        "lower back": 3.0,
+        "glutes": 1.5,
+        "hamstrings": 1.5,
+        "quadriceps": 1.5,
+        "calves": 1.5,
+        "traps": 1.5,
+        "lats": 1.5,
+        "middle back": 1.5,
+        "forearms": 1.5,
+    }
     assert week.loc["adductors", "hard_sets"] == 0
     assert week.loc["lower back", "direct_sets"] == 3
+
+
+def seed_week_statuses(con, athlete: int, circuits: int) -> dict[str, str]:
+    for day in range(circuits):
+        log_session(con, athlete, MONDAY + dt.timedelta(days=day), SEED_SESSION)
+    frame = weekly_volume_status(con, athlete_id=athlete)
+    rows = frame[frame["week_start"] == pd.Timestamp(MONDAY)]
+    return dict(
+        zip(rows["muscle_group"].astype(str), rows["target_status"].astype(str), strict=True)
+    )
+
+
+def test_three_seed_circuits_in_a_week_are_in_range_for_a_beginner(con, athlete):
+    set_training_level(con, athlete, "beginner")
+    statuses = seed_week_statuses(con, athlete, 3)
+    # glutes 30, hamstrings 27, quadriceps 18, abdominals 15, traps 15, shoulders 9, calves 6
+    trained = ["glutes", "hamstrings", "quadriceps", "abdominals", "traps", "shoulders", "calves"]
+    assert {g: statuses[g] for g in trained} == dict.fromkeys(trained, "productive")
+
+
+def test_three_seed_circuits_are_over_rps_intermediate_maximum_for_glutes(con, athlete):
+    statuses = seed_week_statuses(con, athlete, 3)
+    assert statuses["glutes"] == "above maximum recoverable"  # 30 against 16

@@ -1,6 +1,6 @@
 -- The weekly set landmarks that apply, as a table macro: volume_landmarks_for(athlete or null)
 -- gives one row per (athlete_id, muscle_group), the athlete's own landmarks first, else the
--- shipped defaults, else none (all empty, source 'none'). Defined when a database is opened
+-- shipped defaults of the athlete's training level (beginner or intermediate), else none (all empty, source 'none'). Defined when a database is opened
 -- (pipelines/staging.py).
 create or replace macro volume_landmarks_for(of_athlete) as table
     with
@@ -21,8 +21,15 @@ create or replace macro volume_landmarks_for(of_athlete) as table
         select * from athlete_volume_landmarks
     ),
 
+    -- the shipped landmarks of both levels
+    level_landmarks as (
+        select 'intermediate' as training_level, * from volume_landmarks
+        union all by name
+        select 'beginner' as training_level, * from volume_landmarks_beginner
+    ),
+
     chosen_athletes as (
-        select athlete_id
+        select athlete_id, coalesce(training_level, 'intermediate') as training_level
         from athletes
         where of_athlete::integer is null or athlete_id = of_athlete::integer
     ),
@@ -47,7 +54,8 @@ create or replace macro volume_landmarks_for(of_athlete) as table
             coalesce(d.basis, '') as basis
         from chosen_athletes as a
         cross join muscle_groups as g
-        left join volume_landmarks as d on d.muscle_group = g.muscle_group
+        left join level_landmarks as d
+            on d.muscle_group = g.muscle_group and d.training_level = a.training_level
         left join athlete_volume_landmarks as o
             on o.athlete_id = a.athlete_id and o.muscle_group = g.muscle_group
     )
