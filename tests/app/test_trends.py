@@ -240,3 +240,22 @@ def test_a_productive_week_sits_in_the_green_band_and_the_legend_says_the_csv_wo
     assert green, "the productive range is drawn"
     low, high = green[0].y0, green[0].y1
     assert all(low <= y <= high for y in productive.y)
+
+
+def test_the_strength_line_is_each_weeks_best_with_a_smoothed_trend(app_db, db):
+    monday = this_monday() - dt.timedelta(weeks=2)
+    # Monday 60 kg x 5 (70 kg), Thursday 62.5 kg x 5 (72.92 kg); next Monday 65 x 5 (75.83 kg)
+    for day, kg in ((0, 60), (3, 62.5), (7, 65)):
+        when = dt.datetime.combine(monday + dt.timedelta(days=day), dt.time(18))
+        log_sets(
+            db,
+            start_session(db, ensure_athlete(db, "Me"), when),
+            [{"exercise": "Barbell Squat", "weight": kg, "reps": 5}],
+        )
+    at = open_page(TRENDS)
+    at.segmented_control(key="tr_view").set_value("strength").run()
+    fig = figures(at)[0]
+    (best,) = [t for t in fig.data if t.name == "best of the week"]
+    assert best.y.tolist() == [72.9, 75.8]
+    assert [pd.Timestamp(x).day_name() for x in best.x] == ["Monday", "Monday"]
+    assert any(t.name == "trend" for t in fig.data)
