@@ -197,38 +197,61 @@ def balance_figure(balance: pd.DataFrame, bucket: Bucket = "week") -> go.Figure:
 
 
 def e1rm_figure(sessions: pd.DataFrame, records: pd.DataFrame, unit: str) -> go.Figure:
-    """Best estimated one-rep max per session in `unit`, with a star on each record day.
+    """Each week's best estimated one-rep max in `unit`, a smoothed trend, records starred.
 
-    More than `MAX_POINTS` sessions are thinned to the best of each week.
+    A session's estimate moves with the day's form; the best of each week (placed on its
+    Monday) is steadier, and the trend, an exponentially weighted mean over about four weeks
+    of training, shows the direction. At most `MAX_POINTS` weeks are drawn (the latest).
     """
     frame = sessions.sort_values("performed_on")
-    if len(frame) > MAX_POINTS:
-        week = frame["performed_on"].dt.to_period("W").dt.start_time
-        frame = (
-            frame.assign(performed_on=week)
-            .groupby("performed_on", as_index=False)
-            .agg(e1rm_kg=("e1rm_kg", "max"))
-        )
-    values = frame["e1rm_kg"].map(lambda kg: round(from_kg(kg, unit), 1))
+    week = frame["performed_on"].dt.to_period("W-SUN").dt.start_time
+    weekly = (
+        frame.assign(week=week)
+        .groupby("week", as_index=False)
+        .agg(e1rm_kg=("e1rm_kg", "max"))
+        .tail(MAX_POINTS)
+    )
+    values = weekly["e1rm_kg"].map(lambda kg: round(from_kg(kg, unit), 1))
+    trend = values.ewm(span=4, adjust=False).mean().round(1)
     fig = go.Figure(
         go.Scatter(
-            x=frame["performed_on"], y=values, mode="lines+markers", name="estimated 1RM",
-            line={"color": BACK, "width": 2}, marker={"size": 5},
-            hovertemplate=f"%{{y}} {unit}<extra></extra>",
+            x=weekly["week"],
+            y=values,
+            mode="markers",
+            name="best of the week",
+            marker={"size": 7, "color": BACK},
+            hovertemplate=f"best of the week: %{{y}} {unit}<extra></extra>",
         )
-    )  # fmt: skip
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=weekly["week"],
+            y=trend,
+            mode="lines",
+            name="trend",
+            line={"color": BACK, "width": 2, "shape": "spline"},
+            opacity=0.6,
+            hovertemplate=f"trend: %{{y}} {unit}<extra></extra>",
+        )
+    )
     if not records.empty:
         fig.add_trace(
             go.Scatter(
                 x=records["achieved_on"],
                 y=records["value"].map(lambda kg: round(from_kg(kg, unit), 1)),
                 mode="markers", name="record",
-                hovertemplate=f"record: %{{y}} {unit}<extra></extra>",
+                hovertemplate=f"record: %{{y}} {unit}<extra>%{{x|%d %b %Y}}</extra>",
                 marker={"symbol": "star", "size": 14, "color": "#f2b14c",
                         "line": {"color": "#8a5a00", "width": 1}},
             )
         )  # fmt: skip
     fig = _layout(fig, y_title=f"estimated 1RM ({unit})")
+    period_axis(fig, weekly["week"], "week")
+    if not records.empty and not weekly.empty:  # a record late in the last week stays in view
+        last = max(weekly["week"].max() + pd.Timedelta(days=3.5), records["achieved_on"].max())
+        fig.update_xaxes(
+            range=[weekly["week"].min() - pd.Timedelta(days=3.5), last + pd.Timedelta(days=1)]
+        )
     return fig.update_yaxes(rangemode="normal")  # progress shows better than from zero
 
 

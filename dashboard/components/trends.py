@@ -145,7 +145,10 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
         mine = sessions[sessions["exercise_id"] == exercise]
         stars = records[(records["exercise_id"] == exercise) & (records["record"] == "best_e1rm")]
         st.plotly_chart(e1rm_figure(mine, stars, athlete.unit), key="tr_e1rm", config=CHART_CONFIG)
-        st.caption("Estimated with Epley's formula from sets of 1 to 10 reps; stars mark records.")
+        st.caption(
+            "Estimated with Epley's formula from sets of 1 to 10 reps: dots are each week's best "
+            "(on its Monday), the line a smoothed trend over about four weeks, stars records."
+        )
         history_link(str(exercise), f"Every session of {names.get(exercise, exercise)}")
     st.subheader("Personal records", anchor=False)
     if records.empty:
