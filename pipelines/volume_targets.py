@@ -189,7 +189,15 @@ def weekly_volume_status(
         )
     finally:
         cur.close()
-    frame = frame.drop(columns="sets_per_week").rename(columns={"period_start": "week_start"})
+    frame = frame.drop(
+        columns=[
+            "sets_per_week",
+            "helpers_low_sets",
+            "helpers_high_sets",
+            "low_status_code",
+            "high_status_code",
+        ]
+    ).rename(columns={"period_start": "week_start"})
     codes = frame.pop("status_code").to_numpy()
     frame["target_status"] = pd.Categorical.from_codes(codes, pd.Index(TARGET_STATUSES))
     groups = pd.Index(muscle_group_order(con))
@@ -235,12 +243,17 @@ def volume_overview(
         balance = cur.execute(read_sql("marts/weekly_balance")).df()
     finally:
         cur.close()
-    codes = volume.pop("status_code")
-    labels = pd.Series((*TARGET_STATUSES, ""))
+    labels = pd.Series((*TARGET_STATUSES, "")).to_numpy()
+
+    def named(column: str) -> Any:
+        return labels[volume.pop(column).fillna(len(TARGET_STATUSES)).astype(int)]
+
     volume = volume.assign(
         period=volume["period_start"],
         hard_sets=volume["sets_per_week"],
-        target_status=labels.to_numpy()[codes.fillna(len(TARGET_STATUSES)).astype(int)],
+        target_status=named("status_code"),
+        low_status=named("low_status_code"),
+        high_status=named("high_status_code"),
         muscle_group=pd.Categorical.from_codes(
             volume["group_index"], pd.Index(muscle_group_order(con))
         ),

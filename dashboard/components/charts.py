@@ -127,14 +127,28 @@ def weekly_sets_figure(volume: pd.DataFrame, group: str, bucket: Bucket) -> go.F
         if part.empty:
             continue
         name = "hard sets" if status == "no target" else status
+        y = part["hard_sets"].round(1)
+        low, high = part["helpers_low_sets"].round(1), part["helpers_high_sets"].round(1)
         fig.add_trace(
             go.Bar(
                 x=part["period"],
-                y=part["hard_sets"].round(1),
+                y=y,
                 name=name,
                 width=[width] * len(part),
                 marker_color=STATUS_COLOURS[status],
-                hovertemplate="%{y} hard sets<extra>" + name + "</extra>",
+                customdata=list(zip(low, high, strict=True)),
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (high - y).tolist(),
+                    "arrayminus": (y - low).tolist(),
+                    "color": "#5b6470",
+                    "thickness": 1.2,
+                },
+                hovertemplate=(
+                    "%{y} hard sets (%{customdata[0]} to %{customdata[1]} with helping "
+                    "muscles counted 0 to 1)<extra>" + name + "</extra>"
+                ),
             )
         )
     if not rows.empty and pd.notna(rows["mev_sets"].iloc[0]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import data_access
@@ -86,6 +87,9 @@ def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket
         "effective volume to the maximum recoverable one, the dotted line); above it: above "
         "maximum recoverable. The same words as `target_status` in the CSV export."
     )
+    note = rule_note(volume, str(group))
+    if note:
+        st.info(note, icon=":material/balance:")
     landmarks_link()
     level_picker(athlete, data_access.level(version, athlete.athlete_id))
     st.subheader("Every muscle group", anchor=False)
@@ -98,6 +102,27 @@ def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket
     st.plotly_chart(balance_figure(balance, bucket), key="tr_balance", config=CHART_CONFIG)
     back, legs = float(balance["back_total"].sum()), float(balance["legs_total"].sum())
     st.caption(f"Over these dates: {back:g} back sets and {legs:g} leg sets.")
+
+
+def rule_note(volume: pd.DataFrame, group: str) -> str:
+    """A sentence when the group's verdict rests on how helping muscles are counted."""
+    rows = volume[(volume["muscle_group"].astype(str) == group) & (volume["hard_sets"] > 0)]
+    if rows.empty:
+        return ""
+    if float(rows["helpers_low_sets"].sum()) == 0:
+        return (
+            f"In these dates {group} are trained only as a helping muscle, so their verdict "
+            "rests entirely on the counting rule: counted 0, they had no hard sets; the bars "
+            "count each helping set as half a set, and the whiskers show 0 to 1."
+        )
+    changed = rows[rows["low_status"] != rows["high_status"]]
+    if changed.empty:
+        return ""
+    return (
+        f"In {len(changed)} of the {len(rows)} weeks with {group} work the verdict changes "
+        "between counting helping muscles 0 and 1 (the whiskers on the bars); the bars count "
+        "them as half a set."
+    )
 
 
 LEVELS = {

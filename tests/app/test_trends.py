@@ -17,6 +17,7 @@ from pipelines.athletes import ensure_athlete, set_unit
 from pipelines.balance import weekly_balance
 from pipelines.logbook import log_sets, start_session
 from tests.app.conftest import open_page
+from tests.unit.test_weekly_volume import SEED_SESSION
 
 TRENDS = "app_pages/trends.py"
 LOG = "app_pages/log_sets.py"
@@ -259,3 +260,18 @@ def test_the_strength_line_is_each_weeks_best_with_a_smoothed_trend(app_db, db):
     assert best.y.tolist() == [72.9, 75.8]
     assert [pd.Timestamp(x).day_name() for x in best.x] == ["Monday", "Monday"]
     assert any(t.name == "trend" for t in fig.data)
+
+
+def test_a_muscle_trained_only_as_a_helper_says_its_verdict_rests_on_the_counting_rule(app_db, db):
+    # three seed circuits this week: shoulders get 9 sets, all as a helping muscle (0 to 18)
+    me = ensure_athlete(db, "Me")
+    for day in range(3):
+        when = dt.datetime.combine(this_monday() + dt.timedelta(days=day), dt.time(7))
+        log_sets(db, start_session(db, me, when), SEED_SESSION)
+    at = open_page(TRENDS)
+    at.selectbox(key="tr_group").select("shoulders").run()
+    assert "shoulders are trained only as a helping muscle" in " ".join(i.value for i in at.info)
+    bars = [t for t in figures(at)[0].data if t.type == "bar" and len(t.y) and t.y[-1] == 9.0]
+    (bar,) = bars
+    assert list(bar.error_y.array)[-1] == 9.0  # up to 18 counted 1
+    assert list(bar.error_y.arrayminus)[-1] == 9.0  # down to 0 counted 0

@@ -1,3 +1,15 @@
+-- A week's status code from its hard sets and landmarks (schemas.TARGET_STATUSES): 0 below
+-- maintenance, 1 below minimum effective (or no hard sets at all), 2 productive, 3 above maximum
+-- recoverable, 4 no target. The one rule every status comes from (marts/weekly_volume_status).
+create or replace macro volume_status_code(sets, mv, mev, mrv) as
+    case
+        when mv is null then 4
+        when sets < mv then 0
+        when sets < mev or sets = 0 then 1
+        when sets <= mrv then 2
+        else 3
+    end;
+
 -- The weekly set landmarks that apply, as a table macro: volume_landmarks_for(athlete or null)
 -- gives one row per (athlete_id, muscle_group), the athlete's own landmarks first, else the
 -- shipped defaults of the athlete's training level (beginner or intermediate), else none (all empty, source 'none'). Defined when a database is opened
