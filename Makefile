@@ -40,7 +40,7 @@ bench: setup
 	$(BIN)/liftboard bench
 
 catalog: setup  ## rebuild data/*.csv: make catalog SOURCE=path/to/free-exercise-db/exercises.json
-	$(BIN)/python -m pipelines.build_catalog $(SOURCE) --out data
+	$(BIN)/python -m catalog_builder $(SOURCE) --out data
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts

@@ -21,7 +21,7 @@ from pipelines.bench import (
 from pipelines.errors import LiftboardError
 
 # The dashboard's measure modules (Streamlit is imported only as their measures run).
-DASHBOARD_MEASURES = ("dashboard.bench", "dashboard.views_bench")
+DASHBOARD_MEASURES = ("dashboard.bench", "dashboard.views_bench", "dashboard.serve_bench")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

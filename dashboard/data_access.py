@@ -17,25 +17,33 @@ import streamlit as st
 
 from pipelines import athletes as athlete_reads
 from pipelines import catalog as catalog_reads
-from pipelines import logbook, writes
+from pipelines import live, logbook, writes
 from pipelines.backup import backup_bytes
+from pipelines.coaching import circuit_coaching
 from pipelines.consistency import (
     sessions_by_period,
     training_calendar,
     training_span,
     training_streaks,
 )
-from pipelines.db import connect, resolve_db_path
+from pipelines.db import resolve_db_path
 from pipelines.demo import DEMO_ATHLETE, write_demo
 from pipelines.exercise_matching import add_custom_exercise as _add_custom_exercise
 from pipelines.exercise_matching import map_exercise as _map_exercise
+from pipelines.exercise_matching import mapped_exercises as _mapped_exercises
+from pipelines.exercise_matching import name_matches as _name_matches
+from pipelines.exercise_matching import unmap_exercise as _unmap_exercise
 from pipelines.exercise_matching import unmapped_exercises as _unmapped_exercises
 from pipelines.exports import export_frame, to_csv_bytes
 from pipelines.importers import ImportReport, Preview, UndoneImport, import_file, past_imports
 from pipelines.importers import preview as _preview
 from pipelines.importers import undo_import as _undo_import
+from pipelines.plateaus import lift_flags as _lift_flags
 from pipelines.progression import progression
+from pipelines.review import WeeklyReview, review_csv, weekly_review
 from pipelines.strength import personal_records, session_estimated_1rm
+from pipelines.suggest import GapAdvice
+from pipelines.suggest import week_gaps as _week_gaps
 from pipelines.volume_targets import (
     Bucket,
     VolumeOverview,
@@ -50,8 +58,12 @@ TTL = 600
 
 @st.cache_resource
 def get_connection() -> duckdb.DuckDBPyConnection:
-    """The one connection of this server process; each query uses its own cursor."""
-    return connect(resolve_db_path())
+    """The one connection of this server process; each query uses its own cursor.
+
+    It is the same connection through which `liftboard` commands run beside the dashboard
+    (`pipelines/live.py`), so the file is opened once and stays open.
+    """
+    return live.shared_connection(resolve_db_path())
 
 
 def db_path() -> str:
@@ -125,6 +137,18 @@ def anatomy(version: int, template_id: str) -> pd.DataFrame:
 def unmapped(version: int) -> pd.DataFrame:
     """Custom exercises still waiting for their muscles, most-used first."""
     return _unmapped_exercises(get_connection())
+
+
+@st.cache_data(ttl=TTL, max_entries=4)
+def matched_names(version: int) -> pd.DataFrame:
+    """Imported names matched other than by exact name or alias, with how."""
+    return _name_matches(get_connection())
+
+
+@st.cache_data(ttl=TTL, max_entries=4)
+def mapped(version: int) -> pd.DataFrame:
+    """Custom exercises mapped onto a catalog exercise, with how many sets moved."""
+    return _mapped_exercises(get_connection())
 
 
 # --- trends: every read is one athlete over a date range, already aggregated -------------------
@@ -297,8 +321,13 @@ def add_custom_exercise(
 
 
 def map_exercise(custom_id: str, catalog_id: str) -> None:
-    """Say which catalog exercise an imported custom exercise is (copies its muscles)."""
+    """Say which catalog exercise an imported custom exercise is: its sets join that lift."""
     _map_exercise(get_connection(), custom_id, catalog_id)
+
+
+def unmap_exercise(custom_id: str) -> int:
+    """Undo a mapping: the custom exercise gets its sets back; returns how many."""
+    return _unmap_exercise(get_connection(), custom_id)
 
 
 def export_download(
@@ -341,7 +370,7 @@ def import_history() -> pd.DataFrame:
 
 def undo_import(import_id: int) -> UndoneImport:
     """Remove the sessions and sets one import added."""
-    return _undo_import(get_connection(), import_id)
+    return _undo_import(get_connection(), import_id, resolve_db_path())
 
 
 def backup_download() -> Callable[[], bytes]:
@@ -434,3 +463,36 @@ def save_landmarks(athlete_id: int, rows: pd.DataFrame) -> int:
 def reset_landmarks(athlete_id: int, groups: Sequence[str] | None = None) -> int:
     """Drop the athlete's own landmarks (all, or some groups): the defaults apply again."""
     return _targets.reset_volume_landmarks(get_connection(), athlete_id, groups)
+
+
+# --- insights: this week's gaps, plateaus, the week in review, circuit coaching --------------
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def week_gaps(version: int, athlete_id: int, day: dt.date) -> GapAdvice:
+    """The muscle groups under their minimum this week so far and the fewest sets that fix it."""
+    return _week_gaps(get_connection(), athlete_id, as_of=day)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def lift_flags(version: int, athlete_id: int, day: dt.date) -> pd.DataFrame:
+    """The athlete's lifts flagged as a plateau or a regression, with evidence."""
+    return _lift_flags(get_connection(), athlete_id, as_of=day)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def review(version: int, athlete_id: int, day: dt.date) -> WeeklyReview:
+    """The review of the Monday week holding `day`."""
+    return weekly_review(get_connection(), athlete_id, week=day)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def review_csv_bytes(version: int, athlete_id: int, day: dt.date, unit: str) -> bytes:
+    """The review of the week holding `day` as CSV."""
+    return review_csv(review(version, athlete_id, day), unit)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def coaching(version: int, athlete_id: int, day: dt.date) -> pd.DataFrame:
+    """Which moves of the beginner circuit are ready for more, from the athlete's log."""
+    return circuit_coaching(get_connection(), athlete_id, as_of=day)

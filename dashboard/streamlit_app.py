@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard import data_access
-from dashboard.components import frame
+from dashboard.components import frame, sign_in
 from pipelines.errors import LiftboardError
 
-st.set_page_config(page_title="Liftboard", page_icon=":material/fitness_center:", layout="wide")
+# A local SVG becomes a data: URL, so the browser asks no other host for the tab's icon.
+FAVICON = Path(__file__).with_name("static") / "favicon.svg"
+
+st.set_page_config(page_title="Liftboard", page_icon=FAVICON, layout="wide")
+if not sign_in.signed_in():  # with a password set, nothing below runs before signing in
+    st.stop()
 
 pages = {
     "Train": [

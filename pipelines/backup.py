@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import glob
 import os
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 
 from pipelines.db import connect, resolve_db_path
 from pipelines.errors import DatabaseUnavailableError, LiftboardError
+
+SAFETY_FOLDER = "liftboard-backups"
+SAFETY_KEEP = 5
 
 
 def backup(
@@ -46,6 +52,31 @@ def backup(
     return target
 
 
+def safety_copy(con: duckdb.DuckDBPyConnection, db: str | os.PathLike[str], reason: str) -> Path:
+    """Keep a copy of the open database `db` beside it, before it is upgraded or replaced.
+
+    The copy is `liftboard-backups/<name>-<UTC time>-before-<reason>.duckdb` in the database's
+    folder; of these, the last `SAFETY_KEEP` per database are kept, older ones removed.
+
+    Raises:
+        LiftboardError: the copy cannot be written (then nothing should be replaced).
+    """
+    source = Path(db)
+    folder = source.parent / SAFETY_FOLDER
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise LiftboardError(
+            f"No copy of {source} could be kept in {folder} ({exc.strerror}); nothing was changed."
+        ) from None
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    copy = backup(con, folder / f"{source.stem}-{stamp}-before-{reason}.duckdb")
+    kept = sorted(folder.glob(f"{glob.escape(source.stem)}-*-before-*.duckdb"))
+    for old in kept[:-SAFETY_KEEP]:
+        old.unlink(missing_ok=True)
+    return copy
+
+
 def backup_bytes(con: duckdb.DuckDBPyConnection) -> bytes:
     """A backup of the open database as bytes (for a download button)."""
     with tempfile.TemporaryDirectory() as folder:
@@ -53,13 +84,21 @@ def backup_bytes(con: duckdb.DuckDBPyConnection) -> bytes:
         return path.read_bytes()
 
 
+class Restored(NamedTuple):
+    """Where a backup was restored, and where the data it replaced was kept (if any)."""
+
+    path: Path
+    kept: Path | None
+
+
 def restore(
     source: str | os.PathLike[str], db: str | os.PathLike[str] | None = None, *, force: bool = False
-) -> Path:
+) -> Restored:
     """Replace the database `db` with the backup `source`, upgrading it to the current schema.
 
-    Refuses to overwrite a database that holds sessions unless `force` is true. The database
-    is replaced in one rename, so a failure leaves the old one as it was.
+    Refuses to overwrite a database that holds sessions unless `force` is true; when it does
+    replace one, a copy of it is kept first (`safety_copy`). The database is replaced in one
+    rename, so a failure leaves the old one as it was.
 
     Raises:
         LiftboardError: `source` is not a Liftboard backup, or the database holds data and
@@ -68,19 +107,22 @@ def restore(
     backup_file = Path(source).expanduser()
     target = Path(resolve_db_path(db))
     _check_backup(backup_file)
+    kept = None
     if target.exists():
         con = connect(target)  # fails with a sentence when another program holds it
         try:
             row = con.execute("select count(*) from sessions").fetchone()
             sessions = int(row[0]) if row else 0
+            if sessions and not force:
+                raise LiftboardError(
+                    f"{target} already holds {sessions} session(s); restoring would replace "
+                    "them. Pass --force to replace it (a copy of it is kept first)."
+                )
+            if sessions:
+                kept = safety_copy(con, target, "restore")
             con.execute("checkpoint")
         finally:
             con.close()
-        if sessions and not force:
-            raise LiftboardError(
-                f"{target} already holds {sessions} session(s); restoring would replace them. "
-                "Pass --force to replace it (make a backup of it first)."
-            )
     tmp = _sibling(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -98,7 +140,7 @@ def restore(
     finally:
         _remove(tmp)
     connect(target).close()  # upgrade an older backup to the current schema
-    return target
+    return Restored(target, kept)
 
 
 def _check_backup(path: Path) -> None:

@@ -46,7 +46,11 @@ MAX_ATHLETES = 400
 SETS_PER_ATHLETE_MIN = 2_000
 # Modules whose @measure functions join the benchmark, in this order. The dashboard adds its
 # own (`dashboard/bench_command.py`): this package never imports the dashboard.
-MEASURE_MODULES = ("pipelines.bench", "pipelines.importers.bench_measures")
+MEASURE_MODULES = (
+    "pipelines.bench",
+    "pipelines.importers.bench_measures",
+    "pipelines.insights_bench",
+)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -87,6 +88,7 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
     except duckdb.Error as exc:
         raise DatabaseUnavailableError(_open_failure(target, exc)) from None
     try:
+        _copy_before_upgrade(con, target)
         migrate(con)
         load_seeds(con)
         define_models(con)  # the shared SQL macros and staging models (pipelines/staging.py)
@@ -99,6 +101,31 @@ def connect(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnec
         con.close()
         raise DatabaseUnavailableError(str(exc)) from None
     return con
+
+
+def _copy_before_upgrade(con: duckdb.DuckDBPyConnection, target: str) -> None:
+    """Before migrations upgrade an existing file, keep a copy of it beside it (the last 5).
+
+    Says where on stderr. A new file, an in-memory database or a current one is not copied.
+    """
+    if target == ":memory:":
+        return
+    known = con.execute(
+        "select count(*) from duckdb_tables() where table_name = 'schema_migrations'"
+    ).fetchall()
+    if known[0][0] == 0:
+        return
+    done = {row[0] for row in con.execute("select version from schema_migrations").fetchall()}
+    if not done or {version for version, _, _ in migration_files()} <= done:
+        return
+    from pipelines.backup import safety_copy  # here: pipelines.backup imports this module
+
+    copy = safety_copy(con, target, "upgrade")
+    print(
+        f"Liftboard: upgrading {target} to the current schema; the file as it was is kept "
+        f"at {copy}.",
+        file=sys.stderr,
+    )
 
 
 def _open_failure(target: str, exc: duckdb.Error) -> str:

@@ -43,9 +43,10 @@ def normalise_name(text: str) -> str:
 # the equipment inside the name (`Flat Dumbbell Bench Press`, `Leg Extension Machine`). Both
 # sides are reduced to the same canonical tokens so that movement and equipment can be compared.
 
-# A few translations of the most common names, so localised exports match too. Keys are
-# normalised; longer phrases are applied first.
-_TRANSLATIONS: dict[str, str] = {
+# Translations of the words lifters use in German, French, Spanish, Portuguese, Italian and
+# Dutch, so localised exports and free-text names match too. Keys are compared after
+# `normalise_name` (so `ß` is `ss`); longer phrases are applied first.
+_TRANSLATION_WORDS: dict[str, str] = {
     # German
     "langhantel": "barbell", "kurzhantel": "dumbbell", "kurzhanteln": "dumbbell",
     "kabelzug": "cable", "kabel": "cable", "maschine": "machine", "körpergewicht": "bodyweight",
@@ -53,12 +54,15 @@ _TRANSLATIONS: dict[str, str] = {
     "kniebeugen": "squat", "kniebeuge": "squat", "rumänisches kreuzheben": "romanian deadlift",
     "kreuzheben": "deadlift", "klimmzüge": "pull up", "klimmzug": "pull up",
     "schulterdrücken": "shoulder press", "überkopfdrücken": "overhead press", "rudern": "row",
+    "langhantelrudern": "barbell row", "kurzhantelrudern": "dumbbell row",
     "bizepscurls": "curl", "bizepscurl": "curl", "hammercurls": "hammer curl",
     "hammercurl": "hammer curl", "trizepsdrücken": "triceps pushdown", "beinpresse": "leg press",
     "beinstrecker": "leg extension", "beinbeuger": "leg curl", "latziehen": "lat pulldown",
     "ausfallschritte": "lunge", "ausfallschritt": "lunge", "seitheben": "lateral raise",
     "liegestütze": "push up", "liegestütz": "push up", "wadenheben": "calf raise",
     "hüftstoßen": "hip thrust", "hüftstoß": "hip thrust", "unterarmstütz": "plank",
+    "stehend": "standing", "sitzend": "seated", "liegend": "lying", "einarmig": "one arm",
+    "schrägbank": "incline", "fliegende": "fly", "butterfly": "butterfly", "dips": "dips",
     # French
     "développé couché": "bench press", "développé incliné": "incline bench press",
     "développé militaire": "overhead press", "développé épaules": "shoulder press",
@@ -70,11 +74,72 @@ _TRANSLATIONS: dict[str, str] = {
     "élévations latérales": "lateral raise", "élévation latérale": "lateral raise",
     "pompes": "push up", "pompe": "push up", "gainage": "plank", "haltères": "dumbbell",
     "haltère": "dumbbell", "barre": "barbell", "poulie": "cable", "poids du corps": "bodyweight",
+    "mollets": "calf raise", "mollet": "calf raise", "couché": "lying", "debout": "standing",
+    "assis": "seated", "incliné": "incline", "écarté": "fly", "écartés": "fly",
+    # Spanish
+    "press de banca": "bench press", "press banca": "bench press",
+    "press militar": "overhead press",
+    "inclinado": "incline", "mancuernas": "dumbbell", "mancuerna": "dumbbell", "barra": "barbell",
+    "polea": "cable", "máquina": "machine", "sentadillas": "squat", "sentadilla": "squat",
+    "peso muerto rumano": "romanian deadlift", "peso muerto": "deadlift", "remo": "row",
+    "jalón al pecho": "lat pulldown", "jalón": "lat pulldown", "prensa de piernas": "leg press",
+    "prensa": "leg press", "curl de bíceps": "curl", "elevaciones laterales": "lateral raise",
+    "elevación lateral": "lateral raise", "dominadas": "pull up", "dominada": "pull up",
+    "extensión de cuádriceps": "leg extension", "elevación de talones": "calf raise",
+    "elevaciones de talones": "calf raise", "gemelos": "calf raise", "fondos": "dips",
+    "zancadas": "lunge", "zancada": "lunge", "curl femoral": "leg curl", "aperturas": "fly",
+    "flexiones": "push up", "de pie": "standing", "sentado": "seated", "tumbado": "lying",
+    # Portuguese
+    "supino reto": "bench press", "supino inclinado": "incline bench press",
+    "supino": "bench press",
+    "agachamento livre": "squat", "agachamento": "squat", "levantamento terra": "deadlift",
+    "remada curvada": "bent over row", "remada": "row", "puxada frontal": "lat pulldown",
+    "puxada": "lat pulldown", "rosca direta": "barbell curl", "rosca": "curl",
+    "elevação lateral": "lateral raise", "cadeira extensora": "leg extension",
+    "cadeira flexora": "seated leg curl", "mesa flexora": "lying leg curl",
+    "panturrilha em pé": "standing calf raise", "panturrilha": "calf raise",
+    "halteres": "dumbbell", "polia": "cable", "desenvolvimento": "shoulder press",
+    "crucifixo": "fly", "flexão": "push up", "barra fixa": "pull up", "afundo": "lunge",
+    # Italian
+    "panca piana": "bench press", "panca inclinata": "incline bench press", "panca": "bench press",
+    "bilanciere": "barbell", "manubri": "dumbbell", "manubrio": "dumbbell",
+    "stacco rumeno": "romanian deadlift", "stacco da terra": "deadlift", "stacco": "deadlift",
+    "rematore": "row", "lat machine": "lat pulldown", "alzate laterali": "lateral raise",
+    "alzate": "raise", "trazioni": "pull up", "cavi": "cable", "cavo": "cable",
+    "piegamenti": "push up", "affondi": "lunge", "polpacci": "calf raise",
+    # Dutch
+    "bankdrukken": "bench press", "halters": "dumbbell", "halter": "dumbbell",
+    "roeien": "row", "kuitheffen": "calf raise", "optrekken": "pull up",
+    "schouderdrukken": "shoulder press", "beenpers": "leg press", "lange halter": "barbell",
 }  # fmt: skip
+_TRANSLATIONS: dict[str, str] = {normalise_name(k): v for k, v in _TRANSLATION_WORDS.items()}
 
 # Spelling variants, compounds and abbreviations, applied in order (regex on normalised text).
 _REWRITES: tuple[tuple[str, str], ...] = (
-    (r"\bdumbell", "dumbbell"),
+    # Words that say nothing about the movement: a user's note, a coach, a set scheme.
+    (r"\bcoach [a-z]+\b", " "),
+    (r"\brpe ?\d+(?: \d)?\b|\b\d+ ?x ?\d+\b|\b\d+s\b|\b\d+\b", " "),
+    (r"\bfront lever\b", "frontlever"),
+    (r"\biso ?lateral\b|\biso\b|\bconverging\b|\bdiverging\b|\bhydraulic\b", " machine "),
+    (
+        r"\b(?:technogym|cybex|life fitness|nautilus|matrix|hoist|precor|panatta|gym80|prime)\b",
+        " machine ",
+    ),
+    (r"\bsitting\b", "seated"),
+    (r"\bface ?pulls?\b|\bfacepulls?\b", "face pull"),
+    (r"\bside raises?\b", "lateral raise"),
+    (r"\bfront delt raises?\b", "front raise"),
+    (r"\binner thigh(?: machine)?\b", "hip adduction machine"),
+    (r"\bouter thigh(?: machine)?\b", "hip abduction machine"),
+    (r"\bstair ?master\b", "stair climber"),
+    (r"\btriceps? pull ?downs?\b", "tricep pushdown"),
+    (r"\brope pull ?downs?\b", "tricep rope pushdown"),
+    (r"\bcgbp\b", "closegrip bench press"),
+    (r"\bcg\b", "closegrip"),
+    (r"\bsl\b", "oneleg"),
+    (r"\batg\b", " "),
+    (r"\bdl\b|\bdls\b", "deadlift"),
+    (r"\bdumbell|\bdumbel\b", "dumbbell"),
     (r"\bdb\b", "dumbbell"),
     (r"\bbb\b", "barbell"),
     (r"\bkb\b", "kettlebell"),
@@ -103,7 +168,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"\bhyper ?extensions?\b", "hyperextension"),
     (r"\bflye?s\b|\bflyes\b|\bflies\b|\bflye\b", "fly"),
     (r"\bt ?bar\b", "tbar"),
-    (r"\bv ?bar\b", "vbar"),
+    (r"\bv ?bar\b|\bv (?:handle|grip)\b", "vbar"),
     (r"\be ?z(?: curl)? ?bar\b|\beasy bar\b|\bez\b", "ezbar"),
     (r"\b(?:trap|hex) ?bar\b", "trapbar"),
     (r"\bsafety squat bar\b|\bssb\b", "barbell"),
@@ -130,6 +195,9 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"\bpaused?\b", "paused"),
     (r"\balternat(?:e|ing)\b", "alternating"),
     (r"\bback squat\b", "squat"),
+    (r"\bbench\s*$", "bench press"),
+    (r"\b(incline|decline)((?: [a-z]+)?) press\b", r"\1\2 bench press"),
+    (r"\bbench bench\b", "bench"),
     (r"\bside lateral\b", "lateral"),
     (r"\b(?:chest|pec) fly\b", "fly"),
     (r"\bbiceps? curl\b", "curl"),
@@ -149,7 +217,11 @@ _TRANSLATION_PATTERN = re.compile(
 )
 
 STOPWORDS = frozenset({"the", "a", "an", "with", "on", "of", "to", "and", "in", "at", "for",
-                       "from", "off", "using", "style", "attachment", "exercise"})  # fmt: skip
+                       "from", "off", "using", "style", "attachment", "exercise", "w",
+                       # German, Spanish, Portuguese, Italian, French, Dutch fillers
+                       "am", "mit", "der", "die", "das", "con", "de", "del", "al", "en",
+                       "la", "el", "com", "em", "da", "do", "no", "na", "à", "au", "aux", "avec",
+                       "du", "des", "met", "op"})  # fmt: skip
 
 # Canonical equipment tokens (after the rewrites above).
 EQUIPMENT = frozenset({
@@ -168,7 +240,7 @@ SOFT_MODIFIERS = frozenset({
 # Modifiers that change the emphasis but not the muscle groups much: dropped last.
 HARD_MODIFIERS = frozenset({
     "closegrip", "widegrip", "neutralgrip", "underhand", "overhand", "onearm", "oneleg",
-    "incline", "decline", "deficit", "partial", "banded", "isometric",
+    "incline", "decline", "deficit", "partial", "banded", "isometric", "stance",
 })  # fmt: skip
 
 _WORD_FORMS = {"flyes": "fly", "flys": "fly", "calves": "calf", "biceps": "bicep",

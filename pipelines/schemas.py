@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -18,11 +20,24 @@ UNITS = ("kg", "lb")
 SET_TYPES = ("warmup", "working", "drop", "failure")
 LOAD_TYPES = ("weighted", "bodyweight", "weighted_bodyweight", "assisted", "timed", "distance")
 SIDES = ("left", "right")
-MUSCLE_GROUPS = (
-    "abdominals", "abductors", "adductors", "biceps", "calves", "chest", "forearms", "glutes",
-    "hamstrings", "lats", "lower back", "middle back", "neck", "quadriceps", "shoulders",
-    "traps", "triceps",
-)  # fmt: skip
+# Closed vocabularies that code branches on and the database's check constraints enforce are
+# owned here; the catalog build validates the curated data against them.
+REGIONS = ("back", "legs", "core", "arms", "chest", "shoulders")
+VARIATION_KINDS = ("harder", "easier", "equipment")
+
+
+def _shipped_muscle_groups() -> tuple[str, ...]:
+    """The muscle groups of the shipped catalog (`data/muscle_groups.csv`), alphabetically.
+
+    The data file owns the vocabulary (with each group's region and display order); reading it
+    here keeps one source, so a group added to the curated data is accepted everywhere.
+    """
+    path = Path(__file__).resolve().parents[1] / "data" / "muscle_groups.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(sorted(row["muscle_group"] for row in csv.DictReader(handle)))
+
+
+MUSCLE_GROUPS = _shipped_muscle_groups()
 MAX_WEIGHT_KG = 1000.0
 MAX_REPS = 1000
 MAX_SECONDS = 86_400
@@ -355,7 +370,22 @@ def problems_from(failures: pd.DataFrame, df: pd.DataFrame) -> list[Problem]:
 IMPORT_SOURCES = ("strong", "hevy", "fitnotes", "liftboard")
 SESSION_SOURCES = ("manual", "liftboard", "strong", "hevy", "fitnotes", "demo")
 MUSCLE_ROLES = ("primary", "secondary")
-MATCH_METHODS = ("exact", "structure", "none")
+# How an exercise name found its catalog exercise: `exact` (its name or id), `alias` (a name
+# another app uses), `structure` (movement and equipment), `variant` (the same, once words that
+# do not change the muscles are set aside), `fuzzy` (a misspelt word corrected), `context` (an
+# ambiguous name decided by the sessions it sits in), `mapped` (a name the user mapped onto a
+# catalog exercise); `ambiguous` and `none` found nothing.
+MATCH_METHODS = (
+    "exact",
+    "alias",
+    "mapped",
+    "structure",
+    "variant",
+    "fuzzy",
+    "context",
+    "ambiguous",
+    "none",
+)
 
 
 class ImportedSet(StrictModel):
@@ -452,6 +482,27 @@ class ExerciseMatch(StrictModel):
     name: Series[str]
     exercise_id: Series[str] = pa.Field(nullable=True)
     method: Series[str] = pa.Field(isin=MATCH_METHODS)
+    detail: Series[str]
+
+
+class NameMatch(StrictModel):
+    """One row per imported name matched other than by its exact name or alias, and how."""
+
+    name: Series[str]
+    exercise_id: Series[str] = pa.Field(nullable=True)
+    exercise_name: Series[str] = pa.Field(nullable=True)
+    method: Series[str] = pa.Field(isin=MATCH_METHODS)
+    detail: Series[str]
+
+
+class MappedExercise(StrictModel):
+    """One row per custom exercise the user mapped onto a catalog exercise."""
+
+    exercise_id: Series[str]
+    name: Series[str]
+    target_exercise_id: Series[str]
+    target_name: Series[str]
+    sets: Series[int] = pa.Field(ge=0)
 
 
 class UnmappedExercise(StrictModel):
@@ -1033,3 +1084,95 @@ class WeeklyBodyweightTonnage(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
+
+
+# --- insights: gaps, plateaus, weekly review, circuit coaching -------------------------------
+
+PLATEAU_KINDS = ("plateau", "regression")
+CONFIDENCES = ("low", "medium", "high")
+REP_RANGES = ("1-5", "6-12", "13-20", "21+")
+COACHING_STATES = ("ready", "not yet", "not logged")
+
+
+class MuscleGap(StrictModel):
+    """One row per muscle group under its minimum this week so far, and what the plan adds."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    muscle_group: Series[str] = pa.Field(isin=MUSCLE_GROUPS)
+    hard_sets: Series[float] = pa.Field(ge=0)
+    mev_sets: Series[float] = pa.Field(gt=0)
+    mrv_sets: Series[float] = pa.Field(nullable=True, ge=0)
+    added_sets: Series[float] = pa.Field(ge=0)
+    after_sets: Series[float] = pa.Field(ge=0)
+    reaches_minimum: Series[bool]
+    why_not: Series[str] = pa.Field(nullable=True)
+
+
+class GapPlanSet(StrictModel):
+    """One row per exercise of the plan that closes this week's gaps: how many sets, and why."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    exercise_id: Series[str]
+    exercise: Series[str]
+    sets: Series[int] = pa.Field(ge=1)
+    sentence: Series[str] = pa.Field(str_length={"min_value": 1})
+
+
+class LiftFlag(StrictModel):
+    """One row per lift flagged as stalled or going back, with its evidence."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    exercise_id: Series[str]
+    exercise: Series[str]
+    flag: Series[str] = pa.Field(isin=PLATEAU_KINDS)
+    sessions: Series[int] = pa.Field(ge=0)
+    confidence: Series[str] = pa.Field(isin=CONFIDENCES)
+    best_kg: Series[float] = pa.Field(gt=0)
+    best_on: Series[pd.Timestamp]
+    recent_best_kg: Series[float] = pa.Field(gt=0)
+    recent_best_on: Series[pd.Timestamp]
+    change_pct: Series[float]
+    evidence: Series[str] = pa.Field(str_length={"min_value": 1})
+    next_step: Series[str] = pa.Field(str_length={"min_value": 1})
+
+
+class ReviewTotal(StrictModel):
+    """One row per weekly total (sessions, sets, minutes): this week, last week, 4-week mean."""
+
+    measure: Series[str] = pa.Field(isin=("sessions", "sets", "minutes"))
+    this_week: Series[float] = pa.Field(ge=0)
+    last_week: Series[float] = pa.Field(ge=0)
+    average_4w: Series[float] = pa.Field(ge=0)
+
+
+class ReviewMuscle(StrictModel):
+    """One row per muscle group in the reviewed week: sets, frequency, status and its history."""
+
+    muscle_group: Series[str] = pa.Field(isin=MUSCLE_GROUPS)
+    hard_sets: Series[float] = pa.Field(ge=0)
+    sessions: Series[int] = pa.Field(ge=0)
+    target_status: Series[str] = pa.Field(isin=TARGET_STATUSES)
+    weeks_in_status: Series[int] = pa.Field(ge=1)
+    below_share: Series[float] = pa.Field(ge=0, le=1)
+    productive_share: Series[float] = pa.Field(ge=0, le=1)
+    above_share: Series[float] = pa.Field(ge=0, le=1)
+
+
+class ReviewRepRange(StrictModel):
+    """One row per rep range: the week's working sets in it and their share."""
+
+    rep_range: Series[str] = pa.Field(isin=REP_RANGES)
+    sets: Series[int] = pa.Field(ge=0)
+    share: Series[float] = pa.Field(ge=0, le=1)
+
+
+class CircuitMoveAdvice(StrictModel):
+    """One row per move of the circuit (and its add-ons): ready for more, and what more means."""
+
+    exercise_id: Series[str]
+    exercise: Series[str]
+    role: Series[str] = pa.Field(isin=TEMPLATE_ROLES)
+    state: Series[str] = pa.Field(isin=COACHING_STATES)
+    sessions: Series[int] = pa.Field(ge=0)
+    weeks: Series[int] = pa.Field(ge=0)
+    advice: Series[str] = pa.Field(str_length={"min_value": 1})

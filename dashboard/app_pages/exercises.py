@@ -10,6 +10,8 @@ from dashboard.components.exercise_views import (
     LOAD_LABELS,
     render_custom_form,
     render_detail,
+    render_mapped,
+    render_matched,
     render_unmapped,
 )
 from dashboard.components.tables import filter_catalog, row_of
@@ -60,3 +62,5 @@ render_custom_form(equipment)
 
 st.header("Imported names to map", anchor=False)
 render_unmapped(data_access.unmapped(version), catalog)
+render_mapped(data_access.mapped(version))
+render_matched(data_access.matched_names(version))

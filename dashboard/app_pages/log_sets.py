@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard.components.circuit import render_circuit
 from dashboard.components.day_sets import render_day_sets
 from dashboard.components.frame import current_athlete
+from dashboard.components.insights import render_gap_box
 from dashboard.components.set_form import render_set_form
 
 MODES = {"single": "Single sets", "circuit": "Circuit"}
@@ -38,3 +39,4 @@ else:
 
 st.subheader(f"Sets on {day:%a %d %b}" if day != today else "Today's sets", anchor=False)
 render_day_sets(athlete, day)
+render_gap_box(day)

@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import data_access
 from dashboard.components.charts import choose_bucket
 from dashboard.components.frame import current_athlete
+from dashboard.components.insights import render_insights
 from dashboard.components.trends import (
     EARLIEST_DAY,
     PRESETS,
@@ -63,3 +64,4 @@ elif view == "consistency":
     render_consistency(athlete, start, end, bucket)
 else:
     render_volume(athlete, start, end, bucket)
+render_insights()

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import data_access
 from dashboard.components.circuit import begin
+from dashboard.components.insights import render_circuit_coaching
 from dashboard.components.tables import row_of
 from dashboard.components.workout import (
     render_anatomy,
@@ -32,6 +33,7 @@ if st.button("Start this workout", key="wo_start", type="primary", icon=":materi
     begin(TEMPLATE_ID)
     st.switch_page("app_pages/log_sets.py")
 render_rounds(items, variations)
+render_circuit_coaching()
 render_guide()
 
 st.header("The muscles involved", anchor=False)

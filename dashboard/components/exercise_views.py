@@ -90,7 +90,9 @@ def render_unmapped(unmapped: pd.DataFrame, catalog: pd.DataFrame) -> None:
         hide_index=True, key="ex_unmapped_table",
     )  # fmt: skip
     names = dict(zip(unmapped["exercise_id"], unmapped["name"], strict=True))
-    targets = dict(zip(catalog["exercise_id"], catalog["name"], strict=True))
+    # Only catalog exercises: another imported name has no muscles to give.
+    shipped = catalog[catalog["source"].isin(["catalog", "liftboard"])]
+    targets = dict(zip(shipped["exercise_id"], shipped["name"], strict=True))
     with st.form("ex_map_form"):
         custom = st.selectbox("Imported name", list(names), format_func=names.__getitem__,
                               key="ex_map_custom")  # fmt: skip
@@ -105,8 +107,70 @@ def render_unmapped(unmapped: pd.DataFrame, catalog: pd.DataFrame) -> None:
         try:
             data_access.map_exercise(str(custom), str(target))
             st.session_state["ex_message"] = (
-                f"{names[custom]} now counts as {targets[target]}, past sets included."
+                f"{names[custom]} is now {targets[target]}: its sets, records and e1RM "
+                "continue that exercise's history."
             )
             st.rerun()  # so the list above no longer shows it
         except LiftboardError as exc:
             st.error(str(exc))
+
+
+def render_mapped(mapped: pd.DataFrame) -> None:
+    """Names already mapped onto a catalog exercise, with a way to undo one."""
+    if mapped.empty:
+        return
+    st.subheader("Mapped names", anchor=False)
+    st.caption("Each counts as its catalog exercise: same sets, records and e1RM history.")
+    st.dataframe(
+        mapped[["name", "target_name", "sets"]].rename(
+            columns={"name": "Imported name", "target_name": "Counts as", "sets": "Sets"}
+        ),
+        hide_index=True,
+        key="ex_mapped_table",
+    )
+    names = dict(zip(mapped["exercise_id"], mapped["name"], strict=True))
+    with st.form("ex_unmap_form"):
+        custom = st.selectbox(
+            "Mapped name", list(names), format_func=names.__getitem__, key="ex_unmap_custom"
+        )
+        submitted = st.form_submit_button("Unmap it", key="ex_unmap_save")
+    if submitted:
+        try:
+            back = data_access.unmap_exercise(str(custom))
+            st.session_state["ex_message"] = (
+                f"{names[custom]} is its own exercise again, with its {back} set(s); "
+                "map it below when you know what it is."
+            )
+            st.rerun()
+        except LiftboardError as exc:
+            st.error(str(exc))
+
+
+MATCH_LABELS = {
+    "structure": "Same movement and equipment",
+    "variant": "Same movement, extra words set aside",
+    "fuzzy": "Misspelling corrected",
+    "context": "Decided by its sessions",
+    "ambiguous": "Left for you to map",
+    "mapped": "Mapped by you",
+}
+
+
+def render_matched(matched: pd.DataFrame) -> None:
+    """How imported names that were not an exact name or alias were matched."""
+    if matched.empty:
+        return
+    st.subheader("Names matched automatically", anchor=False)
+    st.caption(
+        "Names in your imports that matched by their movement rather than their exact name, "
+        "and how; a name left for you is in the list to map above."
+    )
+    shown = pd.DataFrame(
+        {
+            "Imported name": matched["name"],
+            "Counts as": matched["exercise_name"].fillna(DASH),
+            "How": matched["method"].map(MATCH_LABELS).fillna(matched["method"]),
+            "Why": matched["detail"],
+        }
+    )
+    st.dataframe(shown, hide_index=True, key="ex_matched_table")

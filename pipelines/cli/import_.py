@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipelines.cli import add_db_option
-from pipelines.db import connect
+from pipelines.db import connect, resolve_db_path
 from pipelines.errors import LiftboardError
 from pipelines.importers import (
     DISTANCE_CHOICES,
@@ -102,7 +102,7 @@ def _history(args: argparse.Namespace) -> int:
     con = connect(args.db)
     try:
         if args.undo is not None:
-            print(undo_import(con, args.undo).sentence())
+            print(undo_import(con, args.undo, resolve_db_path(args.db)).sentence())
             return 0
         imports = past_imports(con)
     finally:

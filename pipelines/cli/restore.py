@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from pipelines import live
 from pipelines.backup import restore
 from pipelines.cli import add_db_option
+from pipelines.errors import LiftboardError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,6 +26,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Restore and say where."""
-    path = restore(args.file, args.db, force=args.force)
-    print(f"Restored {args.file} into {path}.")
+    if live.is_serving(args.db):
+        raise LiftboardError(
+            f"The dashboard is running on {live.absolute_db_path(args.db)}; restore replaces the "
+            "whole file, so stop the dashboard first (Ctrl-C where it runs), then restore."
+        )
+    done = restore(args.file, args.db, force=args.force)
+    if done.kept is not None:
+        print(f"Kept a copy of the data it replaced at {done.kept}.")
+    print(f"Restored {args.file} into {done.path}.")
     return 0

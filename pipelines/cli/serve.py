@@ -1,19 +1,27 @@
-"""`liftboard serve`: start the dashboard."""
+"""`liftboard serve`: start the dashboard.
+
+The checks that can fail with a sentence run here (address and password, port, database);
+then this process becomes the dashboard server (`exec`, same process id), so stopping the id
+`liftboard serve` printed stops the server: no child is left behind.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
+import socket
 import sys
 from pathlib import Path
 
+from pipelines import access, live
 from pipelines.cli import add_db_option
-from pipelines.db import connect, resolve_db_path
+from pipelines.db import ENV_DB, connect
 from pipelines.demo import write_demo
+from pipelines.errors import LiftboardError
 from pipelines.logbook import has_sessions
 
-APP = Path(__file__).resolve().parents[2] / "dashboard" / "streamlit_app.py"
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "dashboard" / "streamlit_app.py"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,8 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--host",
         default="127.0.0.1",
-        help="address to bind (default 127.0.0.1: this computer only; see the README before "
-        "exposing it)",
+        help="address to bind (default 127.0.0.1: this computer only). Any other address "
+        "needs a password (LIFTBOARD_PASSWORD or LIFTBOARD_PASSWORD_FILE); see the README",
     )
     parser.add_argument(
         "--demo-if-empty",
@@ -35,18 +43,64 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(func=run)
 
 
-def streamlit_command(host: str, port: int) -> list[str]:
-    """The Streamlit command line that serves the dashboard on `host:port`."""
+def server_command(db: str, host: str, port: int) -> list[str]:
+    """The command line of the dashboard server for database `db` on `host:port`."""
     return [
-        sys.executable, "-m", "streamlit", "run", str(APP),
-        "--server.address", host, "--server.port", str(port),
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        sys.executable, "-m", "dashboard.server", "--db", db, "--host", host, "--port", str(port),
     ]  # fmt: skip
 
 
+def check_address(host: str) -> None:
+    """Refuse an address other machines can reach unless a password is configured.
+
+    Raises:
+        LiftboardError: `host` is not a loopback address and no password is set.
+    """
+    if access.is_loopback(host):
+        return
+    if access.read_password_hash(secret_files=access.secrets_files(ROOT)) is None:
+        raise LiftboardError(
+            f"Refusing to listen on {host} without a password: anyone who can reach that "
+            "address could read and change your log. Set one first, e.g. "
+            f"`export {access.ENV_PASSWORD_FILE}=~/.config/liftboard/password` (a file holding "
+            f"the password) or `{access.ENV_PASSWORD}=...`, then start again; the README's "
+            '"Reach it from your phone" says how, and how to add HTTPS.'
+        )
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse a port another program listens on, with a sentence.
+
+    Raises:
+        LiftboardError: the port is taken (or the address is not one of this computer's).
+    """
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        if isinstance(exc, socket.gaierror) or exc.errno == 99:  # EADDRNOTAVAIL
+            raise LiftboardError(
+                f"{host} is not an address of this computer; use 127.0.0.1, 0.0.0.0 or one "
+                "of its own addresses with --host."
+            ) from None
+        raise LiftboardError(
+            f"Port {port} on {host} is already in use (another Liftboard or another "
+            "program); stop that one, or choose another port with --port."
+        ) from None
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run Streamlit on the dashboard until interrupted."""
-    db = resolve_db_path(args.db)
+    """Check, prepare the database, then become the dashboard server."""
+    db = live.absolute_db_path(args.db)
+    check_address(args.host)
+    if live.is_serving(db):
+        raise LiftboardError(
+            f"A Liftboard dashboard is already running on {db}; open that one in the browser, "
+            "or stop it before starting another."
+        )
+    check_port(args.host, args.port)
     con = connect(db)  # create and migrate first, so a bad path is a sentence here
     try:
         if args.demo_if_empty and not has_sessions(con):
@@ -54,10 +108,18 @@ def run(args: argparse.Namespace) -> int:
             print(f"Empty database: wrote a demo log of {sessions} sessions and {sets} sets.")
     finally:
         con.close()
-    env = os.environ | {"LIFTBOARD_DB": db}
-    command = streamlit_command(args.host, args.port)
-    print(f"Liftboard on http://{args.host}:{args.port} with database {db}", flush=True)
-    try:
-        return subprocess.call(command, env=env, cwd=APP.parents[1])  # noqa: S603 - fixed argv
-    except KeyboardInterrupt:
-        return 0
+    where = (
+        f"every address of this computer, port {args.port} (http://127.0.0.1:{args.port} here)"
+        if args.host in ("0.0.0.0", "::")  # noqa: S104 - a comparison, not a bind
+        else f"http://{args.host}:{args.port}"
+    )
+    print(
+        f"Liftboard on {where} with database {db} (process {os.getpid()}; Ctrl-C stops it)",
+        flush=True,
+    )
+    os.environ[ENV_DB] = db
+    os.chdir(ROOT)  # Streamlit reads .streamlit/config.toml from here
+    sys.stdout.flush()
+    sys.stderr.flush()
+    command = server_command(db, args.host, args.port)
+    os.execv(command[0], command)  # noqa: S606 - fixed argv; replaces this process

@@ -28,6 +28,7 @@ from pipelines.exercise_matching import (
     custom_exercise_rows,
     insert_custom_exercises,
     match_exercises,
+    record_matches,
 )
 from pipelines.importers import fitnotes, hevy, liftboard, strong
 from pipelines.importers.common import Flag, ParsedFile, RejectedRow
@@ -345,7 +346,19 @@ class _Plan:
                 .fetchall()
             }
         use_given = names["given"].isin(known)
-        matches = match_exercises(self.con, names.loc[~use_given, "exercise"].unique())
+        # The other names of each name's sessions decide names that mean two lifts.
+        together: dict[str, set[str]] = {}
+        keys = sets["athlete"].astype("str") + "\x1f" + sets["session_key"].astype("str")
+        seen = pairs.assign(session=keys).drop_duplicates()
+        for name, session in seen[["exercise", "session"]].itertuples(index=False):
+            together.setdefault(session, set()).add(name)
+        context: dict[str, set[str]] = {}
+        for name, session in seen[["exercise", "session"]].itertuples(index=False):
+            context.setdefault(name, set()).update(together[session])
+        matches = match_exercises(
+            self.con, names.loc[~use_given, "exercise"].unique(), context=context
+        )
+        self.report.guessed = matches[~matches["method"].isin(["exact", "alias", "none"])]
         found = dict(zip(matches["name"], matches["exercise_id"], strict=True))
         ids = names["exercise"].map(found).astype(object).where(~use_given, names["given"])
         unmatched = ids.isna()
@@ -757,6 +770,7 @@ class _Plan:
             ).fetchall()[0]
             sessions.loc[sessions["athlete"] == name, "athlete_id"] = int(athlete_id)
         insert_custom_exercises(w, self.custom)
+        record_matches(w, self.report.guessed)
         fresh = sessions[sessions["session_id"].isna()]
         # One id per new session, taken up front, so the sets can point at it.
         new_ids = cur.execute(

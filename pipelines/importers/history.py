@@ -7,11 +7,14 @@ exactly those sessions with all their sets, and those sets, and marks the record
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from pipelines.backup import safety_copy
 from pipelines.errors import LiftboardError
 from pipelines.writes import write
 
@@ -30,12 +33,14 @@ class UndoneImport:
     file_name: str
     sessions: int
     sets: int
+    kept: Path | None = None  # the copy of the database taken first
 
     def sentence(self) -> str:
         """The outcome as one sentence."""
+        copy = f" A copy from before is kept at {self.kept}." if self.kept else ""
         return (
             f"Import {self.import_id} ({self.file_name}) was undone: {self.sets:,} set(s) and "
-            f"{self.sessions:,} session(s) removed."
+            f"{self.sessions:,} session(s) removed.{copy}"
         )
 
 
@@ -48,8 +53,15 @@ def past_imports(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
 
 
-def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> UndoneImport:
+def undo_import(
+    con: duckdb.DuckDBPyConnection,
+    import_id: int,
+    db: str | os.PathLike[str] | None = None,
+) -> UndoneImport:
     """Remove the sessions and sets one import added, and mark it undone.
+
+    When `db` names the database file, a copy of it is kept beside it first
+    (`pipelines.backup.safety_copy`), so the data removed can still be had back.
 
     The sets go in one transaction with the record's `undone_at`; the emptied sessions follow
     in a second one, since DuckDB refuses to delete a session in the transaction that deleted
@@ -84,6 +96,9 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> UndoneImport:
         raise LiftboardError(
             f"Import {import_id} ({file_name}) was undone already, on {undone_at:%Y-%m-%d %H:%M}."
         )
+    kept = None
+    if db is not None and str(db) != ":memory:":
+        kept = safety_copy(con, db, "undo")
     removed = 0
     with write(con, "undo of the import") as w:
         tx = w.cur
@@ -112,4 +127,4 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> UndoneImport:
                 "delete from sessions where session_id in (select unnest(?::bigint[]))",
                 [sessions],
             )
-    return UndoneImport(int(import_id), file_name, len(sessions), int(removed))
+    return UndoneImport(int(import_id), file_name, len(sessions), int(removed), kept)

@@ -8,6 +8,8 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from pipelines.exports import neutralise
 from pipelines.importers.common import Flag, RejectedRow
 
@@ -62,6 +64,8 @@ class ImportReport:
     file_name: str = ""
     checksum: str = ""
     import_id: int | None = None
+    # Names matched other than by their exact name or alias: name, exercise_id, method, detail.
+    guessed: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def non_set_rows_skipped(self) -> int:
@@ -141,6 +145,13 @@ class ImportReport:
                 lines.append(f"  {item.name} ({item.sets:,} set(s)) → {item.exercise_id}")
             if len(self.unmapped) > SHOWN:
                 lines.append(f"  … and {len(self.unmapped) - SHOWN:,} more.")
+        if not self.guessed.empty:
+            lines.append("Names matched by their movement rather than their exact name:")
+            for name, exercise_id, method, detail in self.guessed.head(SHOWN).itertuples(
+                index=False
+            ):
+                landed = exercise_id if isinstance(exercise_id, str) else "left for you to map"
+                lines.append(f"  {name} → {landed} ({method}: {detail})")
         if self.warnings:
             lines.append(f"Notes on the file ({len(self.warnings):,}):")
             lines.extend(f"  {w}" for w in self.warnings[:SHOWN])

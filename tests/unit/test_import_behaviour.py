@@ -155,11 +155,11 @@ def test_unknown_names_become_unmapped_custom_exercises_listed_with_their_sets(c
 
     unmapped = unmapped_exercises(con)
     assert unmapped[["exercise_id", "name", "sets"]].values.tolist() == [
-        ["custom:landmine-press", "Landmine Press", 1]
+        ["custom:jefferson-curl", "Jefferson Curl", 1]
     ]
     custom = con.execute(
         "select source, mapped, load_type from exercises where exercise_id = ?",
-        ["custom:landmine-press"],
+        ["custom:jefferson-curl"],
     ).fetchone()
     assert custom == ("custom", False, "weighted")
 
@@ -169,18 +169,25 @@ def test_mapping_a_custom_exercise_makes_its_past_sets_count_toward_muscles(con)
     counted = (
         "select m.muscle_group, m.role, count(*) from sets as x "
         "inner join exercise_muscles as m on m.exercise_id = x.exercise_id "
-        "where x.exercise_id = 'custom:landmine-press' group by all order by 1"
+        "where x.exercise_id = 'custom:jefferson-curl' group by all order by 1"
     )
     assert con.execute(counted).fetchall() == []
 
-    map_exercise(con, "custom:landmine-press", "Standing_Military_Press")
+    map_exercise(con, "custom:jefferson-curl", "Standing_Military_Press")
 
     catalog = con.execute(
         "select muscle_group, role, 1 from exercise_muscles "
         "where exercise_id = 'Standing_Military_Press' order by 1"
     ).fetchall()
     assert catalog
-    assert con.execute(counted).fetchall() == catalog
+    # The set now belongs to the catalog exercise (the same lift), so it counts toward its muscles.
+    moved = (
+        "select m.muscle_group, m.role, count(*) from sets as x "
+        "inner join mapped_sets as s on s.set_id = x.set_id "
+        "inner join exercise_muscles as m on m.exercise_id = x.exercise_id "
+        "where s.exercise_id = 'custom:jefferson-curl' group by all order by 1"
+    )
+    assert con.execute(moved).fetchall() == catalog
     assert unmapped_exercises(con).empty
     # The name now lands on the mapped exercise on the next import, which adds nothing.
     assert import_file(con, CLASSIC, unit="kg").sets_added == 0
@@ -232,7 +239,7 @@ def test_the_report_renders_every_count_as_text(con):
         in text
     )
     assert "line 19, Weight = 'abc'" in text
-    assert "Landmine Press (1 set(s)) → custom:landmine-press" in text
+    assert "Jefferson Curl (1 set(s)) → custom:jefferson-curl" in text
     assert "17 of 18 set(s) (94.4%)" in text
     assert "Recorded as import 1; `liftboard import --undo 1` takes it back out." in text
 

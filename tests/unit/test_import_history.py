@@ -127,13 +127,18 @@ def test_the_command_line_lists_and_undoes_imports(db_file):
     )
     assert "18 set(s) in 3 new session(s)" in listed.stdout
     assert undone.returncode == 0, undone.stderr
-    assert undone.stdout.strip() == (
-        "Import 1 (strong_classic.csv) was undone: 18 set(s) and 3 session(s) removed."
+    assert undone.stdout.startswith(
+        "Import 1 (strong_classic.csv) was undone: 18 set(s) and 3 session(s) removed. "
+        "A copy from before is kept at "
     )
     assert unknown.returncode == 2
     assert "There is no import number 9" in unknown.stderr
     with duckdb.connect(str(db_file), read_only=True) as con:
         assert con.execute("select count(*) from sets").fetchone() == (0,)
+    (copy,) = (db_file.parent / "liftboard-backups").glob("*-before-undo.duckdb")
+    assert copy.name in undone.stdout
+    with duckdb.connect(str(copy), read_only=True) as before:
+        assert before.execute("select count(*) from sets").fetchone() == (18,)
 
 
 def test_the_command_line_writes_the_problems_as_csv(db_file, tmp_path):

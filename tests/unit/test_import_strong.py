@@ -67,7 +67,7 @@ def test_classic_layout_gives_exact_sessions_and_sets(con):
          "Коленные бинты, 🦵"),
         ("Legs", 2, "Barbell_Squat", "working", 100.0, 100.0, "kg", 5, None, None, None,
          "Коленные бинты, 🦵"),
-        ("Legs", 3, "custom:landmine-press", "working", 20.0, 20.0, "kg", 10, None, None, None,
+        ("Legs", 3, "custom:jefferson-curl", "working", 20.0, 20.0, "kg", 10, None, None, None,
          ""),
         ("Legs", 4, "Leg_Press", "working", 650.0, 650.0, "kg", 10, None, None, None, ""),
         ("Legs", 5, "Leg_Extensions", "working", 30.0, 30.0, "kg", 120, None, None, None, ""),
@@ -98,7 +98,7 @@ def test_classic_layout_keeps_unlikely_values_and_flags_them_by_line(con):
          "a workout longer than 12 h (perhaps never ended): imported, check it"),
     ]  # fmt: skip
     assert [(u.name, u.exercise_id, u.sets) for u in report.unmapped] == [
-        ("Landmine Press", "custom:landmine-press", 1)
+        ("Jefferson Curl", "custom:jefferson-curl", 1)
     ]
     assert (report.sets_matched, report.sets_total) == (17, 18)
 

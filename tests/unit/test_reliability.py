@@ -15,7 +15,7 @@ import pytest
 
 from pipelines.athletes import ensure_athlete
 from pipelines.cli import build_parser
-from pipelines.cli.serve import streamlit_command
+from pipelines.cli.serve import server_command
 from pipelines.db import connect
 from pipelines.errors import DatabaseUnavailableError, LiftboardError
 from pipelines.logbook import log_sets, start_session
@@ -118,5 +118,5 @@ def test_a_read_only_database_gives_a_sentence_and_stays_unchanged(tmp_path):
 def test_serve_binds_this_computer_only_by_default():
     args = build_parser().parse_args(["serve"])
     assert args.host == "127.0.0.1"
-    command = streamlit_command(args.host, args.port)
-    assert command[command.index("--server.address") + 1] == "127.0.0.1"
+    command = server_command("liftboard.duckdb", args.host, args.port)
+    assert command[command.index("--host") + 1] == "127.0.0.1"

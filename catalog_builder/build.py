@@ -1,7 +1,8 @@
-"""Build the shipped reference CSVs in `data/` from free-exercise-db plus Liftboard's curation.
+"""Build the shipped reference CSVs in `data/` from free-exercise-db plus the curated facts.
 
-Run `python -m pipelines.build_catalog path/to/exercises.json [--out data]`. Only facts are
-taken from the source (ids, names, categories, equipment, muscles); its instructions are not.
+Run `python -m catalog_builder path/to/exercises.json [--out data] [--curation DIR]`. Only
+facts are taken from the source (ids, names, categories, equipment, muscles); its instructions
+are not. The curated facts are read from `data/curation/*.csv` (see `catalog_builder.curation`).
 The output is deterministic: sorted rows, UTF-8, LF line endings and a header row, so running
 the build twice gives byte-identical files.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -18,39 +20,27 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.catalog_curation import (
-    ALIASES,
-    BODYWEIGHT_FACTORS,
-    LOAD_TYPE_OVERRIDES,
-    LOAD_TYPES,
-    MUSCLE_GROUPS,
-    MUSCLES,
-    SEED_EXERCISES,
-    STANCE_AND_CUES,
-    TEMPLATE_ITEMS,
-    TEMPLATES,
-    UNILATERAL_OVERRIDES,
-    VARIATION_KINDS,
-    VARIATIONS,
-)
+from catalog_builder.curation import CURATION_DIR, CatalogError, Curation, load_curation
 from pipelines.db import SEED_FILES
 from pipelines.names import normalise_name
+from pipelines.schemas import LOAD_TYPES, REGIONS, VARIATION_KINDS
 
 Row = tuple[str, ...]
 
 # The files this script builds, with the columns the loader expects (pipelines.db owns them);
 # volume_landmarks.csv is curated by hand and not built here.
-COLUMNS: dict[str, Row] = {
-    name: SEED_FILES[name]
-    for name in (
-        "muscle_groups", "muscles", "exercises", "exercise_muscles", "exercise_aliases",
-        "exercise_variations", "workout_templates", "template_items",
-    )
-}  # fmt: skip
-
-
-class CatalogError(ValueError):
-    """The source or the curation breaks a rule of the catalog; nothing is written."""
+BUILT = (
+    "muscle_groups",
+    "muscles",
+    "exercises",
+    "exercise_muscles",
+    "exercise_aliases",
+    "exercise_variations",
+    "workout_templates",
+    "template_items",
+)
+COLUMNS: dict[str, Row] = {name: SEED_FILES[name] for name in BUILT}
+__all__ = ["COLUMNS", "CatalogError", "Exercise", "build", "build_tables", "main"]
 
 
 @dataclass(frozen=True)
@@ -116,23 +106,34 @@ def _source_exercise(item: object, index: int) -> Exercise:
     )
 
 
-def seed_exercises() -> list[Exercise]:
-    """The curated moves of the seed workout that the source lacks."""
+def curated_exercises(curation: Curation) -> list[Exercise]:
+    """The curated exercises that the source lacks, with their curated muscles."""
     return [
         Exercise(
-            exercise_id=seed.exercise_id,
-            name=seed.name,
-            category=seed.category,
-            equipment=seed.equipment,
-            mechanic=seed.mechanic,
-            force=seed.force,
-            level=seed.level,
-            primary=seed.primary,
-            secondary=seed.secondary,
+            exercise_id=ex.exercise_id,
+            name=ex.name,
+            category=ex.category,
+            equipment=ex.equipment,
+            mechanic=ex.mechanic,
+            force=ex.force,
+            level=ex.level,
+            primary=curation.exercise_muscles.get(ex.exercise_id, ((), ()))[0],
+            secondary=curation.exercise_muscles.get(ex.exercise_id, ((), ()))[1],
             source="liftboard",
         )
-        for seed in SEED_EXERCISES
+        for ex in curation.exercises
     ]
+
+
+def with_curated_muscles(source: Sequence[Exercise], curation: Curation) -> list[Exercise]:
+    """Source exercises, with the curated muscles replacing the source's where given."""
+    out = []
+    for ex in source:
+        curated = curation.exercise_muscles.get(ex.exercise_id)
+        if curated is not None:
+            ex = dataclasses.replace(ex, primary=curated[0], secondary=curated[1])
+        out.append(ex)
+    return out
 
 
 _CARDIO_DISTANCE = re.compile(r"bicycl|cycl|running|jogging|walking|rowing|skating")
@@ -153,13 +154,13 @@ _BODY_ON_GEAR = re.compile(
 )
 
 
-def load_type(exercise: Exercise) -> str:
+def load_type(exercise: Exercise, overrides: dict[str, str]) -> str:
     """How a set of the exercise is loaded: one of `LOAD_TYPES`.
 
     Curated overrides win; otherwise the category, force, equipment and name decide.
     """
-    if exercise.exercise_id in LOAD_TYPE_OVERRIDES:
-        return LOAD_TYPE_OVERRIDES[exercise.exercise_id]
+    if exercise.exercise_id in overrides:
+        return overrides[exercise.exercise_id]
     name = normalise_name(exercise.name)
     if exercise.category == "stretching" or exercise.equipment == "foam roll":
         return "timed"
@@ -186,10 +187,10 @@ _UNILATERAL = re.compile(
 )
 
 
-def is_unilateral(exercise: Exercise) -> bool:
+def is_unilateral(exercise: Exercise, overrides: dict[str, bool]) -> bool:
     """Whether the exercise works one side at a time (reps are counted per side)."""
-    if exercise.exercise_id in UNILATERAL_OVERRIDES:
-        return UNILATERAL_OVERRIDES[exercise.exercise_id]
+    if exercise.exercise_id in overrides:
+        return overrides[exercise.exercise_id]
     return bool(_UNILATERAL.search(normalise_name(exercise.name)))
 
 
@@ -203,19 +204,19 @@ def _number(value: float | int | None) -> str:
     return format(value, "g")
 
 
-def exercise_rows(exercises: Sequence[Exercise]) -> list[Row]:
+def exercise_rows(exercises: Sequence[Exercise], curation: Curation) -> list[Row]:
     """Rows of `exercises.csv`, one per exercise."""
     rows: list[Row] = []
     for ex in exercises:
-        kind = load_type(ex)
+        kind = load_type(ex, curation.load_types)
         if kind not in LOAD_TYPES:
             raise CatalogError(f"{ex.exercise_id} has the unknown load type {kind!r}.")
-        factor = BODYWEIGHT_FACTORS.get(ex.exercise_id, 0.0)
+        factor = curation.bodyweight_factors.get(ex.exercise_id, 0.0)
         if factor and kind not in {"bodyweight", "weighted_bodyweight", "assisted"}:
             raise CatalogError(
                 f"{ex.exercise_id} has a bodyweight factor but its load type is {kind}."
             )
-        stance, cues = STANCE_AND_CUES.get(ex.exercise_id, ("", ""))
+        stance, cues = curation.stance_cues.get(ex.exercise_id, ("", ""))
         rows.append(
             (
                 ex.exercise_id,
@@ -227,7 +228,7 @@ def exercise_rows(exercises: Sequence[Exercise]) -> list[Row]:
                 ex.force,
                 ex.level,
                 kind,
-                _bool(is_unilateral(ex)),
+                _bool(is_unilateral(ex, curation.unilateral)),
                 _number(factor),
                 stance,
                 cues,
@@ -257,7 +258,7 @@ def exercise_muscle_rows(exercises: Sequence[Exercise], groups: set[str]) -> lis
     return rows
 
 
-def alias_rows(name_norms: dict[str, str]) -> list[Row]:
+def alias_rows(name_norms: dict[str, str], aliases: Sequence[tuple[str, str]]) -> list[Row]:
     """Rows of `exercise_aliases.csv`, from the curated aliases.
 
     `name_norms` maps each exercise's normalised name to its id. Spellings that normalise
@@ -269,7 +270,7 @@ def alias_rows(name_norms: dict[str, str]) -> list[Row]:
     """
     ids = set(name_norms.values())
     chosen: dict[str, tuple[str, str]] = {}
-    for alias, exercise_id in ALIASES:
+    for alias, exercise_id in aliases:
         norm = normalise_name(alias)
         if exercise_id not in ids:
             raise CatalogError(f"The alias {alias!r} points at the unknown {exercise_id!r}.")
@@ -289,11 +290,11 @@ def alias_rows(name_norms: dict[str, str]) -> list[Row]:
     return [(alias, norm, exercise_id) for norm, (alias, exercise_id) in chosen.items()]
 
 
-def variation_rows(ids: set[str]) -> list[Row]:
+def variation_rows(ids: set[str], curation: Curation) -> list[Row]:
     """Rows of `exercise_variations.csv`; positions count from 1 per exercise, as listed."""
     rows: list[Row] = []
     positions: dict[str, int] = {}
-    for var in VARIATIONS:
+    for var in curation.variations:
         for needed in (var.exercise_id, var.target_exercise_id):
             if needed and needed not in ids:
                 raise CatalogError(f"The variation {var.variation!r} names unknown {needed!r}.")
@@ -313,7 +314,7 @@ def variation_rows(ids: set[str]) -> list[Row]:
     return rows
 
 
-def template_rows() -> list[Row]:
+def template_rows(curation: Curation) -> list[Row]:
     """Rows of `workout_templates.csv`, one per template."""
     return [
         (
@@ -327,21 +328,21 @@ def template_rows() -> list[Row]:
             str(t.minutes_max),
             t.defaults_note,
         )
-        for t in TEMPLATES
+        for t in curation.templates
     ]
 
 
-def template_item_rows(ids: set[str]) -> list[Row]:
+def template_item_rows(ids: set[str], curation: Curation) -> list[Row]:
     """Rows of `template_items.csv`; positions count from 1 per (template, round), as listed.
 
     Raises:
         CatalogError: An item names an unknown template or exercise, sets both or neither
             of reps and seconds, or lies outside its template's rounds.
     """
-    templates = {t.template_id: t for t in TEMPLATES}
+    templates = {t.template_id: t for t in curation.templates}
     rows: list[Row] = []
     positions: dict[tuple[str, int], int] = {}
-    for item in TEMPLATE_ITEMS:
+    for item in curation.template_items:
         template = templates.get(item.template_id)
         if template is None or item.exercise_id not in ids:
             raise CatalogError(f"The template item {item!r} names an unknown template or move.")
@@ -374,21 +375,33 @@ def _numeric_key(row: Row, numeric: Iterable[int]) -> tuple[object, ...]:
     return tuple(int(v) if i in positions else v for i, v in enumerate(row))
 
 
-def build_tables(source: Sequence[Exercise]) -> dict[str, list[Row]]:
+def build_tables(
+    source: Sequence[Exercise], curation: Curation | None = None
+) -> dict[str, list[Row]]:
     """Every reference table as sorted rows (header excluded), keyed by file stem.
 
     Raises:
         CatalogError: A rule of the catalog is broken (see the row builders).
     """
+    curation = load_curation() if curation is None else curation
     source_ids = {ex.exercise_id for ex in source}
     if len(source_ids) != len(source):
         raise CatalogError("The source repeats an exercise id.")
-    for seed in SEED_EXERCISES:
+    for seed in curation.exercises:
         if seed.exercise_id in source_ids:
-            raise CatalogError(f"The seed move id {seed.exercise_id!r} is already in the source.")
-    exercises = sorted([*source, *seed_exercises()], key=lambda ex: ex.exercise_id)
+            raise CatalogError(f"The curated exercise id {seed.exercise_id!r} is in the source.")
+    exercises = sorted(
+        [*with_curated_muscles(source, curation), *curated_exercises(curation)],
+        key=lambda ex: ex.exercise_id,
+    )
     ids = {ex.exercise_id for ex in exercises}
-    for curated in (LOAD_TYPE_OVERRIDES, UNILATERAL_OVERRIDES, BODYWEIGHT_FACTORS, STANCE_AND_CUES):
+    for curated in (
+        curation.load_types,
+        curation.unilateral,
+        curation.bodyweight_factors,
+        curation.stance_cues,
+        curation.exercise_muscles,
+    ):
         unknown = sorted(set(curated) - ids)
         if unknown:
             raise CatalogError(f"The curation names unknown exercises: {', '.join(unknown)}.")
@@ -399,24 +412,34 @@ def build_tables(source: Sequence[Exercise]) -> dict[str, list[Row]]:
             raise CatalogError(f"{ex.exercise_id} and {name_norms[norm]} normalise alike.")
         name_norms[norm] = ex.exercise_id
 
-    groups = {g.muscle_group for g in MUSCLE_GROUPS}
-    for muscle in MUSCLES:
+    groups = {g.muscle_group for g in curation.muscle_groups}
+    for group in curation.muscle_groups:
+        if group.region not in REGIONS:
+            raise CatalogError(f"The muscle group {group.muscle_group!r} has unknown region.")
+    orders = sorted(g.display_order for g in curation.muscle_groups)
+    if orders != list(range(1, len(orders) + 1)):
+        raise CatalogError("The muscle groups' display_order must count 1, 2, 3 … without gaps.")
+    for muscle in curation.muscles:
         if muscle.muscle_group not in groups:
             raise CatalogError(f"The muscle {muscle.muscle!r} maps to an unknown group.")
-    group_rows = [
-        (g.muscle_group, g.region, str(order)) for order, g in enumerate(MUSCLE_GROUPS, start=1)
-    ]
+    group_rows = [(g.muscle_group, g.region, str(g.display_order)) for g in curation.muscle_groups]
     return {
         "muscle_groups": sorted(group_rows, key=lambda r: int(r[2])),
-        "muscles": sorted((m.muscle, m.muscle_group, m.description) for m in MUSCLES),
-        "exercises": sorted(exercise_rows(exercises)),
+        "muscles": sorted((m.muscle, m.muscle_group, m.description) for m in curation.muscles),
+        "exercises": sorted(exercise_rows(exercises, curation)),
         "exercise_muscles": sorted(
             exercise_muscle_rows(exercises, groups), key=lambda r: (r[0], r[2], r[1])
         ),
-        "exercise_aliases": sorted(alias_rows(name_norms), key=lambda r: (r[1], r[0])),
-        "exercise_variations": sorted(variation_rows(ids), key=lambda r: _numeric_key(r, [1])),
-        "workout_templates": sorted(template_rows()),
-        "template_items": sorted(template_item_rows(ids), key=lambda r: _numeric_key(r, [1, 2])),
+        "exercise_aliases": sorted(
+            alias_rows(name_norms, curation.aliases), key=lambda r: (r[1], r[0])
+        ),
+        "exercise_variations": sorted(
+            variation_rows(ids, curation), key=lambda r: _numeric_key(r, [1])
+        ),
+        "workout_templates": sorted(template_rows(curation)),
+        "template_items": sorted(
+            template_item_rows(ids, curation), key=lambda r: _numeric_key(r, [1, 2])
+        ),
     }
 
 
@@ -440,13 +463,13 @@ def write_tables(tables: dict[str, list[Row]], out_dir: Path) -> list[Path]:
     return written
 
 
-def build(source_json: Path, out_dir: Path) -> dict[str, int]:
-    """Build every reference CSV from `source_json` into `out_dir`.
+def build(source_json: Path, out_dir: Path, curation_dir: Path = CURATION_DIR) -> dict[str, int]:
+    """Build every reference CSV from `source_json` and the curated facts into `out_dir`.
 
     Returns:
         The number of data rows written per file stem.
     """
-    tables = build_tables(load_source(source_json))
+    tables = build_tables(load_source(source_json), load_curation(curation_dir))
     write_tables(tables, out_dir)
     return {name: len(rows) for name, rows in tables.items()}
 
@@ -454,21 +477,21 @@ def build(source_json: Path, out_dir: Path) -> dict[str, int]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the process exit status."""
     parser = argparse.ArgumentParser(
-        prog="python -m pipelines.build_catalog",
-        description="Build Liftboard's reference CSVs from free-exercise-db's exercises.json.",
+        prog="python -m catalog_builder",
+        description="Build Liftboard's reference CSVs from free-exercise-db's exercises.json "
+        "and the curated facts.",
     )
     parser.add_argument("source_json", type=Path, help="path to free-exercise-db exercises.json")
     parser.add_argument("--out", type=Path, default=Path("data"), help="output folder (data)")
+    parser.add_argument(
+        "--curation", type=Path, default=CURATION_DIR, help="curated facts (data/curation)"
+    )
     args = parser.parse_args(argv)
     try:
-        counts = build(args.source_json, args.out)
+        counts = build(args.source_json, args.out, args.curation)
     except CatalogError as exc:
         print(f"The catalog was not built: {exc}", file=sys.stderr)
         return 2
     for name, count in counts.items():
         print(f"{args.out / (name + '.csv')}: {count} rows")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
