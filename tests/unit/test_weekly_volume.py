@@ -341,8 +341,8 @@ def test_an_athlete_id_beyond_what_the_packed_keys_hold_stops_the_count_instead_
 # Hand-counted week of the coach's rules: a treadmill run and an adductor stretch (neither a
 # hard set: conditioning and mobility), a missed deadlift attempt (0 reps), an easy deadlift
 # logged at RPE 5 (far from failure), and three working deadlifts of 5, the only hard sets.
-# Barbell Deadlift: lower back primary; glutes, hamstrings, quadriceps, calves, traps, lats,
-# middle back and forearms secondary (0.5 each).
+# Barbell Deadlift, a hip hinge: lower back, glutes and hamstrings primary (1 each); quadriceps,
+# calves, traps, lats, middle back and forearms secondary (0.5 each).
 RULES_WEEK = [
     {"exercise": "Running_Treadmill", "seconds": 1800, "distance_m": 5000},
     {"exercise": "Adductor", "seconds": 60},
@@ -374,6 +374,7 @@ def test_runs_stretches_missed_and_easy_sets_are_not_hard_sets(con, athlete):
     }
     assert week.loc["adductors", "hard_sets"] == 0
     assert week.loc["lower back", "direct_sets"] == 3
+    assert week.loc["glutes", "direct_sets"] == week.loc["hamstrings", "direct_sets"] == 3
 
 
 def seed_week_statuses(con, athlete: int, circuits: int) -> dict[str, str]:
