@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 PORT ?= 8501
 
-.PHONY: setup run test lint browser bench catalog clean
+.PHONY: setup run test test-deep lint browser bench catalog clean
 
 setup: $(STAMP)
 
@@ -33,8 +33,11 @@ lint: setup
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: setup browser lint  ## every check and test, browser tests included
-	$(BIN)/python -m pytest
+test: setup browser lint  ## every check and test, browser tests included (Hypothesis profile ci)
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
+
+test-deep: setup browser lint  ## the same with the full counts of generated inputs (profile deep)
+	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest
 
 bench: setup
 	$(BIN)/liftboard bench

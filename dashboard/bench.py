@@ -11,6 +11,7 @@ when a measure runs.
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
 import time
@@ -124,3 +125,125 @@ def strength_seconds(path: Path, runs: int = 3) -> float:
 def _strength(ctx: BenchContext) -> float:
     ctx.close()
     return strength_seconds(ctx.db_path, ctx.runs)
+
+
+# --- the Log page: Add set --------------------------------------------------------------------
+
+ADD_SET_WEIGHTS = [40.0 + 0.5 * i for i in range(60)]  # one new, recognisable set per click
+ADD_SET_EXERCISE = "Barbell Squat"  # a loaded lift every catalog has
+
+
+def add_set_rerun_ms(path: Path, runs: int = 10) -> float:
+    """Median milliseconds of the server side of Add set on the Log page (AppTest).
+
+    The page is opened as a browser would, an exercise chosen, then each timed step is filling
+    weight and reps and pressing Add set: the callback writes the set and the page is drawn.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    times = []
+    with _database(path):
+        at = AppTest.from_file(str(APP), default_timeout=600).run()
+        at.selectbox(key="log_exercise").set_value(ADD_SET_EXERCISE).run()
+        for weight in ADD_SET_WEIGHTS[: max(1, runs)]:
+            at.number_input(key="log_weight").set_value(weight)
+            at.number_input(key="log_reps").set_value(5)
+            began = time.perf_counter()
+            at.button(key="log_add").click().run()
+            times.append(time.perf_counter() - began)
+            if at.exception or at.error:
+                problem = at.exception[0].value if at.exception else at.error[0].value
+                raise RuntimeError(f"Add set failed: {problem}")
+    return statistics.median(times) * 1000
+
+
+def add_set_browser_times(url: str, executable: str, runs: int = 10) -> list[float]:
+    """Milliseconds from pressing Add set to the new row showing, `runs` times, in chromium.
+
+    `url` is a running dashboard; each set gets its own weight, so its row is recognisable.
+    """
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(
+            executable_path=executable, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(url, timeout=120_000)
+        page.get_by_role("combobox", name="Exercise").click(timeout=120_000)
+        page.keyboard.type(ADD_SET_EXERCISE)
+        page.get_by_role("option", name=ADD_SET_EXERCISE, exact=True).click()
+        idle = "[data-testid='stApp'][data-test-script-state='notRunning']"
+        page.wait_for_selector(idle, timeout=120_000)
+        unit = "lb" if page.get_by_label("Weight (lb)").count() else "kg"
+        for weight in ADD_SET_WEIGHTS[: max(1, runs)]:
+            page.get_by_label(f"Weight ({unit})", exact=True).fill(f"{weight:g}")
+            page.get_by_label("Reps", exact=True).fill("7")
+            row = f"td:has-text('{weight:g} {unit} \u00d7 7')"
+            began = time.perf_counter()
+            page.get_by_role("button", name="Add set").click()
+            page.wait_for_selector(row, state="attached", timeout=60_000)
+            times.append((time.perf_counter() - began) * 1000)
+            page.wait_for_selector(idle, timeout=60_000)
+        browser.close()
+    return times
+
+
+@contextmanager
+def _serving(path: Path) -> Iterator[str]:
+    """`liftboard serve` on `path` and a free port, for as long as the block runs."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    command = [sys.executable, "-m", "pipelines.cli", "serve", "--db", str(path), "--port",
+               str(port)]  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k != ENV_DB}
+    process = subprocess.Popen(  # noqa: S603 - this interpreter and fixed arguments
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    health = f"{url}/_stcore/health"
+    try:
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(health, timeout=2) as answer:  # noqa: S310 - http, ours
+                    if answer.read().decode().strip() == "ok":
+                        break
+            except OSError:
+                try:
+                    process.wait(timeout=0.2)  # waits between probes, notices an early exit
+                except subprocess.TimeoutExpired:
+                    continue
+                raise RuntimeError("liftboard serve stopped before it answered") from None
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+@measure("add_set_rerun_ms", "Log: Add set, server side (median)", "ms", "<= 100 ms")
+def _add_set_rerun(ctx: BenchContext) -> float:
+    ctx.close()
+    return add_set_rerun_ms(ctx.db_path, max(ctx.runs, 10))
+
+
+@measure("add_set_browser_ms", "Log: Add set to new row shown in chromium", "ms", "<= 400 ms")
+def _add_set_browser(ctx: BenchContext) -> float:
+    ctx.close()
+    chromium = Path("/usr/bin/chromium")
+    try:
+        import playwright  # noqa: F401 - only to learn whether it is installed
+    except ImportError:
+        return math.nan
+    if not chromium.exists():
+        return math.nan
+    with _serving(ctx.db_path) as url:
+        return statistics.median(add_set_browser_times(url, str(chromium), max(ctx.runs, 10)))

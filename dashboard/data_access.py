@@ -17,7 +17,7 @@ import streamlit as st
 
 from pipelines import athletes as athlete_reads
 from pipelines import catalog as catalog_reads
-from pipelines import live, logbook, writes
+from pipelines import live, log_views, logbook, writes
 from pipelines.backup import backup_bytes
 from pipelines.coaching import circuit_coaching
 from pipelines.consistency import (
@@ -85,9 +85,18 @@ def catalog(version: int) -> pd.DataFrame:
     return catalog_reads.exercise_catalog(get_connection())
 
 
+def catalog_version() -> int:
+    """A version that changes with the catalog, not with every logged set."""
+    return log_views.catalog_version(get_connection())
+
+
 @st.cache_data(ttl=TTL, max_entries=8)
-def exercise_names(version: int, athlete_id: int) -> pd.DataFrame:
-    """One row per searchable name (names and aliases), the athlete's recent exercises first."""
+def exercise_names(version: int, athlete_id: int, day: dt.date | None = None) -> pd.DataFrame:
+    """One row per searchable name (names and aliases), the athlete's recent exercises first.
+
+    Pass `catalog_version()` and today's date: the search then stays cached while sets are
+    logged, and its recent-first order is renewed each day.
+    """
     return catalog_reads.exercise_names(get_connection(), athlete_id)
 
 
@@ -107,6 +116,18 @@ def day_sets(version: int, athlete_id: int, day: str) -> pd.DataFrame:
 def last_sets(version: int, athlete_id: int, exercise_ids: tuple[str, ...]) -> pd.DataFrame:
     """The athlete's most recent set of each exercise, to pre-fill the next one."""
     return logbook.last_sets(get_connection(), athlete_id, exercise_ids)
+
+
+@st.cache_data(ttl=TTL, max_entries=64)
+def previous_sets(
+    version: tuple[int, int], athlete_id: int, exercise_id: str, day: dt.date
+) -> pd.DataFrame:
+    """The exercise's sets in the athlete's latest session before `day`, in order.
+
+    `version` is `catalog_version()` with a count of this browser session's changes to earlier
+    days: sets logged on `day` itself cannot change the answer, so Add set does not redo it.
+    """
+    return log_views.previous_sets(get_connection(), athlete_id, exercise_id, day)
 
 
 @st.cache_data(ttl=TTL, max_entries=4)
@@ -183,9 +204,16 @@ def records(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.D
 
 
 @st.cache_data(ttl=TTL, max_entries=16)
-def suggestions(version: int, athlete_id: int) -> pd.DataFrame:
-    """What to do next per exercise of the athlete's template or recent log."""
-    return progression(get_connection(), athlete_id)
+def suggestions(version: int, athlete_id: int, as_of: dt.date | None = None) -> pd.DataFrame:
+    """What to do next per exercise of the athlete's template or log up to `as_of`."""
+    return progression(get_connection(), athlete_id, as_of=as_of)
+
+
+def latest_training(version: int, athlete_id: int) -> dt.date | None:
+    """The day of the athlete's latest session, or None when they have none."""
+    people = athletes(version)
+    found = people.loc[people["athlete_id"] == athlete_id, "last_session_at"].dropna()
+    return None if found.empty else pd.Timestamp(found.iloc[0]).date()
 
 
 @st.cache_data(ttl=TTL, max_entries=16)

@@ -58,8 +58,10 @@ def _cli_log_while_serving(ctx: BenchContext) -> float:
     liftboard = [str(installed)] if installed.exists() else [sys.executable, "-m", "dashboard.cli"]
     server = subprocess.Popen(  # noqa: S603 - fixed argv
         [*liftboard, "serve", "--db", str(ctx.db_path), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 300
         while not _healthy(f"http://127.0.0.1:{port}"):
@@ -70,11 +72,25 @@ def _cli_log_while_serving(ctx: BenchContext) -> float:
         for run in range(LOG_RUNS + 1):
             began = time.perf_counter()
             subprocess.run(  # noqa: S603 - fixed argv
-                [*liftboard, "log", "--db", str(ctx.db_path), "--date", "2026-01-05",
-                 "--exercise", "Suitcase Deadlift", "--weight-kg", "20", "--reps", "10",
-                 "--athlete", "Bench command line"],
-                check=True, stdout=subprocess.DEVNULL,
-            )  # fmt: skip
+                [
+                    *liftboard,
+                    "log",
+                    "--db",
+                    str(ctx.db_path),
+                    "--date",
+                    "2026-01-05",
+                    "--exercise",
+                    "Suitcase Deadlift",
+                    "--weight-kg",
+                    "20",
+                    "--reps",
+                    "10",
+                    "--athlete",
+                    "Bench command line",
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
             if run:  # the first one also warms the server's command parser
                 times.append(time.perf_counter() - began)
         return statistics.median(times)

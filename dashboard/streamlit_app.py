@@ -20,42 +20,60 @@ if not sign_in.signed_in():  # with a password set, nothing below runs before si
 pages = {
     "Train": [
         st.Page(
-            "app_pages/log_sets.py", title="Log", icon=":material/edit_note:",
-            url_path="log", default=True,
+            "app_pages/log_sets.py",
+            title="Log",
+            icon=":material/edit_note:",
+            url_path="log",
+            default=True,
         ),
         st.Page(
-            "app_pages/workout.py", title="Workout", icon=":material/directions_run:",
+            "app_pages/workout.py",
+            title="Workout",
+            icon=":material/directions_run:",
             url_path="workout",
         ),
     ],
     "Analyse": [
         st.Page(
-            "app_pages/trends.py", title="Trends", icon=":material/monitoring:",
+            "app_pages/trends.py",
+            title="Trends",
+            icon=":material/monitoring:",
             url_path="trends",
         ),
         st.Page(
-            "app_pages/exercise.py", title="Exercise history", icon=":material/history:",
+            "app_pages/exercise.py",
+            title="Exercise history",
+            icon=":material/history:",
             url_path="exercise",
         ),
         st.Page(
-            "app_pages/body.py", title="Body map", icon=":material/accessibility_new:",
+            "app_pages/body.py",
+            title="Body map",
+            icon=":material/accessibility_new:",
             url_path="body",
         ),
         st.Page(
-            "app_pages/bodyweight.py", title="Bodyweight", icon=":material/monitor_weight:",
+            "app_pages/bodyweight.py",
+            title="Bodyweight",
+            icon=":material/monitor_weight:",
             url_path="bodyweight",
         ),
     ],
     "Manage": [
         st.Page(
-            "app_pages/exercises.py", title="Exercises", icon=":material/menu_book:",
+            "app_pages/exercises.py",
+            title="Exercises",
+            icon=":material/menu_book:",
             url_path="exercises",
         ),
         st.Page(
-            "app_pages/data.py", title="Data", icon=":material/database:", url_path="data",
+            "app_pages/data.py",
+            title="Data",
+            icon=":material/database:",
+            url_path="data",
         ),
     ],
-}  # fmt: skip
+}
 page = st.navigation(pages)
 try:
     data_access.get_connection()

@@ -32,9 +32,15 @@ def weekly_balance(
     cur = con.cursor()
     try:
         make_period_volume(
-            con, cur, athlete_id=athlete_id, start=start, end=end,
-            secondary_weight=secondary_weight, week_start=week_start, by_month=False,
-        )  # fmt: skip
+            con,
+            cur,
+            athlete_id=athlete_id,
+            start=start,
+            end=end,
+            secondary_weight=secondary_weight,
+            week_start=week_start,
+            by_month=False,
+        )
         frame = cur.execute(read_sql("marts/weekly_balance")).df()
     finally:
         cur.close()

@@ -64,10 +64,17 @@ CUSTOM_PREFIX = "custom:"
 
 # The catalog's `equipment` column, in the tokens `name_parts` uses.
 _COLUMN_EQUIPMENT = {
-    "barbell": "barbell", "dumbbell": "dumbbell", "kettlebells": "kettlebell", "cable": "cable",
-    "machine": "machine", "body only": "bodyweight", "bands": "band",
-    "medicine ball": "medicineball", "exercise ball": "ball", "e-z curl bar": "ezbar",
-}  # fmt: skip
+    "barbell": "barbell",
+    "dumbbell": "dumbbell",
+    "kettlebells": "kettlebell",
+    "cable": "cable",
+    "machine": "machine",
+    "body only": "bodyweight",
+    "bands": "band",
+    "medicine ball": "medicineball",
+    "exercise ball": "ball",
+    "e-z curl bar": "ezbar",
+}
 # Equipment that loads a movement in much the same way, closest pairs first.
 _SIMILAR_EQUIPMENT = (
     frozenset({"cable", "machine", "smith"}),
@@ -96,10 +103,28 @@ _LOADING = frozenset(
 )
 _UNLOADED_TYPES = frozenset({"timed", "distance"})
 # Words that say too little on their own to match across equipment (`Landmine Press`).
-_GENERIC = frozenset({
-    "press", "row", "raise", "curl", "extension", "fly", "pull", "push", "kickback", "twist",
-    "hold", "carry", "walk", "jump", "throw", "rotation", "crunch", "swing",
-})  # fmt: skip
+_GENERIC = frozenset(
+    {
+        "press",
+        "row",
+        "raise",
+        "curl",
+        "extension",
+        "fly",
+        "pull",
+        "push",
+        "kickback",
+        "twist",
+        "hold",
+        "carry",
+        "walk",
+        "jump",
+        "throw",
+        "rotation",
+        "crunch",
+        "swing",
+    }
+)
 # Words that name a movement of their own, which the catalog lacks: never set aside.
 _DISTINCT_WORDS = frozenset({"jack", "burpee", "hang", "hold", "sit", "taps", "tap", "ball"})
 # Words that never change which muscles a movement trains: a variant of the same lift.
@@ -166,10 +191,17 @@ _VARIANT_WORDS = (
 _DEFAULT_EQUIPMENT = ("barbell", "dumbbell", "machine", "cable", "bodyweight")
 # The catalog's equipment vocabulary for a custom exercise, from the name's equipment tokens.
 _CUSTOM_EQUIPMENT = {
-    "barbell": "barbell", "smith": "machine", "trapbar": "barbell", "ezbar": "e-z curl bar",
-    "dumbbell": "dumbbell", "kettlebell": "kettlebells", "cable": "cable",
-    "machine": "machine", "band": "bands", "bodyweight": "body only",
-}  # fmt: skip
+    "barbell": "barbell",
+    "smith": "machine",
+    "trapbar": "barbell",
+    "ezbar": "e-z curl bar",
+    "dumbbell": "dumbbell",
+    "kettlebell": "kettlebells",
+    "cable": "cable",
+    "machine": "machine",
+    "band": "bands",
+    "bodyweight": "body only",
+}
 # Names that mean two lifts with different muscles; the sessions they sit in decide.
 _AMBIGUOUS_KICKBACK = ("Tricep_Dumbbell_Kickback", "One-Legged_Cable_Kickback")
 _UPPER = frozenset(

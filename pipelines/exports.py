@@ -25,18 +25,47 @@ from pipelines.volume_targets import weekly_volume_status
 EXPORTS = ("sets", "weekly-volume", "personal-records")
 # The columns every `sets` export starts with, in this order; extras follow.
 SETS_COLUMNS = (
-    "athlete", "session_id", "session_name", "started_at", "performed_on", "exercise",
-    "exercise_id", "set_index", "set_type", "weight_kg", "entered_weight", "entered_unit",
-    "reps", "duration_s", "distance_m", "rpe", "rir", "notes",
-)  # fmt: skip
+    "athlete",
+    "session_id",
+    "session_name",
+    "started_at",
+    "performed_on",
+    "exercise",
+    "exercise_id",
+    "set_index",
+    "set_type",
+    "weight_kg",
+    "entered_weight",
+    "entered_unit",
+    "reps",
+    "duration_s",
+    "distance_m",
+    "rpe",
+    "rir",
+    "notes",
+)
 SETS_EXTRAS = (
-    "side", "session_notes", "ended_at", "bodyweight_kg", "template_id", "source", "source_key",
-    "set_source_key", "athlete_unit",
-)  # fmt: skip
+    "side",
+    "session_notes",
+    "ended_at",
+    "bodyweight_kg",
+    "template_id",
+    "source",
+    "source_key",
+    "set_source_key",
+    "athlete_unit",
+)
 WEEKLY_VOLUME_COLUMNS = (
-    "athlete", "week_start", "muscle_group", "hard_sets", "direct_sets", "reps", "tonnage_kg",
-    "duration_s", "target_status",
-)  # fmt: skip
+    "athlete",
+    "week_start",
+    "muscle_group",
+    "hard_sets",
+    "direct_sets",
+    "reps",
+    "tonnage_kg",
+    "duration_s",
+    "target_status",
+)
 PERSONAL_RECORDS_COLUMNS = ("athlete", "exercise", "record", "value", "unit", "achieved_on")
 # Columns that hold a day (written YYYY-MM-DD); other datetime columns carry the time too.
 DATE_COLUMNS = frozenset({"performed_on", "week_start", "achieved_on", "day"})

@@ -359,7 +359,9 @@ def _day_target(con: duckdb.DuckDBPyConnection, session: DaySession) -> _Target:
             Problem(None, "date", session.day, "it must be a real date written YYYY-MM-DD")
         )
     else:
-        if start >= pd.Timestamp(dt.date.today() + dt.timedelta(days=2)):
+        if start < pd.Timestamp("1900-01-01"):
+            problems.append(Problem(None, "date", session.day, "the date must be 1900 or later"))
+        elif start >= pd.Timestamp(dt.date.today() + dt.timedelta(days=2)):
             problems.append(Problem(None, "date", session.day, RULES["started_at"]))
     if problems:
         raise ValidationError(problems)

@@ -141,8 +141,11 @@ def _suggest(
             "reason": f"Every hold reached {target_seconds:g} s or more {hold_rule}: hold "
             f"{longer:g} s next time.",
         }
-    return {**base, "action": "keep going", "reason": _keep_going(item, run, unit, target_reps,
-                                                                  target_seconds)}  # fmt: skip
+    return {
+        **base,
+        "action": "keep going",
+        "reason": _keep_going(item, run, unit, target_reps, target_seconds),
+    }
 
 
 def _latest_run(history: pd.DataFrame) -> _Run:

@@ -1,17 +1,29 @@
-"""Shared fixtures: a real DuckDB database with migrations and the shipped catalog applied."""
+"""Shared fixtures: a real DuckDB database with migrations and the shipped catalog applied.
+
+Migrating a database and loading the catalog takes a noticeable moment, and most tests need
+exactly that starting point: it is built once per run (`template_db`) and every test gets its
+own copy of the file, opened through `pipelines.db.connect` as the product opens any file.
+
+Generated-input tests run under a Hypothesis profile chosen by `HYPOTHESIS_PROFILE`: `ci` (the
+default, used by `make test`) or `deep` (`make test-deep`, the full counts the README promises).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
+from hypothesis import HealthCheck, settings
 
 from pipelines.athletes import ensure_athlete
 from pipelines.db import connect
@@ -20,16 +32,71 @@ from pipelines.logbook import finish_session, log_sets, start_session
 ROOT = Path(__file__).resolve().parents[1]
 
 # Tables a user's database holds; checksummed to prove a rejected write changed nothing.
-USER_TABLES = ("athletes", "bodyweights", "sessions", "sets", "exercises", "exercise_muscles",
-               "exercise_aliases", "workout_templates", "template_items")  # fmt: skip
+USER_TABLES = (
+    "athletes",
+    "bodyweights",
+    "sessions",
+    "sets",
+    "exercises",
+    "exercise_muscles",
+    "exercise_aliases",
+    "workout_templates",
+    "template_items",
+)
+
+
+# Examples per generated-input property: `ci` keeps `make test` quick, `deep` is the full run.
+EXAMPLES = {"ci": 50, "deep": 500}
+for _name, _count in EXAMPLES.items():
+    settings.register_profile(
+        _name,
+        max_examples=_count,
+        deadline=None,  # a busy machine makes single examples slow; speed is the benchmark's job
+        suppress_health_check=[HealthCheck.too_slow],
+        print_blob=True,  # a failure prints the line that replays it
+    )
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(PROFILE)
+
+
+def by_profile(ci: int, deep: int) -> int:
+    """A count for a repetitive test: the smaller one for `make test`, the larger when deep."""
+    return deep if PROFILE == "deep" else ci
+
+
+def examples(share: float) -> int:
+    """A share of the profile's example count, for a property whose examples are costly."""
+    return max(1, round(EXAMPLES[PROFILE] * share))
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file migrated and loaded with the catalog once for the run; never written."""
+    path = tmp_path_factory.mktemp("template") / "liftboard.duckdb"
+    connection = connect(path)
+    connection.execute("checkpoint")  # everything in the one file, so a copy is complete
+    connection.close()
+    return path
+
+
+@contextlib.contextmanager
+def copy_of(template: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to a private copy of `template`, deleted again afterwards."""
+    with tempfile.TemporaryDirectory(prefix="liftboard-test-") as folder:
+        path = Path(folder) / "liftboard.duckdb"
+        shutil.copyfile(template, path)
+        connection = connect(path)
+        try:
+            yield connection
+        finally:
+            connection.close()
 
 
 @pytest.fixture
-def con() -> Iterator[duckdb.DuckDBPyConnection]:
-    """An in-memory Liftboard database, migrated and loaded with the catalog."""
-    connection = connect(":memory:")
-    yield connection
-    connection.close()
+def con(template_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A fresh Liftboard database of its own, migrated and loaded with the catalog."""
+    with copy_of(template_db) as connection:
+        yield connection
 
 
 @pytest.fixture
@@ -87,11 +154,16 @@ def held_open(path: Path) -> Iterator[Path]:
     """The database file at `path`, created if new, held open by another process meanwhile."""
     connect(path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb, sys; c = duckdb.connect({str(path)!r}); print('ready', flush=True); "
-         "sys.stdin.read()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, sys; c = duckdb.connect({str(path)!r}); print('ready', flush=True); "
+            "sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "ready"

@@ -24,10 +24,14 @@ st.write(
     "Open it with `liftboard serve --db FILE`, or put it back with `liftboard restore`."
 )
 st.download_button(
-    "Download a backup", data=data_access.backup_download(), file_name="liftboard-backup.duckdb",
-    mime="application/octet-stream", key="data_backup", icon=":material/download:",
+    "Download a backup",
+    data=data_access.backup_download(),
+    file_name="liftboard-backup.duckdb",
+    mime="application/octet-stream",
+    key="data_backup",
+    icon=":material/download:",
     on_click="ignore",
-)  # fmt: skip
+)
 
 st.header("Import", anchor=False)
 st.write(

@@ -41,13 +41,17 @@ else:
     st.caption(f"{len(found)} of {len(catalog)} exercises")
     st.dataframe(
         found[["name", "primary_muscles", "secondary_muscles", "equipment", "load_type"]],
-        hide_index=True, key="ex_table", height=320,
+        hide_index=True,
+        key="ex_table",
+        height=320,
         column_config={
-            "name": "Exercise", "primary_muscles": "Main muscles",
-            "secondary_muscles": "Helping muscles", "equipment": "Equipment",
+            "name": "Exercise",
+            "primary_muscles": "Main muscles",
+            "secondary_muscles": "Helping muscles",
+            "equipment": "Equipment",
             "load_type": "Logged as",
         },
-    )  # fmt: skip
+    )
     names = dict(zip(found["exercise_id"], found["name"], strict=True))
     picked = st.selectbox(
         "Show one exercise", list(names), format_func=names.__getitem__, key="ex_pick"

@@ -45,14 +45,25 @@ st.segmented_control(
 )
 left, right = st.columns([2, 3], vertical_alignment="bottom")
 picked = left.date_input(
-    "Dates", value=default, min_value=EARLIEST_DAY, max_value=today + dt.timedelta(days=1),
-    key="tr_range", format="YYYY-MM-DD", bind="query-params",
-)  # fmt: skip
+    "Dates",
+    value=default,
+    min_value=EARLIEST_DAY,
+    max_value=today + dt.timedelta(days=1),
+    key="tr_range",
+    format="YYYY-MM-DD",
+    bind="query-params",
+)
 start, end = picked if isinstance(picked, tuple) and len(picked) == 2 else default
 view = right.segmented_control(
-    "View", list(VIEWS), default="volume", format_func=VIEWS.__getitem__, key="tr_view",
-    width="stretch", label_visibility="collapsed", bind="query-params",
-)  # fmt: skip
+    "View",
+    list(VIEWS),
+    default="volume",
+    format_func=VIEWS.__getitem__,
+    key="tr_view",
+    width="stretch",
+    label_visibility="collapsed",
+    bind="query-params",
+)
 note = range_note(span, today, start, end)
 if note:
     st.caption(note)

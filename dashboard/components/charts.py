@@ -158,8 +158,14 @@ def weekly_sets_figure(volume: pd.DataFrame, group: str, bucket: Bucket) -> go.F
             ("productive", first["mev_sets"], first["mrv_sets"], 0.14),
         )
         for colour, low, high, opacity in bands:
-            fig.add_hrect(y0=low, y1=high, fillcolor=BAND_COLOURS[colour], opacity=opacity,
-                          line_width=0, layer="below")  # fmt: skip
+            fig.add_hrect(
+                y0=low,
+                y1=high,
+                fillcolor=BAND_COLOURS[colour],
+                opacity=opacity,
+                line_width=0,
+                layer="below",
+            )
         fig.add_hline(y=first["mrv_sets"], line_color=BAND_COLOURS["mrv"], line_dash="dot")
     per = "week" if bucket == "week" else "week (monthly average)"
     fig.update_layout(barmode="overlay", showlegend=True)
@@ -184,12 +190,18 @@ def heatmap_figure(volume: pd.DataFrame, groups: list[str], bucket: Bucket = "we
     ).reindex([g for g in groups if g in set(volume["muscle_group"])])
     fig = go.Figure(
         go.Heatmap(
-            z=table.to_numpy().round(1), x=list(table.columns), y=list(table.index),
-            colorscale="Blues", zmin=0, hoverongaps=False, xgap=1, ygap=1,
+            z=table.to_numpy().round(1),
+            x=list(table.columns),
+            y=list(table.index),
+            colorscale="Blues",
+            zmin=0,
+            hoverongaps=False,
+            xgap=1,
+            ygap=1,
             colorbar={"title": {"text": "sets"}, "thickness": 12},
             hovertemplate="%{y}: %{z} hard sets<extra>%{x|%d %b %Y}</extra>",
         )
-    )  # fmt: skip
+    )
     fig.update_yaxes(autorange="reversed")
     period_axis(fig, list(table.columns), bucket)
     return _layout(fig, height=max(220, 22 * len(table) + 60))
@@ -202,10 +214,14 @@ def balance_figure(balance: pd.DataFrame, bucket: Bucket = "week") -> go.Figure:
     for column, name, colour in (("back_sets", "back", BACK), ("legs_sets", "legs", LEGS)):
         fig.add_trace(
             go.Scatter(
-                x=frame["period"], y=frame[column].round(1), name=name, mode="lines+markers",
-                line={"color": colour, "width": 2}, marker={"size": 5},
+                x=frame["period"],
+                y=frame[column].round(1),
+                name=name,
+                mode="lines+markers",
+                line={"color": colour, "width": 2},
+                marker={"size": 5},
             )
-        )  # fmt: skip
+        )
     period_axis(fig, frame["period"], bucket)
     return _layout(fig, y_title="hard sets per week")
 
@@ -253,12 +269,17 @@ def e1rm_figure(sessions: pd.DataFrame, records: pd.DataFrame, unit: str) -> go.
             go.Scatter(
                 x=records["achieved_on"],
                 y=records["value"].map(lambda kg: round(from_kg(kg, unit), 1)),
-                mode="markers", name="record",
+                mode="markers",
+                name="record",
                 hovertemplate=f"record: %{{y}} {unit}<extra>%{{x|%d %b %Y}}</extra>",
-                marker={"symbol": "star", "size": 14, "color": "#f2b14c",
-                        "line": {"color": "#8a5a00", "width": 1}},
+                marker={
+                    "symbol": "star",
+                    "size": 14,
+                    "color": "#f2b14c",
+                    "line": {"color": "#8a5a00", "width": 1},
+                },
             )
-        )  # fmt: skip
+        )
     fig = _layout(fig, y_title=f"estimated 1RM ({unit})")
     period_axis(fig, weekly["week"], "week")
     if not records.empty and not weekly.empty:  # a record late in the last week stays in view
@@ -286,12 +307,18 @@ def calendar_figure(days: pd.DataFrame) -> go.Figure:
     labels = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     fig = go.Figure(
         go.Heatmap(
-            z=table.to_numpy(), x=list(table.columns), y=labels, xgap=2, ygap=2,
-            colorscale=[[0, "#eef1f5"], [0.001, "#cfe3ff"], [1, "#1f6feb"]], zmin=0,
-            showscale=False, hoverongaps=False,
+            z=table.to_numpy(),
+            x=list(table.columns),
+            y=labels,
+            xgap=2,
+            ygap=2,
+            colorscale=[[0, "#eef1f5"], [0.001, "#cfe3ff"], [1, "#1f6feb"]],
+            zmin=0,
+            showscale=False,
+            hoverongaps=False,
             hovertemplate="week of %{x|%d %b %Y}, %{y}: %{z} sets<extra></extra>",
         )
-    )  # fmt: skip
+    )
     fig.update_yaxes(autorange="reversed", showgrid=False)
     period_axis(fig, list(table.columns), "week")
     fig.update_xaxes(showgrid=False)

@@ -37,9 +37,12 @@ def begin(template_id: str) -> None:
     items = data_access.template_exercises(version, template_id)
     rounds = items.loc[items["role"] == "main", "round_no"].tolist()
     st.session_state[STATE_KEY] = start_circuit(
-        template_id, str(template["name"]), rounds,
-        int(template["passes_per_round"]), int(template["rest_s"]),
-    )  # fmt: skip
+        template_id,
+        str(template["name"]),
+        rounds,
+        int(template["passes_per_round"]),
+        int(template["rest_s"]),
+    )
 
 
 def _skip_rest() -> None:
@@ -106,9 +109,14 @@ def _render_start() -> None:
         f"{row['rest_s']} s rest after each pass."
     )
     st.button(
-        "Start circuit", key="log_circuit_start", type="primary", on_click=begin,
-        args=(str(template_id),), icon=":material/play_arrow:", width="stretch",
-    )  # fmt: skip
+        "Start circuit",
+        key="log_circuit_start",
+        type="primary",
+        on_click=begin,
+        args=(str(template_id),),
+        icon=":material/play_arrow:",
+        width="stretch",
+    )
 
 
 def _exercise_card(
@@ -133,18 +141,29 @@ def _exercise_card(
         weight = None
         if str(item["load_type"]) in LOADED:
             weight = row.number_input(
-                f"Weight ({athlete.unit})", min_value=0.0, step=WEIGHT_STEP[athlete.unit],
-                format="%g", value=before["log_weight"], key=f"{key}_weight", placeholder="none",
-            )  # fmt: skip
+                f"Weight ({athlete.unit})",
+                min_value=0.0,
+                step=WEIGHT_STEP[athlete.unit],
+                format="%g",
+                value=before["log_weight"],
+                key=f"{key}_weight",
+                placeholder="none",
+            )
         field = "seconds" if seconds is not None else "reps"
         amount = row.number_input(
-            "Seconds" if field == "seconds" else "Reps", min_value=0, step=1,
-            value=int(seconds if seconds is not None else reps or 0), key=f"{key}_{field}",
-        )  # fmt: skip
+            "Seconds" if field == "seconds" else "Reps",
+            min_value=0,
+            step=1,
+            value=int(seconds if seconds is not None else reps or 0),
+            key=f"{key}_{field}",
+        )
         if st.button(
-            "Done", key=f"log_circuit_done_{position}", type="primary",
-            icon=":material/check:", width="stretch",
-        ):  # fmt: skip
+            "Done",
+            key=f"log_circuit_done_{position}",
+            type="primary",
+            icon=":material/check:",
+            width="stretch",
+        ):
             entry = {"exercise": exercise_id, "weight": weight, "unit": athlete.unit, field: amount}
             _log(athlete, day, state, position, current, entry)
 
@@ -161,9 +180,13 @@ def _log(
     started = dt.datetime.combine(day, dt.datetime.now().time().replace(microsecond=0))
     try:
         session_id = data_access.log_template_set(
-            athlete.athlete_id, state.session_id, entry,
-            started_at=started, name=state.name, template_id=state.template_id,
-        )  # fmt: skip
+            athlete.athlete_id,
+            state.session_id,
+            entry,
+            started_at=started,
+            name=state.name,
+            template_id=state.template_id,
+        )
     except LiftboardError as exc:
         st.error(str(exc))
         return

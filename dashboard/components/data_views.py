@@ -30,9 +30,11 @@ def render_exports(athlete: Athlete) -> None:
     if not everything:
         today = dt.date.today()
         picked = st.date_input(
-            "Dates", value=(today - dt.timedelta(weeks=12), today), key="data_range",
+            "Dates",
+            value=(today - dt.timedelta(weeks=12), today),
+            key="data_range",
             format="YYYY-MM-DD",
-        )  # fmt: skip
+        )
         if isinstance(picked, tuple) and len(picked) == 2:
             start, end = picked
     who = "everyone" if everyone else athlete.name
@@ -40,13 +42,17 @@ def render_exports(athlete: Athlete) -> None:
     row = st.container(horizontal=True)
     for what, (label, about) in EXPORTS.items():
         row.download_button(
-            f"{label} (CSV)", key=f"data_{what}", icon=":material/download:",
+            f"{label} (CSV)",
+            key=f"data_{what}",
+            icon=":material/download:",
             data=data_access.export_download(
                 what, None if everyone else athlete.athlete_id, start, end
             ),
-            file_name=f"liftboard-{what}-{_slug(who)}-{stamp}.csv", mime="text/csv",
-            on_click="ignore", help=f"{label}: {about}.",
-        )  # fmt: skip
+            file_name=f"liftboard-{what}-{_slug(who)}-{stamp}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            help=f"{label}: {about}.",
+        )
 
 
 def _slug(text: str) -> str:
@@ -66,9 +72,11 @@ _PREVIEW_KEY = "data_import_checked"
 def render_import(athlete: Athlete) -> None:
     """Upload an export, see what it holds before anything is written, then import it."""
     upload = st.file_uploader(
-        "Export file (CSV)", type=["csv", "txt"], key="data_upload",
+        "Export file (CSV)",
+        type=["csv", "txt"],
+        key="data_upload",
         help="Strong, Hevy, FitNotes, or a sets CSV downloaded from Liftboard.",
-    )  # fmt: skip
+    )
     if upload is None:
         _render_last_report(athlete)
         return
@@ -82,17 +90,20 @@ def render_import(athlete: Athlete) -> None:
     unit = None
     if preview.needs_unit:
         unit = st.segmented_control(
-            "This file does not say: were the weights in kg or lb?", ["kg", "lb"],
+            "This file does not say: were the weights in kg or lb?",
+            ["kg", "lb"],
             key="data_import_unit",
-        )  # fmt: skip
+        )
     distance_unit = None
     if preview.layout.distance_unit is None:
         picked = st.segmented_control(
-            "Distances in", list(DISTANCE_OPTIONS), default="from the values",
+            "Distances in",
+            list(DISTANCE_OPTIONS),
+            default="from the values",
             key="data_import_distance",
             help="The file does not say. Left to the values, each exercise is read in the unit "
             "its numbers make sense in: a rowing 1000 in 4 minutes is metres.",
-        )  # fmt: skip
+        )
         distance_unit = DISTANCE_OPTIONS.get(str(picked)) if picked else None
     checked = None
     if unit is not None or not preview.needs_unit:
@@ -114,9 +125,14 @@ def render_import(athlete: Athlete) -> None:
 
     try:
         report = data_access.import_upload(
-            data, unit=unit, athlete=athlete.name, dry_run=False, progress=progress,
-            distance_unit=distance_unit, file_name=upload.name,
-        )  # fmt: skip
+            data,
+            unit=unit,
+            athlete=athlete.name,
+            dry_run=False,
+            progress=progress,
+            distance_unit=distance_unit,
+            file_name=upload.name,
+        )
     except LiftboardError as exc:
         bar.empty()
         st.error(str(exc))
@@ -132,16 +148,25 @@ def _checked(
     data: bytes, name: str, unit: str | None, distance_unit: str | None, athlete: Athlete
 ) -> ImportReport | None:
     """The dry run of this upload with these choices, worked out once per choice."""
-    key = (hashlib.sha256(data).hexdigest(), unit, distance_unit, athlete.name,
-           data_access.data_version())  # fmt: skip
+    key = (
+        hashlib.sha256(data).hexdigest(),
+        unit,
+        distance_unit,
+        athlete.name,
+        data_access.data_version(),
+    )
     kept = st.session_state.get(_PREVIEW_KEY)
     if kept is not None and kept[0] == key:
         return kept[1]  # type: ignore[no-any-return]
     try:
         report = data_access.import_upload(
-            data, unit=unit, athlete=athlete.name, dry_run=True, distance_unit=distance_unit,
+            data,
+            unit=unit,
+            athlete=athlete.name,
+            dry_run=True,
+            distance_unit=distance_unit,
             file_name=name,
-        )  # fmt: skip
+        )
     except LiftboardError as exc:
         st.error(str(exc))
         return None
@@ -242,13 +267,18 @@ def render_report(report: ImportReport) -> None:
                     ],
                 }
             ),
-            hide_index=True, key="data_problems",
-        )  # fmt: skip
+            hide_index=True,
+            key="data_problems",
+        )
         st.download_button(
-            "Every row left out or to check (CSV)", data=report.problems_csv().encode("utf-8"),
-            file_name="liftboard-import-problems.csv", mime="text/csv",
-            key="data_problems_csv", icon=":material/download:", on_click="ignore",
-        )  # fmt: skip
+            "Every row left out or to check (CSV)",
+            data=report.problems_csv().encode("utf-8"),
+            file_name="liftboard-import-problems.csv",
+            mime="text/csv",
+            key="data_problems_csv",
+            icon=":material/download:",
+            on_click="ignore",
+        )
     if report.unmapped:
         names = ", ".join(f"{u.name} ({u.sets})" for u in report.unmapped[:20])
         more = f" and {len(report.unmapped) - 20} more" if len(report.unmapped) > 20 else ""

@@ -3,119 +3,185 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import data_access
 from dashboard.components.frame import Athlete
+from dashboard.components.set_form import history_changed
 from dashboard.components.tables import day_sets_table, set_choices
 from dashboard.components.units import DASH, SET_TYPE_LABELS, WEIGHT_STEP, number, shown_weight
 from pipelines.errors import LiftboardError
+
+PICKER = "log_edit_set"  # the picker widget; its value is only read when the lifter picks
+CHOSEN = "log_edit_id"  # the set id being edited: the picker's labels change, the id does not
+SHOWN = "log_edit_shown"  # (set id, unit, the values put into the form), to see what changed
+FIELDS = ("weight", "reps", "seconds", "rpe", "type", "notes")
 
 
 def _sets(athlete: Athlete, day: dt.date) -> pd.DataFrame:
     return data_access.day_sets(data_access.data_version(), athlete.athlete_id, day.isoformat())
 
 
-def _chosen(athlete: Athlete, day: dt.date) -> pd.Series | None:
-    sets = _sets(athlete, day)
-    found = sets[sets["set_id"] == st.session_state.get("log_edit_set")]
-    return None if found.empty else found.iloc[0]
+def _picked() -> None:
+    # Only a set id is a pick. After a unit switch the browser may still send the label it
+    # showed before, which matches no option now: that keeps the set being edited.
+    value = st.session_state.get(PICKER)
+    if isinstance(value, int):
+        st.session_state[CHOSEN] = value
 
 
-def _prefill(athlete: Athlete, day: dt.date) -> None:
-    row = _chosen(athlete, day)
-    if row is None:
-        return
-    weight = shown_weight(
-        row["weight_kg"], row["entered_weight"], row["entered_unit"], athlete.unit
-    )
+def _form_values(row: pd.Series, unit: str) -> dict[str, Any]:
+    """The set as the edit form shows it, in the athlete's unit."""
+    weight = shown_weight(row["weight_kg"], row["entered_weight"], row["entered_unit"], unit)
     reps, seconds, rpe = number(row["reps"]), number(row["duration_s"]), number(row["rpe"])
-    st.session_state.update(
-        log_edit_weight=weight,
-        log_edit_reps=None if reps is None else int(reps),
-        log_edit_seconds=None if seconds is None else round(seconds),
-        log_edit_rpe=rpe,
-        log_edit_type=str(row["set_type"]),
-        log_edit_notes=str(row["notes"] or ""),
-    )
+    return {
+        "weight": weight,
+        "reps": None if reps is None else int(reps),
+        "seconds": None if seconds is None else round(seconds),
+        "rpe": rpe,
+        "type": str(row["set_type"]),
+        "notes": str(row["notes"] or ""),
+    }
+
+
+def _fill_form(row: pd.Series, unit: str) -> None:
+    """Put the set into the edit form, unless it is already there for this set and unit."""
+    state = st.session_state
+    set_id = int(row["set_id"])
+    shown = state.get(SHOWN)
+    if shown is not None and shown[0] == set_id and shown[1] == unit:
+        return
+    values = _form_values(row, unit)
+    state.update({f"log_edit_{name}": value for name, value in values.items()})
+    state[SHOWN] = (set_id, unit, values)
+
+
+def changed_fields(shown: dict[str, Any], now: dict[str, Any], unit: str) -> dict[str, Any]:
+    """The changes to send: only the fields the lifter edited.
+
+    Untouched fields keep the set's stored values exactly, so a weight shown converted (and
+    rounded) is never written back.
+    """
+    changes: dict[str, Any] = {}
+    if number(now["weight"]) != number(shown["weight"]):
+        changes |= {"weight": now["weight"], "unit": unit}
+    for field, name in (("reps", "reps"), ("seconds", "seconds"), ("rpe", "rpe")):
+        if number(now[field]) != number(shown[field]):
+            changes[name] = now[field]
+    if (now["type"] or "working") != shown["type"]:
+        changes["set_type"] = now["type"] or "working"
+    if (now["notes"] or "") != shown["notes"]:
+        changes["notes"] = now["notes"] or ""
+    return changes
 
 
 def _save(athlete: Athlete) -> None:
     state = st.session_state
+    shown = state.get(SHOWN)
+    set_id = state.get(CHOSEN)
+    if shown is None or set_id is None or shown[0] != set_id:
+        state["log_edit_message"] = ("error", "Pick the set to change first.")
+        return
+    now = {name: state.get(f"log_edit_{name}") for name in FIELDS}
+    changes = changed_fields(shown[2], now, athlete.unit)
+    if not changes:
+        state["log_edit_message"] = ("success", "Nothing to save: the set is as it was.")
+        return
     try:
-        data_access.update_set(
-            int(state["log_edit_set"]), weight=state["log_edit_weight"], unit=athlete.unit,
-            reps=state["log_edit_reps"], seconds=state["log_edit_seconds"],
-            rpe=state["log_edit_rpe"], set_type=state["log_edit_type"] or "working",
-            notes=state["log_edit_notes"] or "",
-        )  # fmt: skip
-        state["log_edit_message"] = ("success", "Set changed.")
+        data_access.update_set(int(set_id), **changes)
     except LiftboardError as exc:
         state["log_edit_message"] = ("error", str(exc))
+        return
+    state.pop(SHOWN, None)  # the form shows the set as stored next time
+    history_changed()
+    state["log_edit_message"] = ("success", "Set changed.")
 
 
 def _delete() -> None:
     state = st.session_state
+    set_id = state.get(CHOSEN)
+    if set_id is None:
+        return
     try:
-        data_access.delete_set(int(state["log_edit_set"]))
-        state["log_edit_set"] = None
-        state["log_edit_message"] = ("success", "Set deleted.")
+        data_access.delete_set(int(set_id))
     except LiftboardError as exc:
         state["log_edit_message"] = ("error", str(exc))
+        return
+    state[CHOSEN] = None
+    state.pop(SHOWN, None)
+    history_changed()
+    state["log_edit_message"] = ("success", "Set deleted.")
 
 
 def render_day_sets(athlete: Athlete, day: dt.date) -> None:
-    """The day's sets, newest last, and a form to change or delete one."""
+    """The day's sets, newest first, and a form to change or delete one."""
+    state = st.session_state
     sets = _sets(athlete, day)
-    message = st.session_state.pop("log_edit_message", None)
+    message = state.pop("log_edit_message", None)
     if message:
         (st.success if message[0] == "success" else st.error)(message[1])
     if sets.empty:
         st.info("No sets on this day yet: the first one you add appears here.")
         return
+    # Newest first: the set just added is at the top, in view without scrolling.
     st.dataframe(
-        day_sets_table(sets, athlete.unit), hide_index=True, key="log_day_table",
+        day_sets_table(sets, athlete.unit).iloc[::-1],
+        hide_index=True,
+        key="log_day_table",
         column_config={"#": st.column_config.NumberColumn(width="small")},
-    )  # fmt: skip
-    choices = set_choices(sets, athlete.unit)
-    if st.session_state.get("log_edit_set") not in choices:
-        st.session_state["log_edit_set"] = None
+    )
+    choices = dict(reversed(set_choices(sets, athlete.unit).items()))
+    if state.get(CHOSEN) not in choices:
+        state[CHOSEN] = None
+    state[PICKER] = state[CHOSEN]  # the picker follows the id, whatever label it last sent
     st.selectbox(
-        "Change or delete a set", list(choices), format_func=choices.__getitem__,
-        key="log_edit_set", placeholder="Pick a set", on_change=_prefill, args=(athlete, day),
-    )  # fmt: skip
-    if _chosen(athlete, day) is None:
+        "Change or delete a set",
+        list(choices),
+        format_func=choices.__getitem__,
+        key=PICKER,
+        index=None,
+        placeholder="Pick a set",
+        on_change=_picked,
+    )
+    if state[CHOSEN] is None:
         return
+    _fill_form(sets[sets["set_id"] == state[CHOSEN]].iloc[0], athlete.unit)
     with st.form("log_edit_form"):
         left, right = st.columns(2)
         left.number_input(
-            f"Weight ({athlete.unit})", min_value=0.0, step=WEIGHT_STEP[athlete.unit], format="%g",
-            key="log_edit_weight", placeholder="none",
-        )  # fmt: skip
-        right.number_input("Reps", min_value=0, step=1, key="log_edit_reps", placeholder=DASH)
-        left, right = st.columns(2)
-        left.number_input("Seconds", min_value=0, step=5, key="log_edit_seconds", placeholder=DASH)
-        right.number_input(
-            "RPE",
-            min_value=1.0,
-            max_value=10.0,
-            step=0.5,
+            f"Weight ({athlete.unit})",
+            value=None,
+            step=WEIGHT_STEP[athlete.unit],
             format="%g",
-            key="log_edit_rpe",
-            placeholder=DASH,
+            key="log_edit_weight",
+            placeholder="none",
+        )
+        right.number_input("Reps", value=None, step=1, key="log_edit_reps", placeholder=DASH)
+        left, right = st.columns(2)
+        left.number_input("Seconds", value=None, step=5, key="log_edit_seconds", placeholder=DASH)
+        right.number_input(
+            "RPE", value=None, step=0.5, format="%g", key="log_edit_rpe", placeholder=DASH
         )
         st.segmented_control(
-            "Set type", list(SET_TYPE_LABELS), key="log_edit_type",
-            format_func=SET_TYPE_LABELS.__getitem__, width="stretch",
-        )  # fmt: skip
-        st.text_input("Notes", key="log_edit_notes", max_chars=2000)
+            "Set type",
+            list(SET_TYPE_LABELS),
+            key="log_edit_type",
+            format_func=SET_TYPE_LABELS.__getitem__,
+            width="stretch",
+        )
+        st.text_input("Notes", key="log_edit_notes")
         with st.container(horizontal=True):
             st.form_submit_button(
-                "Save changes", key="log_edit_save", type="primary", on_click=_save,
-                args=(athlete,), icon=":material/save:",
-            )  # fmt: skip
+                "Save changes",
+                key="log_edit_save",
+                type="primary",
+                on_click=_save,
+                args=(athlete,),
+                icon=":material/save:",
+            )
             st.form_submit_button(
                 "Delete set", key="log_edit_delete", on_click=_delete, icon=":material/delete:"
             )

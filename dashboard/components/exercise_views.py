@@ -15,10 +15,13 @@ from pipelines.errors import LiftboardError
 from pipelines.schemas import LOAD_TYPES, MUSCLE_GROUPS
 
 LOAD_LABELS = {
-    "weighted": "Weighted", "bodyweight": "Bodyweight",
-    "weighted_bodyweight": "Bodyweight plus added weight", "assisted": "Assisted bodyweight",
-    "timed": "Timed (seconds)", "distance": "Distance",
-}  # fmt: skip
+    "weighted": "Weighted",
+    "bodyweight": "Bodyweight",
+    "weighted_bodyweight": "Bodyweight plus added weight",
+    "assisted": "Assisted bodyweight",
+    "timed": "Timed (seconds)",
+    "distance": "Distance",
+}
 
 
 def render_detail(row: dict[str, Any], variations: pd.DataFrame) -> None:
@@ -57,8 +60,9 @@ def render_custom_form(equipment: Sequence[str]) -> None:
         load_type = left.selectbox(
             "Logged as", LOAD_TYPES, format_func=LOAD_LABELS.__getitem__, key="ex_new_load"
         )
-        gear = right.selectbox("Equipment", ["", *equipment], key="ex_new_equipment",
-                               format_func=lambda e: e or "none")  # fmt: skip
+        gear = right.selectbox(
+            "Equipment", ["", *equipment], key="ex_new_equipment", format_func=lambda e: e or "none"
+        )
         primary = _muscles("Main muscles", "ex_new_primary")
         secondary = _muscles("Helping muscles (count half a set)", "ex_new_secondary")
         unilateral = st.checkbox("One side at a time", key="ex_new_unilateral")
@@ -66,9 +70,13 @@ def render_custom_form(equipment: Sequence[str]) -> None:
     if submitted:
         try:
             data_access.add_custom_exercise(
-                name, primary, secondary, str(load_type), equipment=gear or "",
+                name,
+                primary,
+                secondary,
+                str(load_type),
+                equipment=gear or "",
                 unilateral=unilateral,
-            )  # fmt: skip
+            )
             st.session_state["ex_message"] = (
                 f"Added {name.strip()}. It is in the search on the Log page now."
             )
@@ -87,18 +95,25 @@ def render_unmapped(unmapped: pd.DataFrame, catalog: pd.DataFrame) -> None:
         return
     st.dataframe(
         unmapped[["name", "sets"]].rename(columns={"name": "Imported name", "sets": "Sets"}),
-        hide_index=True, key="ex_unmapped_table",
-    )  # fmt: skip
+        hide_index=True,
+        key="ex_unmapped_table",
+    )
     names = dict(zip(unmapped["exercise_id"], unmapped["name"], strict=True))
     # Only catalog exercises: another imported name has no muscles to give.
     shipped = catalog[catalog["source"].isin(["catalog", "liftboard"])]
     targets = dict(zip(shipped["exercise_id"], shipped["name"], strict=True))
     with st.form("ex_map_form"):
-        custom = st.selectbox("Imported name", list(names), format_func=names.__getitem__,
-                              key="ex_map_custom")  # fmt: skip
-        target = st.selectbox("Is the same as", list(targets), index=None,
-                              format_func=targets.__getitem__, key="ex_map_target",
-                              placeholder="Search the catalog")  # fmt: skip
+        custom = st.selectbox(
+            "Imported name", list(names), format_func=names.__getitem__, key="ex_map_custom"
+        )
+        target = st.selectbox(
+            "Is the same as",
+            list(targets),
+            index=None,
+            format_func=targets.__getitem__,
+            key="ex_map_target",
+            placeholder="Search the catalog",
+        )
         submitted = st.form_submit_button("Map it", key="ex_map_save", type="primary")
     if submitted:
         if target is None:

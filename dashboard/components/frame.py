@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -14,6 +15,7 @@ from pipelines.errors import LiftboardError
 from pipelines.schemas import UNITS
 
 ATHLETE_KEY = "frame_athlete"
+URL_KEY = "athlete"  # ?athlete=Name in the address
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,13 @@ def current_athlete() -> Athlete:
     """The athlete chosen in the sidebar (the entrypoint renders it before every page)."""
     athlete: Athlete = st.session_state["frame_current"]
     return athlete
+
+
+def _named_in_url(by_id: dict[int, dict[str, Any]]) -> int | None:
+    """The id of the athlete named by `?athlete=` (case and spaces ignored), or None."""
+    wanted = str(st.query_params.get(URL_KEY) or "").strip().casefold()
+    found = [i for i, row in by_id.items() if str(row["name"]).strip().casefold() == wanted]
+    return found[0] if wanted and found else None
 
 
 def _show_error(exc: LiftboardError) -> None:
@@ -82,6 +91,10 @@ def render_sidebar() -> Athlete:
         people = data_access.athletes(data_access.data_version())
     by_id = {int(r["athlete_id"]): r for r in records(people)}
     ids = list(by_id)
+    if ATHLETE_KEY not in st.session_state:  # a new visit: the athlete named in the address
+        named = _named_in_url(by_id)
+        if named is not None:
+            st.session_state[ATHLETE_KEY] = named
     if st.session_state.get(ATHLETE_KEY) not in ids:
         st.session_state[ATHLETE_KEY] = ids[0]
     side = st.sidebar
@@ -92,6 +105,8 @@ def render_sidebar() -> Athlete:
     row = by_id[athlete_id]
     athlete = Athlete(athlete_id, str(row["name"]), str(row["unit"]))
     st.session_state["frame_current"] = athlete
+    if st.query_params.get(URL_KEY) != athlete.name:  # a reload or a bookmark keeps the athlete
+        st.query_params[URL_KEY] = athlete.name
     with side.popover("New athlete", icon=":material/person_add:", width="stretch"):
         st.text_input("Name", key="frame_new_name", max_chars=200)
         st.button("Create", key="frame_create", on_click=_create_athlete, type="primary")
@@ -102,9 +117,12 @@ def render_sidebar() -> Athlete:
     if int(people["sessions"].sum()) == 0:
         side.info("This database has no training yet. Load a demo log to look around.")
         side.button(
-            "Load demo data", key="frame_demo", on_click=_load_demo,
-            icon=":material/science:", width="stretch",
-        )  # fmt: skip
+            "Load demo data",
+            key="frame_demo",
+            on_click=_load_demo,
+            icon=":material/science:",
+            width="stretch",
+        )
     error = st.session_state.pop("frame_error", None)
     if error:
         side.error(error)

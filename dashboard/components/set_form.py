@@ -10,8 +10,17 @@ import streamlit as st
 from dashboard import data_access
 from dashboard.components.exercise_history import history_link
 from dashboard.components.frame import Athlete
-from dashboard.components.tables import last_time, prefill
-from dashboard.components.units import DASH, SET_TYPE_LABELS, WEIGHT_STEP, set_summary
+from dashboard.components.units import (
+    DASH,
+    SET_TYPE_LABELS,
+    WEIGHT_STEP,
+    convert_weight,
+    day_problem,
+    next_prefill,
+    number,
+    previous_summary,
+    set_summary,
+)
 from pipelines.errors import LiftboardError
 
 WEIGHT_LABELS = {
@@ -19,10 +28,14 @@ WEIGHT_LABELS = {
     "bodyweight": "Added weight",
     "assisted": "Assistance",
 }
+MESSAGE_KEY = "log_message"
+UNIT_KEY = "log_form_unit"
 
 
 def _names(athlete: Athlete) -> pd.DataFrame:
-    return data_access.exercise_names(data_access.data_version(), athlete.athlete_id)
+    return data_access.exercise_names(
+        data_access.catalog_version(), athlete.athlete_id, dt.date.today()
+    )
 
 
 def _exercise(athlete: Athlete) -> pd.Series | None:
@@ -33,92 +46,178 @@ def _exercise(athlete: Athlete) -> pd.Series | None:
     return None if found.empty else found.iloc[0]
 
 
-def _prefill(athlete: Athlete) -> None:
-    """Copy the last set of the chosen exercise into the inputs."""
+HISTORY_KEY = "log_history_edits"  # this session's changes to days before the one shown
+
+
+def history_changed() -> None:
+    """Note that sets of some earlier day changed, so last time's sets are read again."""
+    st.session_state[HISTORY_KEY] = int(st.session_state.get(HISTORY_KEY, 0)) + 1
+
+
+def _previous(athlete: Athlete, exercise_id: str, day: dt.date) -> pd.DataFrame:
+    version = (data_access.catalog_version(), int(st.session_state.get(HISTORY_KEY, 0)))
+    return data_access.previous_sets(version, athlete.athlete_id, exercise_id, day)
+
+
+def _done_today(athlete: Athlete, day: dt.date, name: str) -> int:
+    sets = data_access.day_sets(data_access.data_version(), athlete.athlete_id, day.isoformat())
+    return int((sets["exercise"] == name).sum())
+
+
+def _prefill(athlete: Athlete, day: dt.date) -> None:
+    """Fill the inputs from the matching set of last time (the first set, on a new day)."""
     row = _exercise(athlete)
     if row is None:
         return
-    last = data_access.last_sets(
-        data_access.data_version(), athlete.athlete_id, (str(row["exercise_id"]),)
-    )
-    st.session_state.update(prefill(last, athlete.unit))
+    previous = _previous(athlete, str(row["exercise_id"]), day)
+    done = _done_today(athlete, day, str(row["name"]))
+    values = next_prefill(previous, min(done, max(len(previous) - 1, 0)), athlete.unit)
+    empty = {"log_weight": None, "log_reps": None, "log_seconds": None}
+    st.session_state.update(values or empty)
 
 
-def render_set_form(athlete: Athlete, day: dt.date) -> None:
-    """Exercise search (names and aliases), inputs pre-filled from last time, and Add set."""
+def render_exercise_picker(athlete: Athlete, day: dt.date) -> None:
+    """The exercise search (names and aliases), drawn outside the part that Add set reruns."""
     names = _names(athlete)
     shown = {
         str(r.label): f"{r.label}  ({r.name})" if r.is_alias else str(r.label)
         for r in names.itertuples()
     }
     st.selectbox(
-        "Exercise", list(shown), index=None, key="log_exercise", format_func=shown.__getitem__,
-        placeholder="Type to search names and aliases", on_change=_prefill, args=(athlete,),
-    )  # fmt: skip
+        "Exercise",
+        list(shown),
+        index=None,
+        key="log_exercise",
+        format_func=shown.__getitem__,
+        placeholder="Type to search names and aliases",
+        on_change=_prefill,
+        args=(athlete, day),
+    )
+
+
+def _follow_unit(athlete: Athlete) -> str | None:
+    """Convert a weight typed in the other unit after a unit switch; say so, or None."""
+    state = st.session_state
+    before, state[UNIT_KEY] = state.get(UNIT_KEY), athlete.unit
+    typed = number(state.get("log_weight"))
+    if before is None or before == athlete.unit or typed is None:
+        return None
+    converted = convert_weight(typed, str(before), athlete.unit)
+    state["log_weight"] = converted
+    return (
+        f"{typed:g} {before} is {converted:g} {athlete.unit}: the weight you typed was converted."
+    )
+
+
+def render_set_form(athlete: Athlete, day: dt.date) -> None:
+    """Last time's sets, the inputs pre-filled from them, and Add set."""
     row = _exercise(athlete)
     if row is not None:
-        last = data_access.last_sets(
-            data_access.data_version(), athlete.athlete_id, (str(row["exercise_id"]),)
-        )
-        st.caption(last_time(last, athlete.unit))
+        previous = _previous(athlete, str(row["exercise_id"]), day)
+        st.caption(previous_summary(previous, athlete.unit))
         history_link(str(row["exercise_id"]), "Every session of it")
     for key in ("log_weight", "log_reps", "log_seconds", "log_rpe"):
         st.session_state.setdefault(key, None)
     st.session_state.setdefault("log_set_type", "working")
+    converted = _follow_unit(athlete)
+    if converted:
+        st.info(converted, icon=":material/sync_alt:")
     load_type = "weighted" if row is None else str(row["load_type"])
     timed = load_type == "timed" or (
         st.session_state["log_seconds"] is not None and st.session_state["log_reps"] is None
     )
     main, extra = ("Seconds", "Reps") if timed else ("Reps", "Seconds")
+    # No minimum or maximum in the browser: out-of-range numbers reach the checks, which
+    # answer with a sentence instead of a silently red field.
     inputs = {
-        "Reps": lambda: st.number_input("Reps", min_value=0, step=1, key="log_reps",
-                                        placeholder=DASH),
-        "Seconds": lambda: st.number_input("Seconds", min_value=0, step=5, key="log_seconds",
-                                           placeholder=DASH),
-    }  # fmt: skip
+        "Reps": lambda: st.number_input(
+            "Reps", value=None, step=1, key="log_reps", placeholder=DASH
+        ),
+        "Seconds": lambda: st.number_input(
+            "Seconds", value=None, step=5, key="log_seconds", placeholder=DASH
+        ),
+    }
     with st.form("log_set_form", border=False):
         with st.container(horizontal=True):  # one row, on a phone too
             st.number_input(
-                f"{WEIGHT_LABELS.get(load_type, 'Weight')} ({athlete.unit})", min_value=0.0,
-                step=WEIGHT_STEP[athlete.unit], format="%g", key="log_weight", placeholder="none",
-            )  # fmt: skip
+                f"{WEIGHT_LABELS.get(load_type, 'Weight')} ({athlete.unit})",
+                value=None,
+                step=WEIGHT_STEP[athlete.unit],
+                format="%g",
+                key="log_weight",
+                placeholder="none",
+            )
             inputs[main]()
         st.segmented_control(
-            "Set type", list(SET_TYPE_LABELS), key="log_set_type",
-            format_func=SET_TYPE_LABELS.__getitem__, width="stretch",
-        )  # fmt: skip
+            "Set type",
+            list(SET_TYPE_LABELS),
+            key="log_set_type",
+            format_func=SET_TYPE_LABELS.__getitem__,
+            width="stretch",
+        )
         with st.expander(f"{extra}, RPE and notes"):
             with st.container(horizontal=True):
                 inputs[extra]()
-                st.number_input("RPE", min_value=1.0, max_value=10.0, step=0.5, format="%g",
-                                key="log_rpe", placeholder="optional")  # fmt: skip
-            st.text_input("Notes", key="log_notes", placeholder="optional", max_chars=2000)
-        added = st.form_submit_button(
-            "Add set", key="log_add", type="primary", icon=":material/add:", width="stretch"
+                st.number_input(
+                    "RPE", value=None, step=0.5, format="%g", key="log_rpe", placeholder="optional"
+                )
+            st.text_input("Notes", key="log_notes", placeholder="optional")
+        st.form_submit_button(
+            "Add set",
+            key="log_add",
+            type="primary",
+            icon=":material/add:",
+            width="stretch",
+            on_click=_add,
+            args=(athlete, day),
         )
-    if added:
-        _add(athlete, day, row)
-    message = st.session_state.pop("log_added", None)
+    message = st.session_state.pop(MESSAGE_KEY, None)
     if message:
-        st.success(message, icon=":material/check_circle:")
+        kind, text = message
+        if kind == "success":
+            st.success(text, icon=":material/check_circle:")
+        else:
+            st.error(text, icon=":material/error:")
 
 
-def _add(athlete: Athlete, day: dt.date, row: pd.Series | None) -> None:
-    if row is None:
-        st.error("Choose an exercise first: type part of its name or of another app's name.")
-        return
+def _add(athlete: Athlete, day: dt.date) -> None:
+    """Add the set (a callback: it runs before the page is drawn again)."""
     state = st.session_state
+    row = _exercise(athlete)
+    problem = day_problem(day, dt.date.today())
+    if problem:
+        state[MESSAGE_KEY] = ("error", f"{problem} Nothing was saved.")
+        return
+    if row is None:
+        state[MESSAGE_KEY] = (
+            "error",
+            "Choose an exercise first: type part of its name or of another app's name.",
+        )
+        return
     entry = {
-        "exercise": str(row["exercise_id"]), "weight": state["log_weight"],
-        "unit": athlete.unit, "reps": state["log_reps"], "seconds": state["log_seconds"],
-        "set_type": state["log_set_type"] or "working", "rpe": state["log_rpe"],
+        "exercise": str(row["exercise_id"]),
+        "weight": state.get("log_weight"),
+        "unit": athlete.unit,
+        "reps": state.get("log_reps"),
+        "seconds": state.get("log_seconds"),
+        "set_type": state.get("log_set_type") or "working",
+        "rpe": state.get("log_rpe"),
         "notes": state.get("log_notes") or "",
-    }  # fmt: skip
+    }
     try:
         data_access.log_day_set(athlete.name, day, entry)
     except LiftboardError as exc:
-        st.error(str(exc))
+        state[MESSAGE_KEY] = ("error", str(exc))
         return
+    # How the set felt belongs to that set: the next one starts without RPE or notes, and
+    # with the numbers of the matching set of last time when there was one.
+    state["log_rpe"] = None
+    state["log_notes"] = ""
+    if day != dt.date.today():
+        history_changed()
+    previous = _previous(athlete, str(row["exercise_id"]), day)
+    following = next_prefill(previous, _done_today(athlete, day, str(row["name"])), athlete.unit)
+    if following:
+        state.update(following)
     summary = set_summary(entry["weight"], athlete.unit, entry["reps"], entry["seconds"])
-    st.session_state["log_added"] = f"Logged {row['name']}: {summary}."
-    st.rerun()  # so "last time" and the day's table show the new set at once
+    state[MESSAGE_KEY] = ("success", f"Logged {row['name']}: {summary}.")

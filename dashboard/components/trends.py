@@ -181,14 +181,20 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
     else:
         st.dataframe(records_table(records, athlete.unit), hide_index=True, key="tr_records")
     st.subheader("What to do next", anchor=False)
-    advice = data_access.suggestions(version, athlete.athlete_id)
+    latest = data_access.latest_training(version, athlete.athlete_id)
+    # Advice follows the athlete's latest training, however long ago it was (an import).
+    advice = data_access.suggestions(version, athlete.athlete_id, latest)
     if advice.empty:
         st.info("Log a few sessions and suggestions for adding load appear here.")
     else:
+        if latest is not None:
+            st.caption(f"Based on your latest training, on {latest.day} {latest:%b %Y}.")
         st.dataframe(
-            suggestions_table(advice, athlete.unit), hide_index=True, key="tr_suggestions",
+            suggestions_table(advice, athlete.unit),
+            hide_index=True,
+            key="tr_suggestions",
             column_config={"Why": st.column_config.TextColumn(width="large")},
-        )  # fmt: skip
+        )
 
 
 def render_consistency(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket) -> None:
@@ -206,8 +212,9 @@ def render_consistency(athlete: Athlete, start: dt.date, end: dt.date, bucket: B
     cols[2].metric("Longest streak", f"{0 if row is None else int(row['longest_weeks'])} weeks")
     st.plotly_chart(
         calendar_figure(data_access.calendar(version, athlete.athlete_id, start, end)),
-        key="tr_calendar", config=CHART_CONFIG,
-    )  # fmt: skip
+        key="tr_calendar",
+        config=CHART_CONFIG,
+    )
     st.caption("Each square is a day; the darker, the more sets. At most the last year is drawn.")
     if bucket == "month":
         st.caption("Over two years: each bar counts the sessions of its calendar month.")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from typing import Any
 
-from pipelines.units import from_kg
+import pandas as pd
+
+from pipelines.units import from_kg, to_kg
 
 # Typographic marks for display (escaped so that linters see plain ASCII source).
 TIMES = "\u00d7"  # 20 kg x 10
@@ -63,3 +67,59 @@ def set_summary(weight: object, unit: str, reps: object, seconds: object) -> str
     if held is not None and not count:
         return f"{held:g} s"
     return f"{format_weight(weight, unit)} {TIMES} {'?' if count is None else f'{count:g}'}"
+
+
+def convert_weight(weight: float, unit: str, to: str) -> float:
+    """`weight` typed in `unit`, in `to` (rounded to 0.01 when converted): 100 kg is 220.46 lb."""
+    if unit == to:
+        return weight
+    return round(from_kg(to_kg(weight, unit), to), 2)
+
+
+def day_problem(day: dt.date, today: dt.date) -> str | None:
+    """Why sets cannot be logged on `day`, as a sentence, or None when they can."""
+    if day > today + dt.timedelta(days=1):
+        return (
+            f"{day.isoformat()} is in the future: sets can be logged for today, an earlier "
+            "day, or tomorrow at the latest."
+        )
+    return None
+
+
+def previous_summary(previous: pd.DataFrame, unit: str) -> str:
+    """Last time's sets of an exercise, set by set, or a first-time note.
+
+    `Last time (23 Nov 2026): 100 kg x 5 @ 8, 100 kg x 5, 95 kg x 6` (RPE after the @).
+    """
+    if previous.empty:
+        return "First time: no earlier set to copy."
+    on = pd.Timestamp(previous["performed_on"].iloc[0])
+    parts = []
+    for row in previous.to_dict("records"):
+        weight = shown_weight(row["weight_kg"], row["entered_weight"], row["entered_unit"], unit)
+        text = set_summary(weight, unit, row["reps"], row["duration_s"])
+        rpe = number(row["rpe"])
+        if rpe is not None:
+            text += f" @ {rpe:g}"
+        if row["set_type"] != "working":
+            text += f" ({SET_TYPE_LABELS.get(str(row['set_type']), str(row['set_type'])).lower()})"
+        parts.append(text)
+    return f"Last time ({on.day} {on:%b %Y}): {', '.join(parts)}"
+
+
+def next_prefill(previous: pd.DataFrame, done: int, unit: str) -> dict[str, Any] | None:
+    """Weight, reps and seconds for the next set from the matching set of last time.
+
+    `done` sets of the exercise are already logged today, so set number `done + 1` is next.
+    Returns None when last time had no such set (the form keeps what it holds).
+    """
+    if done >= len(previous):
+        return None
+    row = previous.iloc[done]
+    weight = shown_weight(row["weight_kg"], row["entered_weight"], row["entered_unit"], unit)
+    reps, seconds = number(row["reps"]), number(row["duration_s"])
+    return {
+        "log_weight": weight,
+        "log_reps": None if reps is None else int(reps),
+        "log_seconds": None if seconds is None else round(seconds),
+    }

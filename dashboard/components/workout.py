@@ -81,9 +81,11 @@ def render_anatomy(anatomy: pd.DataFrame, items: pd.DataFrame) -> None:
     with st.container(horizontal=True):
         for group in dict.fromkeys(anatomy["muscle_group"]):
             st.page_link(
-                "app_pages/exercises.py", label=str(group), icon=":material/arrow_forward:",
+                "app_pages/exercises.py",
+                label=str(group),
+                icon=":material/arrow_forward:",
                 query_params={"ex_muscles": str(group)},
-            )  # fmt: skip
+            )
 
 
 def render_editor(
@@ -96,22 +98,29 @@ def render_editor(
         passes = left.number_input(
             "Passes per round", 1, 20, int(template["passes_per_round"]), key="wo_passes"
         )
-        rest = right.number_input("Rest after a pass (s)", 0, 3600, int(template["rest_s"]), 5,
-                                  key="wo_rest")  # fmt: skip
+        rest = right.number_input(
+            "Rest after a pass (s)", 0, 3600, int(template["rest_s"]), 5, key="wo_rest"
+        )
         edited = st.data_editor(
-            rows, key="wo_editor", num_rows="dynamic", hide_index=True, width="stretch",
+            rows,
+            key="wo_editor",
+            num_rows="dynamic",
+            hide_index=True,
+            width="stretch",
             column_config={
-                "round_no": st.column_config.NumberColumn("Round (0 = add-on)", min_value=0,
-                                                          max_value=50, step=1, required=True),
+                "round_no": st.column_config.NumberColumn(
+                    "Round (0 = add-on)", min_value=0, max_value=50, step=1, required=True
+                ),
                 "position": st.column_config.NumberColumn("Order", min_value=1, step=1),
                 "exercise": st.column_config.SelectboxColumn(
-                    "Exercise", options=exercise_names, required=True, width="medium"),
+                    "Exercise", options=exercise_names, required=True, width="medium"
+                ),
                 "reps": st.column_config.NumberColumn("Reps", min_value=1, step=1),
                 "seconds": st.column_config.NumberColumn("Seconds", min_value=1, step=1),
                 "per_side": st.column_config.CheckboxColumn("Per side"),
                 "notes": st.column_config.TextColumn("Notes", max_chars=500),
             },
-        )  # fmt: skip
+        )
         saved = st.form_submit_button("Save template", key="wo_save", type="primary")
     if saved:
         try:

@@ -25,9 +25,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_db_option(parser)
     parser.add_argument(
-        "--what", required=True, choices=(*EXPORTS, "strong"),
+        "--what",
+        required=True,
+        choices=(*EXPORTS, "strong"),
         help="which export (strong: every set in Strong's classic CSV layout, for other apps)",
-    )  # fmt: skip
+    )
     parser.add_argument("--out", required=True, metavar="FILE", help="the file to write, or -")
     parser.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD)")
     parser.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD)")
@@ -54,8 +56,9 @@ def run(args: argparse.Namespace) -> int:
         if args.what == "strong":
             # Strong's layout has no unit column: weights in the athlete's unit (kg for all).
             unit = athlete_unit(con, athlete_id) if athlete_id is not None else "kg"
-            frame = strong_export(con, athlete_id=athlete_id, start=span.start, end=span.end,
-                                  unit=unit)  # fmt: skip
+            frame = strong_export(
+                con, athlete_id=athlete_id, start=span.start, end=span.end, unit=unit
+            )
         else:
             frame = export_frame(
                 con, args.what, athlete_id=athlete_id, start=span.start, end=span.end

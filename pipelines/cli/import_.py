@@ -33,23 +33,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_db_option(parser)
     parser.add_argument("file", metavar="FILE", nargs="?", help="the exported CSV file")
     parser.add_argument(
-        "--format", dest="fmt", choices=FORMATS, default="auto",
+        "--format",
+        dest="fmt",
+        choices=FORMATS,
+        default="auto",
         help="which app made the file (default: recognise it from the header)",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--unit", choices=("kg", "lb"),
+        "--unit",
+        choices=("kg", "lb"),
         help="the unit of the weights, needed only when the file does not say (Strong's "
         "classic layout)",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--distance-unit", choices=DISTANCE_CHOICES,
+        "--distance-unit",
+        choices=DISTANCE_CHOICES,
         help="the unit of the distances when the file does not say (default: decided per "
         "exercise from the values, e.g. a rowing 1000 in 4 minutes is metres)",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--athlete", help="whose history it is (created if new; default: Me, or the athletes "
+        "--athlete",
+        help="whose history it is (created if new; default: Me, or the athletes "
         "named in a Liftboard export)",
-    )  # fmt: skip
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would be imported, write nothing"
     )
@@ -57,9 +63,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--strict", action="store_true", help="write nothing if any row is rejected"
     )
     parser.add_argument(
-        "--problems-csv", metavar="PATH", type=Path,
+        "--problems-csv",
+        metavar="PATH",
+        type=Path,
         help="also write every rejected row and flagged value to this CSV file",
-    )  # fmt: skip
+    )
     parser.add_argument("--list", action="store_true", help="list the past imports")
     parser.add_argument(
         "--undo", metavar="ID", type=int, help="remove the sessions and sets import ID added"
@@ -80,9 +88,15 @@ def run(args: argparse.Namespace) -> int:
     con = connect(args.db)
     try:
         report = import_file(
-            con, args.file, fmt=args.fmt, unit=args.unit, distance_unit=args.distance_unit,
-            athlete=args.athlete, dry_run=args.dry_run, strict=args.strict,
-        )  # fmt: skip
+            con,
+            args.file,
+            fmt=args.fmt,
+            unit=args.unit,
+            distance_unit=args.distance_unit,
+            athlete=args.athlete,
+            dry_run=args.dry_run,
+            strict=args.strict,
+        )
     finally:
         con.close()
     print(report.render())

@@ -46,8 +46,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def server_command(db: str, host: str, port: int) -> list[str]:
     """The command line of the dashboard server for database `db` on `host:port`."""
     return [
-        sys.executable, "-m", "dashboard.server", "--db", db, "--host", host, "--port", str(port),
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "dashboard.server",
+        "--db",
+        db,
+        "--host",
+        host,
+        "--port",
+        str(port),
+    ]
 
 
 def check_address(host: str) -> None:

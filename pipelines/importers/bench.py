@@ -15,12 +15,19 @@ _HEADER = (
     "Workout Notes,RPE\n"
 )
 _EXERCISES = (
-    ("Squat (Barbell)", 100.0), ("Bench Press (Barbell)", 80.0), ("Deadlift (Barbell)", 140.0),
-    ("Overhead Press (Barbell)", 50.0), ("Bent Over Row (Barbell)", 70.0),
-    ("Lat Pulldown (Cable)", 60.0), ("Bicep Curl (Dumbbell)", 14.0), ("Pull Up", 0.0),
-    ("Triceps Pushdown (Cable - Straight Bar)", 30.0), ("Leg Press", 180.0),
-    ("Lateral Raise (Dumbbell)", 10.0), ("Landmine Press", 25.0),
-)  # fmt: skip
+    ("Squat (Barbell)", 100.0),
+    ("Bench Press (Barbell)", 80.0),
+    ("Deadlift (Barbell)", 140.0),
+    ("Overhead Press (Barbell)", 50.0),
+    ("Bent Over Row (Barbell)", 70.0),
+    ("Lat Pulldown (Cable)", 60.0),
+    ("Bicep Curl (Dumbbell)", 14.0),
+    ("Pull Up", 0.0),
+    ("Triceps Pushdown (Cable - Straight Bar)", 30.0),
+    ("Leg Press", 180.0),
+    ("Lateral Raise (Dumbbell)", 10.0),
+    ("Landmine Press", 25.0),
+)
 SETS_PER_EXERCISE = 4
 EXERCISES_PER_WORKOUT = 6
 
@@ -99,8 +106,11 @@ def import_run(rows: int) -> dict[str, float]:
                 out.write(text)
         done = subprocess.run(  # noqa: S603 - our own interpreter and script
             [sys.executable, "-c", _CHILD, str(path)],
-            capture_output=True, text=True, check=True, timeout=1800,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=1800,
+        )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if int(result["added"]) != rows:
         raise RuntimeError(f"the benchmark imported {result['added']} sets, expected {rows}")

@@ -246,13 +246,17 @@ def failed_attempts(
     failed = zero & (weight.notna() | set_type.eq("failure"))
     retyped = failed & set_type.isin(["working", "drop"])
     checks.flag(
-        retyped, reps_column, checks.column(reps_column),
+        retyped,
+        reps_column,
+        checks.column(reps_column),
         "0 reps at a weight: kept as a failed attempt (a failure set of 0 reps)",
-    )  # fmt: skip
+    )
     checks.flag(
-        failed & set_type.eq("warmup"), reps_column, checks.column(reps_column),
+        failed & set_type.eq("warmup"),
+        reps_column,
+        checks.column(reps_column),
         "a warm-up of 0 reps: kept",
-    )  # fmt: skip
+    )
     reps = reps.where(reps.ne(0) | failed).where(~failed, 0.0)
     return reps, set_type.where(~retyped, "failure")
 

@@ -71,23 +71,54 @@ LONG_WORKOUT_H = 12
 
 # Which file column a stored column comes from, to name it in rejection messages.
 _FILE_COLUMN = {
-    "started_at": "date", "session_key": "date", "exercise_id": "exercise",
-    "weight_kg": "weight", "entered_weight": "weight", "entered_unit": "weight_unit",
-    "duration_s": "seconds", "distance_m": "distance", "set_type": "set_type",
-}  # fmt: skip
+    "started_at": "date",
+    "session_key": "date",
+    "exercise_id": "exercise",
+    "weight_kg": "weight",
+    "entered_weight": "weight",
+    "entered_unit": "weight_unit",
+    "duration_s": "seconds",
+    "distance_m": "distance",
+    "set_type": "set_type",
+}
 _SET_COLUMNS = list(ImportedSet.to_schema().columns)
 # The file columns kept after parsing, to quote in rejections made later.
 _QUOTED = frozenset({LINE, "date", "reps", "exercise", "started_at", "exercise_id"})
 # The stored set columns the plan's frame already holds under the same names.
 _SET_VALUES = (
-    "exercise_id", "set_index", "set_type", "weight_kg", "entered_weight", "entered_unit",
-    "reps", "duration_s", "distance_m", "rpe", "rir", "side", "notes", "set_key",
-)  # fmt: skip
+    "exercise_id",
+    "set_index",
+    "set_type",
+    "weight_kg",
+    "entered_weight",
+    "entered_unit",
+    "reps",
+    "duration_s",
+    "distance_m",
+    "rpe",
+    "rir",
+    "side",
+    "notes",
+    "set_key",
+)
 _STORED = (
-    "session_id", "exercise_id", "set_index", "set_type", "weight_kg", "entered_weight",
-    "entered_unit", "reps", "duration_s", "distance_m", "rpe", "rir", "side", "notes",
-    "logged_at", "source_key",
-)  # fmt: skip
+    "session_id",
+    "exercise_id",
+    "set_index",
+    "set_type",
+    "weight_kg",
+    "entered_weight",
+    "entered_unit",
+    "reps",
+    "duration_s",
+    "distance_m",
+    "rpe",
+    "rir",
+    "side",
+    "notes",
+    "logged_at",
+    "source_key",
+)
 
 
 class UnitRequiredError(LiftboardError):
@@ -472,10 +503,12 @@ class _Plan:
         ):
             self.report.flags.append(
                 Flag(
-                    int(line), column, f"{ended:%Y-%m-%d %H:%M}",
+                    int(line),
+                    column,
+                    f"{ended:%Y-%m-%d %H:%M}",
                     "the workout ends before it starts: imported without an end time",
                 )
-            )  # fmt: skip
+            )
         sessions.loc[backwards, "ended_at"] = pd.NaT
         templates = {
             str(r[0])
@@ -526,13 +559,17 @@ class _Plan:
         shown_weight = _WeightText(sets["entered_weight"], sets["entered_unit"])
         kg = sets["weight_kg"]
         self._flag(
-            kg > MAX_WEIGHT_KG, weight, shown_weight,
+            kg > MAX_WEIGHT_KG,
+            weight,
+            shown_weight,
             f"over {MAX_WEIGHT_KG:g} kg: kept as entered, left out of loads, tonnage and records",
-        )  # fmt: skip
+        )
         self._flag(
-            (kg > HEAVY_KG) & (kg <= MAX_WEIGHT_KG), weight, shown_weight,
+            (kg > HEAVY_KG) & (kg <= MAX_WEIGHT_KG),
+            weight,
+            shown_weight,
             f"over {HEAVY_KG:g} kg: imported, check it",
-        )  # fmt: skip
+        )
         negative = sets["entered_weight"] < 0
         self._flag(negative, weight, shown_weight, "a negative weight: the set was kept without it")
         sets["weight_kg"] = kg.where((kg <= MAX_WEIGHT_KG) & ~negative)
@@ -541,9 +578,11 @@ class _Plan:
 
         reps = sets["reps"]
         self._flag(
-            (reps > MANY_REPS) & (reps <= MAX_REPS), self._header("reps"), reps,
+            (reps > MANY_REPS) & (reps <= MAX_REPS),
+            self._header("reps"),
+            reps,
             f"more than {MANY_REPS} reps: imported, check it",
-        )  # fmt: skip
+        )
         too_many = reps > MAX_REPS
         for line in sets.loc[too_many, "line"]:
             problem = Problem(None, "reps", None, f"more than {MAX_REPS} reps is not a set")
@@ -552,30 +591,38 @@ class _Plan:
         metres = sets["distance_m"]
         far = (metres > MAX_DISTANCE_M) | (metres < 0)
         self._flag(
-            far, self._header("distance"), _WeightText(metres, None, "m"),
+            far,
+            self._header("distance"),
+            _WeightText(metres, None, "m"),
             "beyond 1000 km (or below 0): the set was kept without its distance",
-        )  # fmt: skip
+        )
         sets["distance_m"] = metres.where(~far)
         seconds = sets["duration_s"]
         long = (seconds > MAX_SECONDS) | (seconds < 0)
         self._flag(
-            long, self._header("seconds"), seconds,
+            long,
+            self._header("seconds"),
+            seconds,
             "more than a day (or below 0): the set was kept without its time",
-        )  # fmt: skip
+        )
         sets["duration_s"] = seconds.where(~long)
         rpe = sets["rpe"]
         odd_rpe = rpe.notna() & ((rpe < 1) | (rpe > 10) | ((rpe * 2) % 1 != 0))
         self._flag(
-            odd_rpe, self._header("rpe"), rpe,
+            odd_rpe,
+            self._header("rpe"),
+            rpe,
             "RPE is from 1 to 10 in steps of 0.5: the set was kept without it",
-        )  # fmt: skip
+        )
         sets["rpe"] = rpe.where(~odd_rpe)
         rir = sets["rir"]
         odd_rir = rir.notna() & ((rir < 0) | (rir > 10) | (rir % 1 != 0))
         self._flag(
-            odd_rir, self._header("rir"), rir,
+            odd_rir,
+            self._header("rir"),
+            rir,
             "RIR is a whole number from 0 to 10: the set was kept without it",
-        )  # fmt: skip
+        )
         sets["rir"] = rir.where(~odd_rir)
         self.sets = sets[~too_many.to_numpy()].reset_index(drop=True)
 
@@ -610,11 +657,13 @@ class _Plan:
             minutes = round(h * 60)
             self.report.flags.append(
                 Flag(
-                    int(line), column, f"{minutes // 60} h {minutes % 60} min",
+                    int(line),
+                    column,
+                    f"{minutes // 60} h {minutes % 60} min",
                     f"a workout longer than {LONG_WORKOUT_H} h (perhaps never ended): imported, "
                     "check it",
                 )
-            )  # fmt: skip
+            )
 
     # --- idempotence ------------------------------------------------------------------------
 
@@ -840,12 +889,21 @@ class _Plan:
             "duplicates_skipped, rejected_rows, flagged_values) "
             "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning import_id",
             [
-                report.file_name[:500], report.checksum, report.layout,
-                report.layout_description, report.athlete[:500], self.unit or report.weight_unit,
-                report.distance_unit, report.rows_read, report.sets_added, report.sessions_added,
-                report.duplicates_skipped, len(report.rejected), len(report.flags),
+                report.file_name[:500],
+                report.checksum,
+                report.layout,
+                report.layout_description,
+                report.athlete[:500],
+                self.unit or report.weight_unit,
+                report.distance_unit,
+                report.rows_read,
+                report.sets_added,
+                report.sessions_added,
+                report.duplicates_skipped,
+                len(report.rejected),
+                len(report.flags),
             ],
-        ).fetchall()[0]  # fmt: skip
+        ).fetchall()[0]
         if session_ids:
             cur.execute(
                 "insert into import_sessions (import_id, session_id) select ?, unnest(?::bigint[])",

@@ -43,9 +43,13 @@ def parse(
     )
     seconds = zero_to_null(seconds)
     reps, set_type = failed_attempts(
-        checks, reps, pd.Series("working", index=reps.index, dtype=object), weight=weight,
-        seconds=seconds, distance=distance,
-    )  # fmt: skip
+        checks,
+        reps,
+        pd.Series("working", index=reps.index, dtype=object),
+        weight=weight,
+        seconds=seconds,
+        distance=distance,
+    )
     checks.skip(weight.isna() & reps.isna() & distance.isna() & seconds.isna(), "empty set")
 
     if layout.weight_unit == "row":
@@ -54,9 +58,11 @@ def parse(
         checks.reject(bad & weight.notna(), "weight_unit", cells, "the unit must be kgs or lbs")
         units = units.where(units.notna(), unit)
         checks.reject(
-            weight.notna() & units.isna(), "weight_unit", cells,
+            weight.notna() & units.isna(),
+            "weight_unit",
+            cells,
             "the weight unit is missing (use --unit)",
-        )  # fmt: skip
+        )
     else:
         units = pd.Series(layout.weight_unit or unit, index=weight.index, dtype=object)
     units = units.where(weight.notna(), None)
@@ -64,9 +70,11 @@ def parse(
     unit_cells = checks.column("distance_unit")
     factor, bad_unit = values.distance_factors(unit_cells)
     checks.reject(
-        bad_unit & distance.notna(), "distance_unit", unit_cells,
+        bad_unit & distance.notna(),
+        "distance_unit",
+        unit_cells,
         "the distance unit must be km, mi, m or ft",
-    )  # fmt: skip
+    )
     said = layout.distance_unit if layout.distance_unit != "row" else None
     fallback = values.DISTANCE_UNITS.get(said or distance_unit or "km", 1000.0)
     factor = factor.fillna(fallback)

@@ -24,10 +24,16 @@ from pipelines.importers.layouts import Layout
 from pipelines.importers.reading import LINE
 
 SET_TYPES = {
-    "normal": "working", "working": "working", "warmup": "warmup", "warm_up": "warmup",
-    "warm up": "warmup", "dropset": "drop", "drop_set": "drop", "drop": "drop",
+    "normal": "working",
+    "working": "working",
+    "warmup": "warmup",
+    "warm_up": "warmup",
+    "warm up": "warmup",
+    "dropset": "drop",
+    "drop_set": "drop",
+    "drop": "drop",
     "failure": "failure",
-}  # fmt: skip
+}
 
 
 def parse(
@@ -60,9 +66,13 @@ def parse(
     seconds = zero_to_null(checks.secondary_number("seconds", "the time"))
     rpe = zero_to_null(checks.secondary_number("rpe", "RPE"))
     reps, set_type = failed_attempts(
-        checks, reps, set_type.fillna("working"), weight=weight, seconds=seconds,
+        checks,
+        reps,
+        set_type.fillna("working"),
+        weight=weight,
+        seconds=seconds,
         distance=distance,
-    )  # fmt: skip
+    )
     checks.skip(weight.isna() & reps.isna() & distance.isna() & seconds.isna(), "empty set")
 
     if layout.weight_unit == "lb":

@@ -17,9 +17,22 @@ from pipelines.importers.layouts import Layout
 from pipelines.importers.reading import LINE
 from pipelines.schemas import SESSION_SOURCES
 
-_TEXT_COLUMNS = ("athlete", "session_name", "exercise", "exercise_id", "set_type",
-                 "entered_unit", "notes", "side", "session_notes", "template_id", "source",
-                 "source_key", "set_source_key", "athlete_unit")  # fmt: skip
+_TEXT_COLUMNS = (
+    "athlete",
+    "session_name",
+    "exercise",
+    "exercise_id",
+    "set_type",
+    "entered_unit",
+    "notes",
+    "side",
+    "session_notes",
+    "template_id",
+    "source",
+    "source_key",
+    "set_source_key",
+    "athlete_unit",
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -54,8 +67,17 @@ def parse(
     session = values.text(checks.column("session_id"))
     checks.reject(session.eq(""), "session_id", session, "the session id is missing")
 
-    numeric = ("set_index", "weight_kg", "entered_weight", "reps", "duration_s",
-               "distance_m", "rpe", "rir", "bodyweight_kg")  # fmt: skip
+    numeric = (
+        "set_index",
+        "weight_kg",
+        "entered_weight",
+        "reps",
+        "duration_s",
+        "distance_m",
+        "rpe",
+        "rir",
+        "bodyweight_kg",
+    )
     numbers = {name: checks.number(name, f"{name} must be a number") for name in numeric}
     entered_unit = values.text(checks.column("entered_unit")).str.lower()
     set_type = values.text(checks.column("set_type")).str.lower()

@@ -23,18 +23,45 @@ from pipelines.importers.common import (
 from pipelines.importers.layouts import Layout
 from pipelines.importers.reading import LINE
 
-REST_LABELS = frozenset({
-    "rest timer", "rest_timer", "rest", "ruhezeit", "pausenzeit", "temps de repos",
-    "minuteur de repos", "minuterie de repos", "repos", "tiempo de descanso", "descanso",
-    "temporizador de descanso", "timer di riposo", "recupero", "休息计时器", "休息", "组间休息",
-})  # fmt: skip
-NOTE_LABELS = frozenset({"note", "notes", "notiz", "notizen", "remarque", "nota", "notas",
-                         "备注", "笔记"})  # fmt: skip
+REST_LABELS = frozenset(
+    {
+        "rest timer",
+        "rest_timer",
+        "rest",
+        "ruhezeit",
+        "pausenzeit",
+        "temps de repos",
+        "minuteur de repos",
+        "minuterie de repos",
+        "repos",
+        "tiempo de descanso",
+        "descanso",
+        "temporizador de descanso",
+        "timer di riposo",
+        "recupero",
+        "休息计时器",
+        "休息",
+        "组间休息",
+    }
+)
+NOTE_LABELS = frozenset(
+    {"note", "notes", "notiz", "notizen", "remarque", "nota", "notas", "备注", "笔记"}
+)
 SET_TYPE_LABELS = {
-    "w": "warmup", "warm_up": "warmup", "warmup": "warmup", "warm-up": "warmup",
-    "warm up": "warmup", "d": "drop", "drop": "drop", "drop_set": "drop", "dropset": "drop",
-    "drop set": "drop", "f": "failure", "failure": "failure", "fail": "failure",
-}  # fmt: skip
+    "w": "warmup",
+    "warm_up": "warmup",
+    "warmup": "warmup",
+    "warm-up": "warmup",
+    "warm up": "warmup",
+    "d": "drop",
+    "drop": "drop",
+    "drop_set": "drop",
+    "dropset": "drop",
+    "drop set": "drop",
+    "f": "failure",
+    "failure": "failure",
+    "fail": "failure",
+}
 
 
 def parse(

@@ -17,9 +17,19 @@ from pipelines.filters import DayLike
 from pipelines.schemas import LB_TO_KG, StrongExportRow, validate
 
 STRONG_COLUMNS = (
-    "Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
-    "Distance", "Seconds", "Notes", "Workout Notes", "RPE",
-)  # fmt: skip
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "RPE",
+)
 _TYPE_LETTERS = {"warmup": "W", "drop": "D", "failure": "F"}
 
 

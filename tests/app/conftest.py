@@ -1,7 +1,11 @@
-"""AppTest fixtures: every test starts from the entrypoint on its own database file."""
+"""AppTest fixtures: every test starts from the entrypoint on its own database file.
+
+The files are copies of ones prepared once per run (see `template_db` in tests/conftest.py).
+"""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,19 +38,37 @@ def fresh_caches() -> Iterator[None]:
 
 
 @pytest.fixture
-def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the dashboard at a fresh database file."""
+def new_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the dashboard at a database file that does not exist yet."""
     path = tmp_path / "app.duckdb"
     monkeypatch.setenv("LIFTBOARD_DB", str(path))
     return path
 
 
 @pytest.fixture
-def demo_db(app_db: Path) -> Path:
-    """The dashboard's database file, holding twelve weeks of the demo log."""
-    con = connect(app_db)
+def app_db(new_db: Path, template_db: Path) -> Path:
+    """Point the dashboard at a fresh database file, as `liftboard serve` leaves it before it
+    starts the dashboard: migrated and loaded with the catalog, nothing logged."""
+    shutil.copyfile(template_db, new_db)
+    return new_db
+
+
+@pytest.fixture(scope="session")
+def demo_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twelve weeks of the demo log, written once per run; tests get copies of the file."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    shutil.copyfile(template_db, path)
+    con = connect(path)
     write_demo(con, weeks=12)
+    con.execute("checkpoint")  # everything in the one file, so a copy is complete
     con.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(app_db: Path, demo_template: Path) -> Path:
+    """The dashboard's database file, holding twelve weeks of the demo log."""
+    shutil.copyfile(demo_template, app_db)
     return app_db
 
 

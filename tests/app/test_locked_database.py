@@ -29,10 +29,25 @@ def test_the_dashboard_says_the_database_is_in_use_without_a_traceback(held):
 
 def test_the_cli_says_the_database_is_in_use_and_exits_2(held):
     done = subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", "log", "--db", str(held), "--date", "2026-11-20",
-         "--exercise", "Pullups", "--reps", "5"],
-        capture_output=True, text=True, check=False, timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "log",
+            "--db",
+            str(held),
+            "--date",
+            "2026-11-20",
+            "--exercise",
+            "Pullups",
+            "--reps",
+            "5",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert done.returncode == 2
     assert "in use by another program" in done.stderr
     assert "Traceback" not in done.stderr

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from pipelines.athletes import ensure_athlete
 from pipelines.logbook import log_sets, start_session
-from tests.app.conftest import open_page
+from tests.app.conftest import APP, open_page
 from tests.conftest import snapshot
 
 LOG = "app_pages/log_sets.py"
@@ -89,12 +89,33 @@ def squat_history(db):
     )
 
 
-def test_choosing_an_exercise_fills_in_its_last_working_set(app_db, squat_history):
+def test_choosing_an_exercise_shows_last_sessions_sets_and_fills_in_the_first(
+    app_db, squat_history
+):
     at = open_page(LOG)
     at.selectbox(key="log_exercise").select("Barbell Squat").run()
     assert at.number_input(key="log_weight").value == 62.5
     assert at.number_input(key="log_reps").value == 5
-    assert at.caption[0].value == "Last time (17 Nov 2026): 62.5 kg \u00d7 5"
+    assert at.caption[0].value == (
+        "Last time (17 Nov 2026): 62.5 kg \u00d7 5, 20 kg \u00d7 10 (warm-up)"
+    )
+
+
+def test_after_add_set_the_next_set_copies_the_matching_set_of_last_time(app_db, squat_history, db):
+    at = open_page(LOG)
+    at.selectbox(key="log_exercise").select("Barbell Squat").run()
+    at.number_input(key="log_rpe").set_value(8.5)
+    at.text_input(key="log_notes").input("belt")
+    at.button(key="log_add").click().run()
+    assert not at.exception
+    # Set 2 of last time was 20 kg x 10; how set 1 felt does not carry over.
+    assert at.number_input(key="log_weight").value == 20.0
+    assert at.number_input(key="log_reps").value == 10
+    assert at.number_input(key="log_rpe").value is None
+    assert at.text_input(key="log_notes").value == ""
+    assert db.execute(
+        "select weight_kg, reps, rpe, notes from sets where rpe is not null"
+    ).fetchall() == [(62.5, 5, 8.5, "belt")]
 
 
 def test_pounds_are_shown_and_typed_when_the_athlete_prefers_them(app_db, squat_history, db):
@@ -147,3 +168,14 @@ def test_a_new_athlete_is_created_from_the_sidebar_and_chosen(app_db):
     at.sidebar.button(key="frame_create").click().run()
     athlete = at.sidebar.selectbox(key="frame_athlete")
     assert athlete.format_func(athlete.value) == "Robin"
+
+
+def test_the_athlete_named_in_the_address_is_chosen_and_kept_there(app_db, db):
+    ensure_athlete(db, "Me")
+    ensure_athlete(db, "Robin")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["athlete"] = " robin "
+    at.run()
+    athlete = at.sidebar.selectbox(key="frame_athlete")
+    assert athlete.format_func(athlete.value) == "Robin"
+    assert at.query_params["athlete"] == "Robin"

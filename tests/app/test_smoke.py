@@ -8,7 +8,7 @@ from tests.app.conftest import PAGES, open_page
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_every_page_renders_on_an_empty_database(app_db, page_path):
+def test_every_page_renders_on_an_empty_database(new_db, page_path):  # a file not yet made
     at = open_page(page_path)
     assert not at.exception
     assert at.title

@@ -14,8 +14,13 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.e2e.ui import choose, number, open_page, plotly_data, settled
 
-PAGES = {"log": "/", "workout": "/workout", "trends": "/trends", "exercises": "/exercises",
-         "data": "/data"}  # fmt: skip
+PAGES = {
+    "log": "/",
+    "workout": "/workout",
+    "trends": "/trends",
+    "exercises": "/exercises",
+    "data": "/data",
+}
 
 
 @pytest.fixture(scope="module")
@@ -106,15 +111,25 @@ def test_a_set_logged_on_a_phone_shows_in_the_table_on_trends_and_in_the_csv(
         page.get_by_role("button", name="Sets (CSV)").click()
     sets = pd.read_csv(io.BytesIO(download.value.path().read_bytes()))
     assert list(sets.columns[:6]) == [
-        "athlete", "session_id", "session_name", "started_at", "performed_on", "exercise",
-    ]  # fmt: skip
+        "athlete",
+        "session_id",
+        "session_name",
+        "started_at",
+        "performed_on",
+        "exercise",
+    ]
     mine = sets[(sets["performed_on"] == today) & (sets["exercise"] == "Suitcase Deadlift")]
     assert mine[["athlete", "weight_kg", "entered_weight", "entered_unit", "reps"]].to_dict(
         "records"
     ) == [
-        {"athlete": "Demo lifter", "weight_kg": 31.0, "entered_weight": 31.0,
-         "entered_unit": "kg", "reps": 9},
-    ]  # fmt: skip
+        {
+            "athlete": "Demo lifter",
+            "weight_kg": 31.0,
+            "entered_weight": 31.0,
+            "entered_unit": "kg",
+            "reps": 9,
+        },
+    ]
 
     with page.expect_download() as backup:
         page.get_by_role("button", name="Download a backup").click()

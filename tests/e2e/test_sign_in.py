@@ -51,8 +51,11 @@ def liftboard(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run a `liftboard` command on `db` (it goes through the running server)."""
     return subprocess.run(
         [sys.executable, "-m", "pipelines.cli", *args, "--db", str(db)],
-        capture_output=True, text=True, check=False, timeout=120,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
 def sets_csv(db: Path) -> str:
@@ -69,14 +72,23 @@ def guarded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
     secret = folder / "password"
     secret.write_text(PASSWORD + "\n")
     running = start_server(
-        folder / "liftboard.duckdb", folder / "server.log",
+        folder / "liftboard.duckdb",
+        folder / "server.log",
         options=("--host", "0.0.0.0", "--demo-if-empty"),
         env={"LIFTBOARD_PASSWORD_FILE": str(secret)},
-    )  # fmt: skip
+    )
     done = liftboard(
-        running.db, "log", "--date", "2026-11-02", "--exercise", "Superman",
-        "--seconds", "30", "--notes", MARKER,
-    )  # fmt: skip
+        running.db,
+        "log",
+        "--date",
+        "2026-11-02",
+        "--exercise",
+        "Superman",
+        "--seconds",
+        "30",
+        "--notes",
+        MARKER,
+    )
     assert done.returncode == 0, done.stderr
     yield running
     stop_server(running)

@@ -20,8 +20,10 @@ def test_a_file_over_the_upload_limit_gets_a_sentence(
         page = browser.new_context(base_url=server.url, viewport=DESKTOP).new_page()
         open_page(page, "/data")
         big = tmp_path / "big.csv"
-        big.write_bytes(b"Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time\n"
-                        + b"2026-01-05,Deadlift,Back,100,5,,,\n" * 60_000)  # fmt: skip
+        big.write_bytes(
+            b"Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time\n"
+            + b"2026-01-05,Deadlift,Back,100,5,,,\n" * 60_000
+        )
         page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(big))
         expect(page.get_by_text(re.compile(r"must be 1\.0 ?MB or smaller"))).to_be_visible()
         page.screenshot(path=str(tmp_path / "upload-limit.png"))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
+import pandas as pd
 from playwright.sync_api import Locator, Page, expect
 
 LOAD_TIMEOUT_MS = 60_000
@@ -14,6 +16,11 @@ expect.set_options(timeout=30_000)
 def settled(page: Page) -> None:
     """Wait until the script run has finished (Streamlit's running indicator is gone)."""
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=LOAD_TIMEOUT_MS)
+    # The app's own run state also covers a rerun just asked for and fragment reruns, which
+    # can finish before the status widget ever shows.
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=LOAD_TIMEOUT_MS
+    )
 
 
 def open_page(page: Page, path: str) -> None:
@@ -47,3 +54,58 @@ def plotly_data(page: Page, index: int = 0) -> list[dict[str, Any]]:
         "y: Array.from(t.y || [])}))"
     )
     return data
+
+
+def no_exception(page: Page) -> None:
+    """The page shows no traceback box."""
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def pick_athlete(page: Page, name: str) -> None:
+    """Choose `name` in the sidebar's athlete picker."""
+    choose(page, "Athlete", name, name)
+
+
+def switch_unit(page: Page, unit: str) -> None:
+    """Switch the sidebar's "Weights in" control to `unit` (kg or lb)."""
+    page.get_by_test_id("stSidebar").get_by_role("radio", name=unit, exact=True).click()
+    settled(page)
+
+
+def type_day(page: Page, day: str) -> None:
+    """Type `day` (YYYY-MM-DD) into the Log page's Day field, part by part as a keyboard would."""
+    for part, text in zip(("year", "month", "day"), day.split("-"), strict=True):
+        field = page.get_by_role("spinbutton", name=f"{part}, Day", exact=True)
+        field.click()
+        field.press_sequentially(text)
+    page.keyboard.press("Escape")  # close the calendar; leaving the field sets the day
+    page.locator("h1").first.click()
+    settled(page)
+
+
+def add_set(page: Page) -> None:
+    """Press Add set and wait for the page to settle."""
+    page.get_by_role("button", name="Add set").click()
+    settled(page)
+
+
+def exported_sets(page: Page) -> pd.DataFrame:
+    """The chosen athlete's sets as the Data page exports them (reached through the sidebar)."""
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Data").click()
+    settled(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Sets (CSV)").click()
+    frame = pd.read_csv(io.BytesIO(download.value.path().read_bytes()))
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Log").click()
+    settled(page)
+    return frame
+
+
+def open_extras(page: Page, scope: Locator | None = None) -> None:
+    """Open the Log form's "Seconds, RPE and notes" section (once the page has settled)."""
+    settled(page)
+    where = scope if scope is not None else page.get_by_test_id("stMain")
+    rpe = where.get_by_label("RPE", exact=True)
+    if not rpe.is_visible():
+        where.get_by_text("Seconds, RPE and notes").click()
+    expect(rpe).to_be_visible()

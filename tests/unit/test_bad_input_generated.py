@@ -20,10 +20,25 @@ JUNK_TEXT = st.one_of(
     st.text(max_size=30),
     st.integers(min_value=20_001, max_value=20_050).map(lambda n: "ß" * n),
     st.binary(max_size=40).map(lambda b: b.decode("latin-1")),
-    st.sampled_from(["", " ", "NaN", "inf", "-inf", "1e309", "12,5", "ten", "5 kg",
-                     "'; drop table sets; --", "<script>alert(1)</script>", "\u202eevil", "\x00",
-                     "🏋️"]),
-)  # fmt: skip
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "NaN",
+            "inf",
+            "-inf",
+            "1e309",
+            "12,5",
+            "ten",
+            "5 kg",
+            "'; drop table sets; --",
+            "<script>alert(1)</script>",
+            "\u202eevil",
+            "\x00",
+            "🏋️",
+        ]
+    ),
+)
 JUNK_NUMBER = st.one_of(
     st.integers(min_value=-(10**12), max_value=10**12),
     st.floats(allow_nan=True, allow_infinity=True),
@@ -113,7 +128,6 @@ def module_con():
     con.close()
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entry=SET_ENTRY)
 def test_generated_sets_are_stored_or_rejected_with_a_sentence_and_no_change(module_con, entry):
     con, session = module_con
@@ -132,17 +146,19 @@ def test_generated_sets_are_stored_or_rejected_with_a_sentence_and_no_change(mod
 
 
 CLI_VALUE = st.one_of(
-    st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"),
-            max_size=12),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12),
     st.sampled_from(["-3", "abc", "1e309", "nan", "11", "2026-13-40", "", "0", "-0.5", "99999"]),
-)  # fmt: skip
+)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(
-    reps=CLI_VALUE, weight=CLI_VALUE, rpe=CLI_VALUE, date=CLI_VALUE, exercise=CLI_VALUE,
-)  # fmt: skip
+    reps=CLI_VALUE,
+    weight=CLI_VALUE,
+    rpe=CLI_VALUE,
+    date=CLI_VALUE,
+    exercise=CLI_VALUE,
+)
 def test_generated_cli_input_exits_0_or_2_with_a_sentence(
     tmp_path_factory, capsys, reps, weight, rpe, date, exercise
 ):
@@ -150,8 +166,21 @@ def test_generated_cli_input_exits_0_or_2_with_a_sentence(
     con = connect(db)
     before = snapshot(con)
     con.close()
-    argv = ["log", "--db", str(db), "--date", date, "--exercise", exercise, "--reps", reps,
-            "--weight-kg", weight, "--rpe", rpe]  # fmt: skip
+    argv = [
+        "log",
+        "--db",
+        str(db),
+        "--date",
+        date,
+        "--exercise",
+        exercise,
+        "--reps",
+        reps,
+        "--weight-kg",
+        weight,
+        "--rpe",
+        rpe,
+    ]
     try:
         status = main(argv)
     except SystemExit as exit_:  # argparse refuses an option value that looks like a flag

@@ -3,31 +3,61 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from pipelines.bench import (
     MEASURES,
+    Generated,
     generate,
     measure,
     naive_pandas_volume,
-    own_peak_rss_mb,
     render_table,
 )
-from pipelines.db import read_sql
+from pipelines.db import connect, read_sql
 from pipelines.weekly_volume import weekly_muscle_volume
+from tests.conftest import copy_of
 
-REQUIRED_KEYS = ["sets", "volume_s", "bare_s", "pandas_s", "log_one_ms", "athlete_12w_ms",
-                 "peak_rss_mb"]  # fmt: skip
+REQUIRED_KEYS = [
+    "sets",
+    "volume_s",
+    "bare_s",
+    "pandas_s",
+    "log_one_ms",
+    "athlete_12w_ms",
+    "peak_rss_mb",
+]
 NUMBERS = ["hard_sets", "direct_sets", "reps", "tonnage_kg", "duration_s"]
 
 
+@pytest.fixture(scope="module")
+def generated_log(template_db: Path, tmp_path_factory) -> tuple[Path, Generated]:
+    """A database with 10,000 generated sets, written once for this module."""
+    path = tmp_path_factory.mktemp("bench") / "generated.duckdb"
+    shutil.copyfile(template_db, path)
+    con = connect(path)
+    generated = generate(con, 10_000)
+    con.execute("checkpoint")  # everything in the one file, so a copy is complete
+    con.close()
+    return path, generated
+
+
 @pytest.fixture
-def generated(con):
-    return generate(con, 10_000)
+def con(generated_log):
+    """In this module: a copy of the database holding the generated log, for each test."""
+    with copy_of(generated_log[0]) as connection:
+        yield connection
+
+
+@pytest.fixture
+def generated(generated_log: tuple[Path, Generated]) -> Generated:
+    """What the generator said it wrote."""
+    return generated_log[1]
 
 
 def test_the_generator_writes_exactly_the_sets_asked_for(con, generated):
@@ -94,17 +124,39 @@ def test_the_required_keys_come_first_in_order():
 
 def test_the_table_shows_each_figure_and_the_ratios():
     results = {
-        "sets": 10, "volume_s": 0.5, "bare_s": 0.4, "pandas_s": 5.0, "log_one_ms": 3.0,
-        "athlete_12w_ms": 9.0, "peak_rss_mb": 300.0, "athletes": 1, "sessions": 1,
-    }  # fmt: skip
+        "sets": 10,
+        "volume_s": 0.5,
+        "bare_s": 0.4,
+        "pandas_s": 5.0,
+        "log_one_ms": 3.0,
+        "athlete_12w_ms": 9.0,
+        "peak_rss_mb": 300.0,
+        "athletes": 1,
+        "sessions": 1,
+    }
     table = render_table(results)
     assert "10.0 x" in table  # c / a
     assert "1.25 x" in table  # a / b
     assert "300 MB" in table
 
 
-def test_own_peak_rss_is_a_plausible_number():
-    assert 10 < own_peak_rss_mb() < 100_000
+def test_own_peak_rss_rises_by_what_the_process_takes_and_keeps_its_peak():
+    # A fresh process, so that the figure is not an earlier test's high-water mark.
+    script = (
+        "from pipelines.bench import own_peak_rss_mb\n"
+        "before = own_peak_rss_mb()\n"
+        "block = b'x' * (200 * 2**20)\n"  # 200 MB, every page written
+        "during = own_peak_rss_mb()\n"
+        "del block\n"
+        "print(before, during, own_peak_rss_mb())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    before, during, after = (float(x) for x in done.stdout.split())
+    assert 20 < before < 400  # Python with duckdb and pandas imported
+    assert during - before == pytest.approx(200, abs=10)
+    assert after == pytest.approx(during, abs=5)  # the peak, not what is held now
 
 
 def test_the_bench_command_runs_on_ten_thousand_sets():

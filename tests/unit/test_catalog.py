@@ -45,12 +45,16 @@ def test_exercise_names_hold_names_and_aliases_with_the_athletes_recent_ones_fir
     log_sets(con, session, [{"exercise": "Superman", "reps": 12}])
     names = exercise_names(con, me)
     assert names.iloc[0][["label", "exercise_id", "is_alias"]].tolist() == [
-        "Superman", "Superman", False,
-    ]  # fmt: skip
+        "Superman",
+        "Superman",
+        False,
+    ]
     alias = names.set_index("label").loc["Squat (Barbell)"]
     assert (alias["exercise_id"], alias["name"], alias["is_alias"]) == (
-        "Barbell_Squat", "Barbell Squat", True,
-    )  # fmt: skip
+        "Barbell_Squat",
+        "Barbell Squat",
+        True,
+    )
     assert names["label"].str.lower().is_unique
 
 
@@ -99,12 +103,17 @@ def test_athletes_are_listed_most_recently_active_first(con):
 def test_the_seed_template_lists_its_rounds_then_its_add_ons(con):
     items = template_exercises(con, TEMPLATE)
     assert items[["round_no", "position", "exercise_id"]].to_numpy().tolist() == [
-        [1, 1, "Suitcase_Deadlift"], [1, 2, "Kettlebell_Sumo_High_Pull"],
-        [2, 1, "Plank_Up-Down"], [2, 2, "Single-Leg_Pick-Up"],
-        [3, 1, "Windmill_Skater"], [3, 2, "Superman"],
-        [4, 1, "Kettlebell_Sumo_High_Pull"], [4, 2, "Superman"],
-        [0, 1, "Pullups"], [0, 2, "Barbell_Bench_Press_-_Medium_Grip"],
-    ]  # fmt: skip
+        [1, 1, "Suitcase_Deadlift"],
+        [1, 2, "Kettlebell_Sumo_High_Pull"],
+        [2, 1, "Plank_Up-Down"],
+        [2, 2, "Single-Leg_Pick-Up"],
+        [3, 1, "Windmill_Skater"],
+        [3, 2, "Superman"],
+        [4, 1, "Kettlebell_Sumo_High_Pull"],
+        [4, 2, "Superman"],
+        [0, 1, "Pullups"],
+        [0, 2, "Barbell_Bench_Press_-_Medium_Grip"],
+    ]
     deadlift = items.iloc[0]
     assert (deadlift["reps"], deadlift["per_side"], deadlift["equipment"]) == (10, True, "dumbbell")
     assert deadlift["primary_muscles"] == "quadriceps, hamstrings, glutes"
@@ -125,14 +134,26 @@ def test_variations_name_the_exercise_they_turn_into(con):
 def test_the_articles_muscles_map_onto_their_groups_and_the_moves_that_train_them(con):
     anatomy = anatomy_muscles(con, TEMPLATE).set_index("muscle")
     groups = anatomy["muscle_group"].to_dict()
-    assert {m: groups[m] for m in (
-        "gastrocnemius", "soleus", "latissimus dorsi", "erector spinae", "trapezius",
-        "rhomboid major", "rhomboid minor",
-    )} == {
-        "gastrocnemius": "calves", "soleus": "calves", "latissimus dorsi": "lats",
-        "erector spinae": "lower back", "trapezius": "traps", "rhomboid major": "middle back",
+    assert {
+        m: groups[m]
+        for m in (
+            "gastrocnemius",
+            "soleus",
+            "latissimus dorsi",
+            "erector spinae",
+            "trapezius",
+            "rhomboid major",
+            "rhomboid minor",
+        )
+    } == {
+        "gastrocnemius": "calves",
+        "soleus": "calves",
+        "latissimus dorsi": "lats",
+        "erector spinae": "lower back",
+        "trapezius": "traps",
+        "rhomboid major": "middle back",
         "rhomboid minor": "middle back",
-    }  # fmt: skip
+    }
     assert anatomy.loc["latissimus dorsi", "primary_in_workout"] == "Pullups"
     assert anatomy.loc["erector spinae", "primary_in_workout"] == "Superman"
     assert anatomy.loc["gastrocnemius", "secondary_in_workout"] == (
@@ -153,8 +174,11 @@ def test_saving_a_template_replaces_its_slots_and_makes_it_the_users_own(con):
     assert set(saved["role"]) == {"main"}
     template = workout_templates(con).iloc[0]
     assert template[["source", "rounds", "passes_per_round", "rest_s"]].tolist() == [
-        "custom", 4, 3, 45,
-    ]  # fmt: skip
+        "custom",
+        4,
+        3,
+        45,
+    ]
 
 
 def test_positions_are_renumbered_in_the_order_given_within_each_round(con):
@@ -172,8 +196,10 @@ def test_positions_are_renumbered_in_the_order_given_within_each_round(con):
     save_template(con, TEMPLATE, rows)
     saved = template_exercises(con, TEMPLATE)
     assert saved[["round_no", "position", "exercise_id"]].to_numpy().tolist() == [
-        [1, 1, "Pullups"], [1, 2, "Superman"], [2, 1, "Plank_Up-Down"],
-    ]  # fmt: skip
+        [1, 1, "Pullups"],
+        [1, 2, "Superman"],
+        [2, 1, "Plank_Up-Down"],
+    ]
     assert workout_templates(con).iloc[0]["rounds"] == 2
 
 

@@ -25,10 +25,24 @@ DATA = REPO / "data"
 SOURCE_JSON = REPO.parent / "shared" / "data" / "free-exercise-db" / "exercises.json"
 
 MUSCLE_GROUPS = {
-    "abdominals", "abductors", "adductors", "biceps", "calves", "chest", "forearms", "glutes",
-    "hamstrings", "lats", "lower back", "middle back", "neck", "quadriceps", "shoulders",
-    "traps", "triceps",
-}  # fmt: skip
+    "abdominals",
+    "abductors",
+    "adductors",
+    "biceps",
+    "calves",
+    "chest",
+    "forearms",
+    "glutes",
+    "hamstrings",
+    "lats",
+    "lower back",
+    "middle back",
+    "neck",
+    "quadriceps",
+    "shoulders",
+    "traps",
+    "triceps",
+}
 
 SEED_MUSCLES = {
     "Suitcase_Deadlift": (

@@ -12,8 +12,11 @@ import pytest
 def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pipelines.cli", *args],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def count_sets(path) -> int:
@@ -27,9 +30,18 @@ def count_sets(path) -> int:
 
 def test_log_adds_one_set(db_file):
     done = liftboard(
-        "log", "--db", str(db_file), "--date", "2026-11-20",
-        "--exercise", "Suitcase Deadlift", "--weight-kg", "20", "--reps", "10",
-    )  # fmt: skip
+        "log",
+        "--db",
+        str(db_file),
+        "--date",
+        "2026-11-20",
+        "--exercise",
+        "Suitcase Deadlift",
+        "--weight-kg",
+        "20",
+        "--reps",
+        "10",
+    )
     assert done.returncode == 0, done.stderr
     assert "Logged set" in done.stdout
     assert count_sets(db_file) == 1
@@ -37,9 +49,18 @@ def test_log_adds_one_set(db_file):
 
 def test_log_in_pounds_stores_kilograms(db_file):
     done = liftboard(
-        "log", "--db", str(db_file), "--date", "2026-11-20", "--exercise", "Squat (Barbell)",
-        "--weight-lb", "225", "--reps", "5",
-    )  # fmt: skip
+        "log",
+        "--db",
+        str(db_file),
+        "--date",
+        "2026-11-20",
+        "--exercise",
+        "Squat (Barbell)",
+        "--weight-lb",
+        "225",
+        "--reps",
+        "5",
+    )
     assert done.returncode == 0, done.stderr
     with duckdb.connect(str(db_file), read_only=True) as con:
         row = con.execute("select weight_kg from sets").fetchone()
@@ -100,8 +121,17 @@ def test_demo_rejects_a_nonsense_number_of_weeks(db_file):
 def test_an_unwritable_database_folder_is_a_sentence(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    done = liftboard("log", "--db", str(blocker / "x.duckdb"), "--date", "2026-11-20",
-                     "--exercise", "Pullups", "--reps", "5")  # fmt: skip
+    done = liftboard(
+        "log",
+        "--db",
+        str(blocker / "x.duckdb"),
+        "--date",
+        "2026-11-20",
+        "--exercise",
+        "Pullups",
+        "--reps",
+        "5",
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "cannot be created" in done.stderr

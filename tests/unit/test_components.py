@@ -29,8 +29,13 @@ from dashboard.components.tables import (
 from dashboard.components.units import format_weight, prescription, set_summary, shown_weight
 
 TIMES = "\u00d7"
-LANDMARKS = {"mv_sets": 6.0, "mev_sets": 8.0, "mav_low_sets": 12.0, "mav_high_sets": 18.0,
-             "mrv_sets": 20.0}  # fmt: skip
+LANDMARKS = {
+    "mv_sets": 6.0,
+    "mev_sets": 8.0,
+    "mav_low_sets": 12.0,
+    "mav_high_sets": 18.0,
+    "mrv_sets": 20.0,
+}
 
 
 # --- units ----------------------------------------------------------------------------------
@@ -108,9 +113,17 @@ def test_doing_the_same_slot_twice_counts_once():
 
 
 def last_set(**values: object) -> pd.DataFrame:
-    row = {"exercise_id": "Barbell_Squat", "performed_on": pd.Timestamp("2026-11-03"),
-           "set_type": "working", "weight_kg": 100.0, "entered_weight": 100.0,
-           "entered_unit": "kg", "reps": 5, "duration_s": None, "rpe": None}  # fmt: skip
+    row = {
+        "exercise_id": "Barbell_Squat",
+        "performed_on": pd.Timestamp("2026-11-03"),
+        "set_type": "working",
+        "weight_kg": 100.0,
+        "entered_weight": 100.0,
+        "entered_unit": "kg",
+        "reps": 5,
+        "duration_s": None,
+        "rpe": None,
+    }
     return pd.DataFrame([row | values])
 
 
@@ -118,8 +131,10 @@ def test_the_next_set_is_prefilled_from_the_last_one_in_the_athletes_unit():
     assert prefill(last_set(), "kg") == {"log_weight": 100.0, "log_reps": 5, "log_seconds": None}
     assert prefill(last_set(), "lb")["log_weight"] == 220.46
     assert prefill(last_set().iloc[0:0], "kg") == {
-        "log_weight": None, "log_reps": None, "log_seconds": None,
-    }  # fmt: skip
+        "log_weight": None,
+        "log_reps": None,
+        "log_seconds": None,
+    }
     assert last_time(last_set(), "kg") == f"Last time (3 Nov 2026): 100 kg {TIMES} 5"
     assert last_time(last_set().iloc[0:0], "kg").startswith("First time")
 
@@ -127,19 +142,28 @@ def test_the_next_set_is_prefilled_from_the_last_one_in_the_athletes_unit():
 def test_the_days_sets_are_numbered_and_summarised():
     sets = pd.DataFrame(
         {
-            "set_id": [11, 12], "session_id": [1, 1], "exercise": ["Superman", "Barbell Squat"],
-            "set_type": ["working", "warmup"], "entered_weight": [None, 45.0],
-            "entered_unit": [None, "lb"], "weight_kg": [None, 45 * 0.45359237],
-            "reps": [None, 10], "duration_s": [30.0, None], "rpe": [None, 6.5],
+            "set_id": [11, 12],
+            "session_id": [1, 1],
+            "exercise": ["Superman", "Barbell Squat"],
+            "set_type": ["working", "warmup"],
+            "entered_weight": [None, 45.0],
+            "entered_unit": [None, "lb"],
+            "weight_kg": [None, 45 * 0.45359237],
+            "reps": [None, 10],
+            "duration_s": [30.0, None],
+            "rpe": [None, 6.5],
             "notes": ["", "easy"],
         }
-    )  # fmt: skip
+    )
     table = day_sets_table(sets, "kg")
     assert table.to_dict("list") == {
-        "#": [1, 2], "Exercise": ["Superman", "Barbell Squat"],
-        "Set": ["30 s", f"20.41 kg {TIMES} 10"], "Type": ["Working", "Warm-up"],
-        "RPE": ["", "6.5"], "Notes": ["", "easy"],
-    }  # fmt: skip
+        "#": [1, 2],
+        "Exercise": ["Superman", "Barbell Squat"],
+        "Set": ["30 s", f"20.41 kg {TIMES} 10"],
+        "Type": ["Working", "Warm-up"],
+        "RPE": ["", "6.5"],
+        "Notes": ["", "easy"],
+    }
 
 
 CATALOG = pd.DataFrame(
@@ -173,26 +197,30 @@ def test_the_catalog_filters_combine(filters, names):
 def test_records_and_suggestions_speak_the_athletes_unit():
     events = pd.DataFrame(
         {
-            "exercise": ["Barbell Squat", "Pullups"], "record": ["heaviest_load", "most_reps"],
-            "load_kg": [float("nan"), 0.0], "value": [100.0, 12.0], "unit": ["kg", "reps"],
+            "exercise": ["Barbell Squat", "Pullups"],
+            "record": ["heaviest_load", "most_reps"],
+            "load_kg": [float("nan"), 0.0],
+            "value": [100.0, 12.0],
+            "unit": ["kg", "reps"],
             "achieved_on": pd.to_datetime(["2026-11-02", "2026-11-09"]),
         }
-    )  # fmt: skip
+    )
     assert records_table(events, "lb").to_dict("list") == {
         "Day": [dt.date(2026, 11, 9), dt.date(2026, 11, 2)],
         "Exercise": ["Pullups", "Barbell Squat"],
         "Record": ["Most reps at a load", "Heaviest load"],
         "Value": ["12 reps at bodyweight", "220.46 lb"],
-    }  # fmt: skip
+    }
     advice = pd.DataFrame(
         {
             "exercise": ["Barbell Squat", "Superman", "Pullups"],
             "action": ["add load", "longer hold", "harder variation"],
-            "suggested_kg": [102.5, None, None], "suggested_seconds": [None, 35.0, None],
+            "suggested_kg": [102.5, None, None],
+            "suggested_seconds": [None, 35.0, None],
             "suggested_variation": [None, None, "Weighted pull-up"],
             "reason": ["a", "b", "c"],
         }
-    )  # fmt: skip
+    )
     table = suggestions_table(advice, "kg")
     assert table["Target"].tolist() == ["102.5 kg", "35 s", "Weighted pull-up"]
     assert table["Next"].tolist() == ["Add load", "Longer hold", "Harder variation"]
@@ -203,9 +231,14 @@ def test_records_and_suggestions_speak_the_athletes_unit():
 
 def status(weeks: list[str], sets: list[float], group: str = "glutes") -> pd.DataFrame:
     return pd.DataFrame(
-        {"period": pd.to_datetime(weeks), "muscle_group": group, "hard_sets": sets,
-         "target_status": "productive", **LANDMARKS}
-    )  # fmt: skip
+        {
+            "period": pd.to_datetime(weeks),
+            "muscle_group": group,
+            "hard_sets": sets,
+            "target_status": "productive",
+            **LANDMARKS,
+        }
+    )
 
 
 def test_weeks_are_kept_up_to_two_years_and_months_used_beyond():

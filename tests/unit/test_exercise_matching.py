@@ -190,8 +190,12 @@ def test_matching_reports_how_each_name_was_found(con):
     ("name", "movement", "equipment", "details"),
     [
         ("Bench Press (Barbell)", {"bench", "press"}, {"barbell"}, set()),
-        ("Triceps Pushdown (Cable - Straight Bar)", {"tricep", "pushdown"},
-         {"cable", "straightbar"}, set()),
+        (
+            "Triceps Pushdown (Cable - Straight Bar)",
+            {"tricep", "pushdown"},
+            {"cable", "straightbar"},
+            set(),
+        ),
         ("Bench Press - Close Grip (Barbell)", {"bench", "press"}, {"barbell"}, {"closegrip"}),
         ("Flat Dumbbell Bench Press", {"flat", "bench", "press"}, {"dumbbell"}, set()),
         ("Barbell Back Squat", {"squat"}, {"barbell"}, set()),
@@ -199,14 +203,16 @@ def test_matching_reports_how_each_name_was_found(con):
         ("Knee Raise (Captain's Chair)", {"knee", "raise"}, set(), {"captain", "chair"}),
         ("Kreuzheben (Langhantel)", {"deadlift"}, {"barbell"}, set()),
     ],
-)  # fmt: skip
+)
 def test_a_name_is_taken_apart_into_movement_equipment_and_details(
     name, movement, equipment, details
 ):
     parts = name_parts(name)
     assert (set(parts.movement), set(parts.equipment), set(parts.details)) == (
-        movement, equipment, details,
-    )  # fmt: skip
+        movement,
+        equipment,
+        details,
+    )
 
 
 def test_name_tokens_use_one_spelling_for_plurals_compounds_and_abbreviations():

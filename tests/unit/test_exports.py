@@ -38,23 +38,42 @@ def logged(con):
     sam = ensure_athlete(con, "Sam")
     pat = ensure_athlete(con, "Pat", unit="lb")
     first = start_session(
-        con, sam, dt.datetime(2025, 9, 1, 7, 30), name="Legs", notes="+ felt good",
+        con,
+        sam,
+        dt.datetime(2025, 9, 1, 7, 30),
+        name="Legs",
+        notes="+ felt good",
         bodyweight_kg=81.5,
-    )  # fmt: skip
+    )
     log_sets(
         con,
         first,
         [
             {"exercise": "Barbell_Full_Squat", "weight": 40, "reps": 10, "set_type": "warmup"},
-            {"exercise": "Barbell_Full_Squat", "weight": 100, "reps": 5, "rpe": 8.5,
-             "notes": "=HYPERLINK(\"http://evil\")"},
+            {
+                "exercise": "Barbell_Full_Squat",
+                "weight": 100,
+                "reps": 5,
+                "rpe": 8.5,
+                "notes": '=HYPERLINK("http://evil")',
+            },
             {"exercise": "Plank", "seconds": 60, "notes": "-10 s next time"},
             {"exercise": "Single-Leg_Pick-Up", "reps": 8, "side": "left", "rir": 2},
         ],
-    )  # fmt: skip
+    )
     second = start_session(con, pat, dt.datetime(2025, 9, 3, 18, 0), name="Bench")
-    log_sets(con, second, [{"exercise": "Barbell_Bench_Press_-_Medium_Grip", "weight": 135,
-                            "reps": 5, "notes": "@coach, check form"}])  # fmt: skip
+    log_sets(
+        con,
+        second,
+        [
+            {
+                "exercise": "Barbell_Bench_Press_-_Medium_Grip",
+                "weight": 135,
+                "reps": 5,
+                "notes": "@coach, check form",
+            }
+        ],
+    )
     return {"sam": sam, "pat": pat}
 
 
@@ -74,19 +93,28 @@ def test_the_sets_export_reads_back_with_the_same_values(con, logged):
     assert back["athlete"].tolist() == ["Pat", "Sam", "Sam", "Sam", "Sam"]  # by name, then time
     squat = back.iloc[2]
     assert (squat["athlete"], squat["session_name"], squat["exercise_id"]) == (
-        "Sam", "Legs", "Barbell_Full_Squat",
-    )  # fmt: skip
+        "Sam",
+        "Legs",
+        "Barbell_Full_Squat",
+    )
     assert (squat["started_at"], squat["performed_on"]) == ("2025-09-01 07:30:00", "2025-09-01")
     assert (squat["set_index"], squat["set_type"], squat["weight_kg"], squat["reps"]) == (
-        2, "working", 100.0, 5,
-    )  # fmt: skip
+        2,
+        "working",
+        100.0,
+        5,
+    )
     assert (squat["rpe"], squat["bodyweight_kg"], squat["session_notes"]) == (
-        8.5, 81.5, "'+ felt good",
-    )  # fmt: skip
+        8.5,
+        81.5,
+        "'+ felt good",
+    )
     plank = back.iloc[3]
     assert (plank["duration_s"], pd.isna(plank["reps"]), pd.isna(plank["weight_kg"])) == (
-        60.0, True, True,
-    )  # fmt: skip
+        60.0,
+        True,
+        True,
+    )
     pick_up = back.iloc[4]
     assert (pick_up["side"], pick_up["rir"]) == ("left", 2)
     bench = back.iloc[0]
@@ -98,8 +126,12 @@ def test_the_sets_export_reads_back_with_the_same_values(con, logged):
 def test_formula_looking_text_is_neutralised_and_numbers_are_not(con, logged):
     back = read_back(sets_export(con)).fillna({"notes": ""})
     assert back["notes"].tolist() == [
-        "'@coach, check form", "", "'=HYPERLINK(\"http://evil\")", "'-10 s next time", "",
-    ]  # fmt: skip
+        "'@coach, check form",
+        "",
+        '\'=HYPERLINK("http://evil")',
+        "'-10 s next time",
+        "",
+    ]
     frame = pd.DataFrame(
         {"label": ["-5", "+1", "\tx", "\rx", "ok - fine"], "delta": [-5, 1, 2, 3, 4]}
     )
@@ -112,10 +144,19 @@ def test_formula_looking_text_is_neutralised_and_numbers_are_not(con, logged):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("=1+2", "'=1+2"), ("+49 170", "'+49 170"), ("-x", "'-x"), ("@sum", "'@sum"),
-     ("'=already", "''=already"), ("'plain", "'plain"),
-     ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("1-2", "1-2"), ("", "")],
-)  # fmt: skip
+    [
+        ("=1+2", "'=1+2"),
+        ("+49 170", "'+49 170"),
+        ("-x", "'-x"),
+        ("@sum", "'@sum"),
+        ("'=already", "''=already"),
+        ("'plain", "'plain"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("1-2", "1-2"),
+        ("", ""),
+    ],
+)
 def test_neutralise_prefixes_only_dangerous_starts(text, expected):
     assert neutralise(text) == expected
 
@@ -204,10 +245,21 @@ def test_the_command_exports_weekly_volume_that_matches_a_hand_count(db_file):
     write_demo(con, weeks=6, end=dt.date(2025, 10, 12))
     con.close()
     done = subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", "export", "--db", str(db_file),
-         "--what", "weekly-volume", "--out", "-"],
-        capture_output=True, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "export",
+            "--db",
+            str(db_file),
+            "--what",
+            "weekly-volume",
+            "--out",
+            "-",
+        ],
+        capture_output=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr.decode()
     rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8"), newline="")))
     expected = hand_count(db_file)
@@ -231,14 +283,17 @@ def test_the_command_writes_a_file_and_names_an_unknown_athlete(db_file, tmp_pat
     connect(db_file).close()
     out = tmp_path / "sets.csv"
     base = [sys.executable, "-m", "pipelines.cli", "export", "--db", str(db_file)]
-    done = subprocess.run([*base, "--what", "sets", "--out", str(out)], capture_output=True,
-                          text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        [*base, "--what", "sets", "--out", str(out)], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0
     assert out.read_text(encoding="utf-8").startswith("athlete,session_id,")
     refused = subprocess.run(
         [*base, "--what", "sets", "--out", "-", "--athlete", "Nobody"],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert refused.returncode == 2
     assert "no athlete called 'Nobody'" in refused.stderr
     assert "Traceback" not in refused.stderr

@@ -247,8 +247,11 @@ def test_the_report_renders_every_count_as_text(con):
 def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pipelines.cli", *args],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_the_import_command_prints_the_report_and_exits_0(db_file):

@@ -172,10 +172,16 @@ def test_the_command_line_takes_a_distance_unit(db_file):
 
     status = main(
         [
-            "import", str(FIXTURES / "strong_classic_lb_rowing.csv"), "--db", str(db_file),
-            "--unit", "lb", "--distance-unit", "m",
+            "import",
+            str(FIXTURES / "strong_classic_lb_rowing.csv"),
+            "--db",
+            str(db_file),
+            "--unit",
+            "lb",
+            "--distance-unit",
+            "m",
         ]
-    )  # fmt: skip
+    )
 
     assert status == 0
     with duckdb.connect(str(db_file), read_only=True) as con:

@@ -38,9 +38,14 @@ def test_hevy_in_kg_with_day_first_dates_and_all_four_set_types(con):
 
     assert report.layout == "hevy"
     assert sessions(con) == [
-        (dt.datetime(2026, 4, 8, 16, 50), dt.datetime(2026, 4, 8, 17, 55), "Push Day",
-         "New program, week 1", "hevy"),
-    ]  # fmt: skip
+        (
+            dt.datetime(2026, 4, 8, 16, 50),
+            dt.datetime(2026, 4, 8, 17, 55),
+            "Push Day",
+            "New program, week 1",
+            "hevy",
+        ),
+    ]
     pause = "Pause at the chest"
     assert sets(con) == [
         (1, BENCH, "warmup", 40.0, 40.0, "kg", 10, None, None, None, pause),
@@ -127,12 +132,20 @@ def test_fitnotes_current_layout_has_a_unit_on_every_row_and_comments(con):
     assert report.layout == "fitnotes-comment"
     assert [(r[1], r[3], r[4], r[5], r[6], r[7], r[8], r[10]) for r in sets(con)] == [
         ("Leg_Extensions", 40.0, 40.0, "kg", 12, None, None, ""),
-        ("Leg_Extensions", pytest.approx(90 * LB_TO_KG), 90.0, "lb", 12, None, None,
-         "Slow negatives, 3 s"),
+        (
+            "Leg_Extensions",
+            pytest.approx(90 * LB_TO_KG),
+            90.0,
+            "lb",
+            12,
+            None,
+            None,
+            "Slow negatives, 3 s",
+        ),
         ("Plank", None, None, None, None, 90.0, None, ""),
         ("Rowing_Stationary", None, None, None, None, 245.0, 1000.0, ""),
         ("Bicycling", None, None, None, None, 3723.0, pytest.approx(6.2 * 1609.344), ""),
-    ]  # fmt: skip
+    ]
     assert [s[0] for s in sessions(con)] == [dt.datetime(2023, 6, 1), dt.datetime(2023, 6, 2)]
 
 

@@ -41,8 +41,11 @@ def number(report: ImportReport) -> int:
 def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pipelines.cli", *args],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_an_import_is_recorded_with_its_file_checksum_layout_and_counts(con):

@@ -16,12 +16,23 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 @pytest.mark.parametrize(
     ("text", "seconds"),
     [
-        ("7m", 420), ("1h 6m", 3960), ("21min", 1260), ("1h 2min", 3720), ("20s", 20),
-        ("3960", 3960), ("1:02:03", 3723), ("0:25:00", 1500), ("45:00", 2700),
-        ("1 Std. 2 Min.", 3720), ("1 h 6 min", 3960), ("45分钟", 2700), ("1小时6分钟", 3960),
-        ("2 days 3h", 183600), ("1,5h", 5400),
+        ("7m", 420),
+        ("1h 6m", 3960),
+        ("21min", 1260),
+        ("1h 2min", 3720),
+        ("20s", 20),
+        ("3960", 3960),
+        ("1:02:03", 3723),
+        ("0:25:00", 1500),
+        ("45:00", 2700),
+        ("1 Std. 2 Min.", 3720),
+        ("1 h 6 min", 3960),
+        ("45分钟", 2700),
+        ("1小时6分钟", 3960),
+        ("2 days 3h", 183600),
+        ("1,5h", 5400),
     ],
-)  # fmt: skip
+)
 def test_durations_are_read_in_every_form_the_apps_write(text, seconds):
     parsed, bad = values.durations(pd.Series([text]))
     assert (parsed.iloc[0], bool(bad.iloc[0])) == (seconds, False)
@@ -59,9 +70,15 @@ def test_a_semicolon_file_reads_ambiguous_dates_day_first():
 
 @pytest.mark.parametrize(
     ("text", "number"),
-    [("52.5", 52.5), ("52,5", 52.5), ("1,234.5", 1234.5), ("1.234,5", 1234.5), (" 8.0 ", 8.0),
-     ("0", 0.0)],
-)  # fmt: skip
+    [
+        ("52.5", 52.5),
+        ("52,5", 52.5),
+        ("1,234.5", 1234.5),
+        ("1.234,5", 1234.5),
+        (" 8.0 ", 8.0),
+        ("0", 0.0),
+    ],
+)
 def test_numbers_are_read_with_either_decimal_mark(text, number):
     parsed, bad = values.numbers(pd.Series([text]))
     assert (parsed.iloc[0], bool(bad.iloc[0])) == (number, False)

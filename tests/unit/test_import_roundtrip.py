@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipelines.athletes import ensure_athlete
@@ -18,6 +18,7 @@ from pipelines.importers import import_file
 from pipelines.importers.liftboard import unprotect
 from pipelines.importers.strong_export import strong_csv_bytes, strong_export
 from pipelines.logbook import finish_session, log_sets, start_session
+from tests.conftest import copy_of, examples
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 
@@ -27,17 +28,15 @@ def exported(con) -> pd.DataFrame:
     return sets_export(con).drop(columns="session_id").reset_index(drop=True)
 
 
-def round_trip(con) -> tuple[pd.DataFrame, pd.DataFrame]:
+def round_trip(con, template: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The export of `con`, and the export of a new database that imported it."""
     data = to_csv_bytes(sets_export(con))
-    fresh = connect(":memory:")
-    try:
+    with copy_of(template) as fresh:
         import_file(fresh, data)
         return exported(con), exported(fresh)
-    finally:
-        fresh.close()
 
 
-def test_export_then_import_into_an_empty_database_gives_back_every_value(con):
+def test_export_then_import_into_an_empty_database_gives_back_every_value(con, template_db):
     write_demo(con, weeks=3)
     import_file(con, FIXTURES / "strong_classic.csv", unit="kg")
     import_file(con, FIXTURES / "hevy_lbs_us.csv", athlete="Sam")
@@ -45,27 +44,39 @@ def test_export_then_import_into_an_empty_database_gives_back_every_value(con):
     session = start_session(
         con, athlete, "2026-05-01 06:30", name="=SUM(A1)", notes="@home\nline two, 🏋️"
     )
-    log_sets(con, session, [
-        {"exercise": "Suitcase Deadlift", "weight": 35, "unit": "lb", "reps": 10,
-         "set_type": "warmup", "notes": "-felt light", "side": "left", "rir": 3},
-        {"exercise": "Superman", "seconds": 30, "notes": "+hold"},
-        {"exercise": "Pull Up", "reps": 8, "rpe": 8.5},
-    ])  # fmt: skip
+    log_sets(
+        con,
+        session,
+        [
+            {
+                "exercise": "Suitcase Deadlift",
+                "weight": 35,
+                "unit": "lb",
+                "reps": 10,
+                "set_type": "warmup",
+                "notes": "-felt light",
+                "side": "left",
+                "rir": 3,
+            },
+            {"exercise": "Superman", "seconds": 30, "notes": "+hold"},
+            {"exercise": "Pull Up", "reps": 8, "rpe": 8.5},
+        ],
+    )
 
-    before, after = round_trip(con)
+    before, after = round_trip(con, template_db)
 
     assert len(before) > 100
     pd.testing.assert_frame_equal(before, after)
 
 
-def test_times_with_fractions_of_a_second_come_back_exactly(con):
+def test_times_with_fractions_of_a_second_come_back_exactly(con, template_db):
     athlete = ensure_athlete(con, "Ann")
     start = dt.datetime(2026, 2, 3, 7, 15, 0, 123456)
     session = start_session(con, athlete, start, name="Early")
     log_sets(con, session, [{"exercise": "Pull Up", "reps": 5}])
     finish_session(con, session, start + dt.timedelta(minutes=40, microseconds=7))
 
-    before, after = round_trip(con)
+    before, after = round_trip(con, template_db)
 
     pd.testing.assert_frame_equal(before, after)
     assert after["started_at"].iloc[0] == pd.Timestamp(start)
@@ -158,11 +169,10 @@ def logs(draw):
     return sessions
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(0.2))  # each example writes and reads two whole databases
 @given(logs())
-def test_any_valid_log_survives_export_and_import_unchanged(log):
-    con = connect(":memory:")
-    try:
+def test_any_valid_log_survives_export_and_import_unchanged(template_db, log):
+    with copy_of(template_db) as con:
         for item in log:
             athlete = ensure_athlete(con, item["athlete"])
             session = start_session(
@@ -171,9 +181,7 @@ def test_any_valid_log_survives_export_and_import_unchanged(log):
             log_sets(con, session, item["sets"])
             if item["minutes"] is not None:
                 finish_session(con, session, item["start"] + dt.timedelta(minutes=item["minutes"]))
-        before, after = round_trip(con)
-    finally:
-        con.close()
+        before, after = round_trip(con, template_db)
     pd.testing.assert_frame_equal(before, after)
 
 
@@ -214,10 +222,25 @@ def test_the_export_command_writes_the_strong_layout_in_the_athletes_unit(db_fil
     con.close()
     out = tmp_path / "strong.csv"
     done = subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", "export", "--db", str(db_file), "--what",
-         "strong", "--out", str(out), "--athlete", "Sam"],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pipelines.cli",
+            "export",
+            "--db",
+            str(db_file),
+            "--what",
+            "strong",
+            "--out",
+            str(out),
+            "--athlete",
+            "Sam",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
     assert done.returncode == 0, done.stderr
     lines = out.read_text(encoding="utf-8").splitlines()

@@ -44,13 +44,31 @@ def test_classic_layout_gives_exact_sessions_and_sets(con):
     report = import_file(con, FIXTURES / "strong_classic.csv", unit="kg")
 
     assert sessions(con) == [
-        (dt.datetime(2026, 3, 2, 7, 15), dt.datetime(2026, 3, 2, 8, 21), "Push A",
-         "Chest day, 💪\nnew bar at the gym", "strong", "2026-03-02 07:15:00|Push A"),
-        (dt.datetime(2026, 3, 4, 18, 0), dt.datetime(2026, 3, 4, 18, 21), "Legs", "",
-         "strong", "2026-03-04 18:00:00|Legs"),
-        (dt.datetime(2026, 3, 6, 19, 0), dt.datetime(2026, 3, 8, 21, 3), "Forgot to stop", "",
-         "strong", "2026-03-06 19:00:00|Forgot to stop"),
-    ]  # fmt: skip
+        (
+            dt.datetime(2026, 3, 2, 7, 15),
+            dt.datetime(2026, 3, 2, 8, 21),
+            "Push A",
+            "Chest day, 💪\nnew bar at the gym",
+            "strong",
+            "2026-03-02 07:15:00|Push A",
+        ),
+        (
+            dt.datetime(2026, 3, 4, 18, 0),
+            dt.datetime(2026, 3, 4, 18, 21),
+            "Legs",
+            "",
+            "strong",
+            "2026-03-04 18:00:00|Legs",
+        ),
+        (
+            dt.datetime(2026, 3, 6, 19, 0),
+            dt.datetime(2026, 3, 8, 21, 3),
+            "Forgot to stop",
+            "",
+            "strong",
+            "2026-03-06 19:00:00|Forgot to stop",
+        ),
+    ]
     assert sets(con) == [
         ("Push A", 1, BENCH, "warmup", 40.0, 40.0, "kg", 10, None, None, None, ""),
         ("Push A", 2, BENCH, "working", 60.0, 60.0, "kg", 8, None, None, 8.5, 'Paused, "2 sec"'),
@@ -61,22 +79,69 @@ def test_classic_layout_gives_exact_sessions_and_sets(con):
         ("Push A", 7, "Pullups", "working", None, None, None, 8, None, None, None, ""),
         ("Push A", 8, "Pullups", "working", None, None, None, 7, None, None, None, ""),
         ("Push A", 9, "Plank", "working", None, None, None, None, 60.0, None, None, ""),
-        ("Push A", 10, "Running_Treadmill", "working", None, None, None, None, 1500.0, 5000.0,
-         None, ""),
-        ("Legs", 1, "Barbell_Squat", "working", 100.0, 100.0, "kg", 5, None, None, None,
-         "Коленные бинты, 🦵"),
-        ("Legs", 2, "Barbell_Squat", "working", 100.0, 100.0, "kg", 5, None, None, None,
-         "Коленные бинты, 🦵"),
-        ("Legs", 3, "custom:jefferson-curl", "working", 20.0, 20.0, "kg", 10, None, None, None,
-         ""),
+        (
+            "Push A",
+            10,
+            "Running_Treadmill",
+            "working",
+            None,
+            None,
+            None,
+            None,
+            1500.0,
+            5000.0,
+            None,
+            "",
+        ),
+        (
+            "Legs",
+            1,
+            "Barbell_Squat",
+            "working",
+            100.0,
+            100.0,
+            "kg",
+            5,
+            None,
+            None,
+            None,
+            "Коленные бинты, 🦵",
+        ),
+        (
+            "Legs",
+            2,
+            "Barbell_Squat",
+            "working",
+            100.0,
+            100.0,
+            "kg",
+            5,
+            None,
+            None,
+            None,
+            "Коленные бинты, 🦵",
+        ),
+        ("Legs", 3, "custom:jefferson-curl", "working", 20.0, 20.0, "kg", 10, None, None, None, ""),
         ("Legs", 4, "Leg_Press", "working", 650.0, 650.0, "kg", 10, None, None, None, ""),
         ("Legs", 5, "Leg_Extensions", "working", 30.0, 30.0, "kg", 120, None, None, None, ""),
         # An unreadable weight and a 2,956 kg one: the sets are kept, the weights left out.
         ("Legs", 6, "Barbell_Deadlift", "working", None, None, None, 5, None, None, None, ""),
         ("Legs", 7, "Barbell_Deadlift", "working", None, 2956.0, "kg", 1, None, None, None, ""),
-        ("Forgot to stop", 1, "Wide-Grip_Lat_Pulldown", "working", 50.0, 50.0, "kg", 10, None,
-         None, None, ""),
-    ]  # fmt: skip
+        (
+            "Forgot to stop",
+            1,
+            "Wide-Grip_Lat_Pulldown",
+            "working",
+            50.0,
+            50.0,
+            "kg",
+            10,
+            None,
+            None,
+            None,
+            "",
+        ),
+    ]
     assert report.layout == "strong-classic"
     assert report.rows_read == 19
     assert (report.sets_added, report.sessions_added, report.duplicates_skipped) == (18, 3, 0)
@@ -92,11 +157,19 @@ def test_classic_layout_keeps_unlikely_values_and_flags_them_by_line(con):
         (17, "Weight", "650 kg", "over 500 kg: imported, check it"),
         (18, "Reps", "120", "more than 100 reps: imported, check it"),
         (19, "Weight", "abc", "the weight is not a number: the set was kept without it"),
-        (20, "Weight", "2956 kg",
-         "over 1000 kg: kept as entered, left out of loads, tonnage and records"),
-        (21, "Duration", "50 h 3 min",
-         "a workout longer than 12 h (perhaps never ended): imported, check it"),
-    ]  # fmt: skip
+        (
+            20,
+            "Weight",
+            "2956 kg",
+            "over 1000 kg: kept as entered, left out of loads, tonnage and records",
+        ),
+        (
+            21,
+            "Duration",
+            "50 h 3 min",
+            "a workout longer than 12 h (perhaps never ended): imported, check it",
+        ),
+    ]
     assert [(u.name, u.exercise_id, u.sets) for u in report.unmapped] == [
         ("Jefferson Curl", "custom:jefferson-curl", 1)
     ]
@@ -129,9 +202,15 @@ def test_the_2019_layout_with_a_bom_has_no_duration_and_keeps_first_row_workout_
 
     assert report.layout == "strong-2019"
     assert sessions(con) == [
-        (dt.datetime(2019, 5, 1, 17, 0), None, "Upper", "Tired today", "strong",
-         "2019-05-01 17:00:00|Upper")
-    ]  # fmt: skip
+        (
+            dt.datetime(2019, 5, 1, 17, 0),
+            None,
+            "Upper",
+            "Tired today",
+            "strong",
+            "2019-05-01 17:00:00|Upper",
+        )
+    ]
     assert [(r[2], r[4], r[7]) for r in sets(con)] == [
         ("Standing_Military_Press", 95.0, 5),
         ("Standing_Military_Press", 95.0, 5),
@@ -180,8 +259,11 @@ def test_the_newest_layout_recovers_pounds_from_conversion_noise(con):
     assert report.layout == "strong-newest"
     assert dict(report.non_set_rows) == {"note": 1, "rest timer": 1}
     assert sessions(con)[0][:4] == (
-        dt.datetime(2025, 7, 20, 10, 0), dt.datetime(2025, 7, 20, 11, 6), "Pull", "Back felt fine",
-    )  # fmt: skip
+        dt.datetime(2025, 7, 20, 10, 0),
+        dt.datetime(2025, 7, 20, 11, 6),
+        "Pull",
+        "Back felt fine",
+    )
     rows = [(r[2], r[3], r[4], r[5], r[6], r[7]) for r in sets(con)]
     assert rows == [
         ("Barbell_Deadlift", "warmup", pytest.approx(135 * LB_TO_KG), 135.0, "lb", 5),
@@ -211,14 +293,26 @@ def test_the_newest_layout_takes_every_weight_as_pounds_when_the_user_says_so(co
 @pytest.mark.parametrize(
     ("name", "session", "first_set", "skipped"),
     [
-        ("strong_french.csv", ("Séance du matin", dt.datetime(2025, 1, 8, 9, 6)),
-         (BENCH, "working", 60.0, 8), {"rest timer": 1}),
-        ("strong_german.csv", ("Abendtraining", dt.datetime(2025, 1, 9, 19, 32)),
-         ("Barbell_Deadlift", "working", 120.0, 5), {"rest timer": 1}),
-        ("strong_chinese.csv", ("早上训练", dt.datetime(2025, 1, 10, 7, 45)),
-         ("Barbell_Squat", "working", 80.0, 5), {}),
+        (
+            "strong_french.csv",
+            ("Séance du matin", dt.datetime(2025, 1, 8, 9, 6)),
+            (BENCH, "working", 60.0, 8),
+            {"rest timer": 1},
+        ),
+        (
+            "strong_german.csv",
+            ("Abendtraining", dt.datetime(2025, 1, 9, 19, 32)),
+            ("Barbell_Deadlift", "working", 120.0, 5),
+            {"rest timer": 1},
+        ),
+        (
+            "strong_chinese.csv",
+            ("早上训练", dt.datetime(2025, 1, 10, 7, 45)),
+            ("Barbell_Squat", "working", 80.0, 5),
+            {},
+        ),
     ],
-)  # fmt: skip
+)
 def test_localised_headers_map_onto_the_same_columns(con, name, session, first_set, skipped):
     report = import_file(con, FIXTURES / name, unit="kg")
 
@@ -245,8 +339,10 @@ def test_french_warm_up_and_german_rest_rows_are_read_as_such(con):
 def test_a_strong_file_without_its_header_row_is_recognised_by_its_shape(con):
     layout = detect_layout(FIXTURES / "strong_headerless.csv")
     assert (layout.app, layout.variant, layout.has_header) == (
-        "strong", "strong-classic-headerless", False,
-    )  # fmt: skip
+        "strong",
+        "strong-classic-headerless",
+        False,
+    )
     report = import_file(con, FIXTURES / "strong_headerless.csv", unit="lb")
 
     assert report.rejected == []

@@ -197,6 +197,14 @@ def test_a_session_is_deleted_with_all_its_sets(con, session):
         delete_session(con, session)
 
 
+@pytest.mark.parametrize("day", ["/1", "0001-01-01", "1899-12-31"])
+def test_a_day_before_1900_is_refused_with_a_sentence_and_nothing_is_written(con, day):
+    before = snapshot(con)
+    with pytest.raises(ValidationError, match="the date must be 1900 or later"):
+        log_sets(con, DaySession(day, "New Person"), [{"exercise": "Pullups", "reps": 5}])
+    assert snapshot(con) == before
+
+
 def test_exercises_resolve_by_id_name_and_alias(con):
     names = ["Pullups", "  suitcase deadlift ", "Pull Up", "Bench Press (Barbell)", "Unknown Thing"]
     assert resolve_exercises(con, names) == {

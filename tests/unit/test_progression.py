@@ -86,18 +86,25 @@ def test_pounds_go_up_in_pound_steps(con):
 def test_a_kettlebell_moves_up_one_four_kilo_bell(con, athlete):
     for days in (0, 2, 4):
         log_day(
-            con, athlete, days,
+            con,
+            athlete,
+            days,
             [{"exercise": "Kettlebell_Sumo_High_Pull", "weight": 16, "reps": 14}],
             template_id=TEMPLATE,
-        )  # fmt: skip
+        )
     row = suggestion(con, athlete, "Kettlebell_Sumo_High_Pull")
     assert (row["action"], row["suggested_kg"]) == ("add load", 20.0)  # 12 prescribed, 14 done
 
 
 def test_a_bodyweight_move_gets_its_harder_variation(con, athlete):
     for days in (0, 2):
-        log_day(con, athlete, days, [{"exercise": "Plank_Up-Down", "reps": 12}] * 2,
-                template_id=TEMPLATE)  # fmt: skip
+        log_day(
+            con,
+            athlete,
+            days,
+            [{"exercise": "Plank_Up-Down", "reps": 12}] * 2,
+            template_id=TEMPLATE,
+        )
     row = suggestion(con, athlete, "Plank_Up-Down")
     assert row["action"] == "harder variation"
     assert row["suggested_variation"] == "With a renegade row"
@@ -114,8 +121,9 @@ def test_a_bodyweight_move_without_variations_gets_added_weight(con, athlete):
 
 def test_a_timed_hold_gets_longer(con, athlete):
     for days in (0, 2):
-        log_day(con, athlete, days, [{"exercise": "Superman", "seconds": 32}] * 2,
-                template_id=TEMPLATE)  # fmt: skip
+        log_day(
+            con, athlete, days, [{"exercise": "Superman", "seconds": 32}] * 2, template_id=TEMPLATE
+        )
     row = suggestion(con, athlete, "Superman")
     assert row["action"] == "longer hold"
     assert (row["current_seconds"], row["suggested_seconds"]) == (32.0, 37.0)
@@ -138,9 +146,15 @@ def test_a_template_exercise_not_logged_yet_says_so(con, athlete):
     log_day(con, athlete, 0, [{"exercise": "Superman", "seconds": 30}], template_id=TEMPLATE)
     frame = progression(con, athlete, as_of=MONDAY + dt.timedelta(days=1))
     assert frame["exercise_id"].tolist() == [
-        "Suitcase_Deadlift", "Kettlebell_Sumo_High_Pull", "Plank_Up-Down", "Single-Leg_Pick-Up",
-        "Windmill_Skater", "Superman", "Pullups", "Barbell_Bench_Press_-_Medium_Grip",
-    ]  # fmt: skip
+        "Suitcase_Deadlift",
+        "Kettlebell_Sumo_High_Pull",
+        "Plank_Up-Down",
+        "Single-Leg_Pick-Up",
+        "Windmill_Skater",
+        "Superman",
+        "Pullups",
+        "Barbell_Bench_Press_-_Medium_Grip",
+    ]
     row = frame.set_index("exercise_id").loc["Suitcase_Deadlift"]
     assert row["action"] == "keep going"
     assert (

@@ -19,7 +19,11 @@ from pipelines.cli.serve import server_command
 from pipelines.db import connect
 from pipelines.errors import DatabaseUnavailableError, LiftboardError
 from pipelines.logbook import log_sets, start_session
-from tests.conftest import snapshot
+from tests.conftest import by_profile, snapshot
+
+# Sets each thread logs: enough to interleave every step of a write under `make test`, and the
+# README's 250 under `make test-deep`.
+PER_THREAD = by_profile(ci=60, deep=250)
 
 
 def test_eight_threads_logging_through_one_connection_lose_nothing(db_file):
@@ -32,7 +36,7 @@ def test_eight_threads_logging_through_one_connection_lose_nothing(db_file):
     def worker(session_id: int) -> None:
         start.wait()
         try:
-            for n in range(250):
+            for n in range(PER_THREAD):
                 log_sets(
                     con,
                     session_id,
@@ -48,11 +52,11 @@ def test_eight_threads_logging_through_one_connection_lose_nothing(db_file):
         thread.join()
     assert errors == []
     assert con.execute("select count(*), count(distinct notes) from sets").fetchone() == (
-        2000,
-        2000,
+        8 * PER_THREAD,
+        8 * PER_THREAD,
     )
     per_session = con.execute("select count(*) from sets group by session_id").fetchall()
-    assert sorted(r[0] for r in per_session) == [250] * 8
+    assert sorted(r[0] for r in per_session) == [PER_THREAD] * 8
     con.close()
 
 
@@ -62,8 +66,12 @@ def tiny_filesystem(where: Path, size: str) -> Iterator[Path]:
     where.mkdir()
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a tiny filesystem needs root; run the suite as root (as CI does)")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-                          capture_output=True, text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         pytest.skip(f"this machine does not allow mounting a tmpfs: {done.stderr.strip()}")
     try:
@@ -84,10 +92,27 @@ def test_a_full_disk_gives_a_sentence_and_keeps_what_was_there(tmp_path):
         free = shutil.disk_usage(disk).free
         filler.write_bytes(b"\0" * max(free - 4096, 0))
         done = subprocess.run(
-            [sys.executable, "-m", "pipelines.cli", "log", "--db", str(path), "--date",
-             "2026-11-02", "--exercise", "Pullups", "--reps", "6", "--notes", "x" * 19000],
-            capture_output=True, text=True, check=False, timeout=120,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "pipelines.cli",
+                "log",
+                "--db",
+                str(path),
+                "--date",
+                "2026-11-02",
+                "--exercise",
+                "Pullups",
+                "--reps",
+                "6",
+                "--notes",
+                "x" * 19000,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
         assert done.returncode == 2, done.stderr
         assert "Traceback" not in done.stderr
         assert "full" in done.stderr or "could not" in done.stderr.lower()

@@ -32,9 +32,13 @@ def liftboard(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
     """Run `liftboard` as a user would, in its own process."""
     return subprocess.run(
         [sys.executable, "-m", "pipelines.cli", *args],
-        capture_output=True, text=True, timeout=120, check=False, cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=cwd,
         env={k: v for k, v in os.environ.items() if not k.startswith("LIFTBOARD_")},
-    )  # fmt: skip
+    )
 
 
 def port_closed(port: int) -> bool:
@@ -106,9 +110,18 @@ def test_log_bodyweight_import_export_and_backup_work_while_the_dashboard_runs(s
     elsewhere.mkdir()
     shutil.copy(IMPORTS / "hevy_kg.csv", elsewhere / "hevy.csv")
     logged = liftboard(
-        "log", "--db", db, "--date", "2026-11-20", "--exercise", "Suitcase Deadlift",
-        "--weight-kg", "20", "--reps", "10",
-    )  # fmt: skip
+        "log",
+        "--db",
+        db,
+        "--date",
+        "2026-11-20",
+        "--exercise",
+        "Suitcase Deadlift",
+        "--weight-kg",
+        "20",
+        "--reps",
+        "10",
+    )
     assert logged.returncode == 0, logged.stderr
     assert "Logged set 1" in logged.stdout
     weighed = liftboard("bodyweight", "--db", db, "--kg", "81.5", "--date", "2026-11-20")
@@ -153,8 +166,11 @@ def test_another_user_cannot_hand_a_command_to_the_dashboard(serving):
     before = liftboard("export", "--what", "sets", "--out", "-", "--db", str(serving.db))
     assert before.returncode == 0, before.stderr
     address = live.socket_address(str(serving.db))  # the user's socket, found as root
-    request = {"argv": ["log", "--date", "2026-11-20", "--exercise", "Superman", "--seconds", "30"],
-               "cwd": "/", "db": str(serving.db)}  # fmt: skip
+    request = {
+        "argv": ["log", "--date", "2026-11-20", "--exercise", "Superman", "--seconds", "30"],
+        "cwd": "/",
+        "db": str(serving.db),
+    }
     child = os.fork()
     if child == 0:  # the other user: a copy of this process that gave up root
         answer = b"not run"

@@ -25,9 +25,17 @@ def test_the_password_is_kept_only_as_a_salted_hash():
 
 @pytest.mark.parametrize(
     ("host", "loopback"),
-    [("127.0.0.1", True), ("127.8.9.1", True), ("::1", True), ("localhost", True),
-     ("0.0.0.0", False), ("192.168.1.20", False), ("::", False), ("example.org", False)],
-)  # fmt: skip
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.1", True),
+        ("::1", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("192.168.1.20", False),
+        ("::", False),
+        ("example.org", False),
+    ],
+)
 def test_only_loopback_addresses_count_as_this_computer(host, loopback):
     assert is_loopback(host) is loopback
 
@@ -100,12 +108,20 @@ def test_without_a_password_nothing_is_asked():
 
 @pytest.mark.parametrize(
     ("path", "needs_sign_in"),
-    [("/", False), ("/trends", False), ("/static/js/index.js", False),
-     ("/_stcore/health", False), ("/_stcore/host-config", False),
-     ("/media/abc.csv", True), ("/_stcore/upload_file/s/f", True), ("/_stcore/metrics", True),
-     ("/_stcore/agent/interact", True), ("/component/x/index.html", True),
-     ("/app/static/x.png", True)],
-)  # fmt: skip
+    [
+        ("/", False),
+        ("/trends", False),
+        ("/static/js/index.js", False),
+        ("/_stcore/health", False),
+        ("/_stcore/host-config", False),
+        ("/media/abc.csv", True),
+        ("/_stcore/upload_file/s/f", True),
+        ("/_stcore/metrics", True),
+        ("/_stcore/agent/interact", True),
+        ("/component/x/index.html", True),
+        ("/app/static/x.png", True),
+    ],
+)
 def test_the_request_guard_covers_every_path_that_moves_data(path, needs_sign_in):
     assert guarded(path) is needs_sign_in
 
@@ -118,9 +134,12 @@ def test_the_browser_cookie_is_read_among_others():
 
 def test_streamlit_settings_from_the_environment_still_apply():
     got = config_from_environment(
-        {"STREAMLIT_SERVER_MAX_UPLOAD_SIZE": "1", "STREAMLIT_SERVER_HEADLESS": "true",
-         "STREAMLIT_SERVER_COOKIE_SECRET": "never passed on"}
-    )  # fmt: skip
+        {
+            "STREAMLIT_SERVER_MAX_UPLOAD_SIZE": "1",
+            "STREAMLIT_SERVER_HEADLESS": "true",
+            "STREAMLIT_SERVER_COOKIE_SECRET": "never passed on",
+        }
+    )
     assert got["server.maxUploadSize"] == 1
     assert got["server.headless"] is True
     assert "server.cookieSecret" not in got

@@ -21,9 +21,12 @@ OLD_FILE = ROOT / "tests" / "fixtures" / "schema_v1.duckdb"
 def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pipelines.cli", *args],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         env={k: v for k, v in os.environ.items() if not k.startswith("LIFTBOARD_")},
-    )  # fmt: skip
+    )
 
 
 def copies(db: Path) -> list[Path]:

@@ -114,8 +114,12 @@ def test_one_bad_row_among_good_ones_fails_the_shortcut_as_it_fails_pandera(chan
 
 
 def test_a_set_passing_the_shortcut_is_the_set_pandera_returns():
-    df = built([GOOD_SET, GOOD_SET | {"set_index": 2, "rpe": 8.5, "side": "left", "reps": NA,
-                                      "duration_s": 45.0}])  # fmt: skip
+    df = built(
+        [
+            GOOD_SET,
+            GOOD_SET | {"set_index": 2, "rpe": 8.5, "side": "left", "reps": NA, "duration_s": 45.0},
+        ]
+    )
     assert passes_as_built(SetEntry, df)
     cheap = validate(SetEntry, df, as_built=True)
     pd.testing.assert_frame_equal(cheap, SetEntry.validate(df))
@@ -170,8 +174,11 @@ def test_a_rejection_names_the_same_problems_as_pandera_in_full(change):
 
 def test_a_schema_with_rules_the_shortcut_does_not_follow_is_left_to_pandera():
     columns = ExerciseMuscle.to_schema().columns
-    rows = {"exercise_id": ["Pullups", "Pullups"], "muscle_group": ["lats", "lats"],
-            "role": ["primary", "secondary"]}  # fmt: skip
+    rows = {
+        "exercise_id": ["Pullups", "Pullups"],
+        "muscle_group": ["lats", "lats"],
+        "role": ["primary", "secondary"],
+    }
     df = pd.DataFrame(
         {name: pd.array(rows[name], dtype=c.dtype.type) for name, c in columns.items()}
     )
@@ -224,21 +231,55 @@ def test_a_valid_set_needs_no_full_pandera_pass(con, session, monkeypatch):
         "duration_s, distance_m, rpe, rir, side, notes from sets where set_id = ?",
         [set_id],
     ).fetchone()
-    assert row == ("Barbell_Full_Squat", 1, "working", 100.0, 100.0, "kg", 5,
-                   None, None, None, None, None, "")  # fmt: skip
+    assert row == (
+        "Barbell_Full_Squat",
+        1,
+        "working",
+        100.0,
+        100.0,
+        "kg",
+        5,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "",
+    )
 
 
 def test_every_field_of_a_set_lands_as_typed(con, session):
-    entry = {"exercise": " Plank ", "seconds": 45, "rpe": 8.5, "rir": 2, "side": "Left",
-             "notes": "steady", "set_type": "Failure", "weight": 10, "unit": "lbs"}  # fmt: skip
+    entry = {
+        "exercise": " Plank ",
+        "seconds": 45,
+        "rpe": 8.5,
+        "rir": 2,
+        "side": "Left",
+        "notes": "steady",
+        "set_type": "Failure",
+        "weight": 10,
+        "unit": "lbs",
+    }
     set_id = log_sets(con, session, [entry])[0]
     row = con.execute(
         "select exercise_id, set_type, round(weight_kg, 6), entered_weight, entered_unit, reps, "
         "duration_s, distance_m, rpe, rir, side, notes from sets where set_id = ?",
         [set_id],
     ).fetchone()
-    assert row == ("Plank", "failure", round(10 * 0.45359237, 6), 10.0, "lb", None, 45.0, None,
-                   8.5, 2, "left", "steady")  # fmt: skip
+    assert row == (
+        "Plank",
+        "failure",
+        round(10 * 0.45359237, 6),
+        10.0,
+        "lb",
+        None,
+        45.0,
+        None,
+        8.5,
+        2,
+        "left",
+        "steady",
+    )
 
 
 # Problems that only SetEntry's pandera rules catch (parsing lets every one of them through).

@@ -103,10 +103,15 @@ def records(con: duckdb.DuckDBPyConnection, **filters: Any) -> list[tuple[Any, .
     frame = personal_records(con, **filters)
     rows = frame.to_dict("records")
     return [
-        (r["achieved_on"].date().isoformat(), r["record"], _value(r["load_kg"]), r["value"],
-         _value(r["previous_value"]))
+        (
+            r["achieved_on"].date().isoformat(),
+            r["record"],
+            _value(r["load_kg"]),
+            r["value"],
+            _value(r["previous_value"]),
+        )
         for r in rows
-    ]  # fmt: skip
+    ]
 
 
 def _value(number: Any) -> Any:
@@ -141,8 +146,10 @@ def test_a_first_session_at_a_new_load_only_sets_the_reps_to_beat(con, athlete):
     log_day(con, athlete, 2, [squat(102.5, 4)])
     log_day(con, athlete, 4, [squat(102.5, 5)])
     reps = [r for r in records(con) if r[1] == "most_reps"]
-    assert reps == [("2025-09-01", "most_reps", 100.0, 5.0, None),
-                    ("2025-09-05", "most_reps", 102.5, 5.0, 4.0)]  # fmt: skip
+    assert reps == [
+        ("2025-09-01", "most_reps", 100.0, 5.0, None),
+        ("2025-09-05", "most_reps", 102.5, 5.0, 4.0),
+    ]
 
 
 def test_bodyweight_reps_and_estimated_tonnage_make_records(con, athlete):

@@ -110,9 +110,17 @@ def test_an_athletes_own_landmarks_replace_the_defaults_for_them_only(con, athle
     written = set_volume_landmarks(
         con,
         athlete,
-        [{"muscle_group": "lats", "mv_sets": 2, "mev_sets": 4, "mav_low_sets": 6,
-          "mav_high_sets": 8, "mrv_sets": 10}],
-    )  # fmt: skip
+        [
+            {
+                "muscle_group": "lats",
+                "mv_sets": 2,
+                "mev_sets": 4,
+                "mav_low_sets": 6,
+                "mav_high_sets": 8,
+                "mrv_sets": 10,
+            }
+        ],
+    )
     assert written == 1
     assert landmarks_of(volume_landmarks(con, athlete_id=athlete), "lats") == (
         (2.0, 4.0, 6.0, 8.0, 10.0),
@@ -127,9 +135,17 @@ def test_an_athlete_can_set_landmarks_for_a_group_without_defaults(con, athlete)
     set_volume_landmarks(
         con,
         athlete,
-        [{"muscle_group": "lower back", "mv_sets": 0, "mev_sets": 2, "mav_low_sets": 4,
-          "mav_high_sets": 8, "mrv_sets": 12}],
-    )  # fmt: skip
+        [
+            {
+                "muscle_group": "lower back",
+                "mv_sets": 0,
+                "mev_sets": 2,
+                "mav_low_sets": 4,
+                "mav_high_sets": 8,
+                "mrv_sets": 12,
+            }
+        ],
+    )
     sets = [{"exercise": "Superman", "reps": 12}] * 13
     assert status_after(con, athlete, sets, "lower back") == (13.0, "above maximum recoverable")
 
@@ -138,9 +154,18 @@ def test_resetting_brings_the_defaults_back(con, athlete):
     set_volume_landmarks(
         con,
         athlete,
-        [{"muscle_group": g, "mv_sets": 1, "mev_sets": 2, "mav_low_sets": 3, "mav_high_sets": 4,
-          "mrv_sets": 5} for g in ("lats", "chest")],
-    )  # fmt: skip
+        [
+            {
+                "muscle_group": g,
+                "mv_sets": 1,
+                "mev_sets": 2,
+                "mav_low_sets": 3,
+                "mav_high_sets": 4,
+                "mrv_sets": 5,
+            }
+            for g in ("lats", "chest")
+        ],
+    )
     assert reset_volume_landmarks(con, athlete, ["lats"]) == 1
     frame = volume_landmarks(con, athlete_id=athlete)
     assert landmarks_of(frame, "lats") == (BACK, "default")
@@ -159,8 +184,14 @@ def test_resetting_brings_the_defaults_back(con, athlete):
     ],
 )
 def test_bad_landmarks_are_named_and_nothing_is_written(con, athlete, entry, column, value):
-    good = {"muscle_group": "chest", "mv_sets": 4, "mev_sets": 6, "mav_low_sets": 10,
-            "mav_high_sets": 16, "mrv_sets": 20}  # fmt: skip
+    good = {
+        "muscle_group": "chest",
+        "mv_sets": 4,
+        "mev_sets": 6,
+        "mav_low_sets": 10,
+        "mav_high_sets": 16,
+        "mrv_sets": 20,
+    }
     before = snapshot(con)
     overrides = con.execute("select count(*) from athlete_volume_landmarks").fetchone()
     with pytest.raises(ValidationError) as caught:
@@ -176,9 +207,17 @@ def test_landmarks_for_an_unknown_athlete_are_refused(con):
         set_volume_landmarks(
             con,
             99,
-            [{"muscle_group": "chest", "mv_sets": 4, "mev_sets": 6, "mav_low_sets": 10,
-              "mav_high_sets": 16, "mrv_sets": 20}],
-        )  # fmt: skip
+            [
+                {
+                    "muscle_group": "chest",
+                    "mv_sets": 4,
+                    "mev_sets": 6,
+                    "mav_low_sets": 10,
+                    "mav_high_sets": 16,
+                    "mrv_sets": 20,
+                }
+            ],
+        )
     assert caught.value.problems[0].column == "athlete_id"
 
 

@@ -69,13 +69,28 @@ SEED_SESSION = [
 #   calves      SLPU 2x0.5 + WS 2x0.5                                     = 2
 #   forearms, chest, triceps, abductors: one secondary pair each           = 1
 SEED_HARD_SETS = {
-    "glutes": 10.0, "hamstrings": 9.0, "quadriceps": 6.0, "lower back": 7.0, "abdominals": 5.0,
-    "traps": 5.0, "adductors": 4.0, "shoulders": 3.0, "calves": 2.0, "forearms": 1.0,
-    "chest": 1.0, "triceps": 1.0, "abductors": 1.0,
-}  # fmt: skip
+    "glutes": 10.0,
+    "hamstrings": 9.0,
+    "quadriceps": 6.0,
+    "lower back": 7.0,
+    "abdominals": 5.0,
+    "traps": 5.0,
+    "adductors": 4.0,
+    "shoulders": 3.0,
+    "calves": 2.0,
+    "forearms": 1.0,
+    "chest": 1.0,
+    "triceps": 1.0,
+    "abductors": 1.0,
+}
 SEED_DIRECT_SETS = {
-    "glutes": 6, "hamstrings": 4, "quadriceps": 4, "lower back": 4, "abdominals": 2, "traps": 4,
-}  # fmt: skip
+    "glutes": 6,
+    "hamstrings": 4,
+    "quadriceps": 4,
+    "lower back": 4,
+    "abdominals": 2,
+    "traps": 4,
+}
 
 
 @pytest.fixture
