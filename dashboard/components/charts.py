@@ -128,14 +128,17 @@ def weekly_sets_figure(volume: pd.DataFrame, group: str, bucket: Bucket) -> go.F
             continue
         name = "hard sets" if status == "no target" else status
         y = part["hard_sets"].round(1)
-        low, high = part["helpers_low_sets"].round(1), part["helpers_high_sets"].round(1)
-        fig.add_trace(
-            go.Bar(
-                x=part["period"],
-                y=y,
-                name=name,
-                width=[width] * len(part),
-                marker_color=STATUS_COLOURS[status],
+        bar = go.Bar(
+            x=part["period"],
+            y=y,
+            name=name,
+            width=[width] * len(part),
+            marker_color=STATUS_COLOURS[status],
+            hovertemplate="%{y} hard sets<extra>" + name + "</extra>",
+        )
+        if "helpers_low_sets" in part:  # the whisker: helping muscles counted 0 to 1
+            low, high = part["helpers_low_sets"].round(1), part["helpers_high_sets"].round(1)
+            bar.update(
                 customdata=list(zip(low, high, strict=True)),
                 error_y={
                     "type": "data",
@@ -150,7 +153,7 @@ def weekly_sets_figure(volume: pd.DataFrame, group: str, bucket: Bucket) -> go.F
                     "muscles counted 0 to 1)<extra>" + name + "</extra>"
                 ),
             )
-        )
+        fig.add_trace(bar)
     if not rows.empty and pd.notna(rows["mev_sets"].iloc[0]):
         first = rows.iloc[0]
         bands = (
