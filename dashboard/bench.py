@@ -101,6 +101,32 @@ def _trends_rss(ctx: BenchContext) -> float:
     return peak_rss_in_child("dashboard.bench:render_trends_once", str(ctx.db_path))
 
 
+def strength_seconds(path: Path, runs: int = 3) -> float:
+    """Median seconds to render the Trends page's strength view alone, empty data caches."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    times = []
+    with _database(path):
+        at = AppTest.from_file(str(APP), default_timeout=600).run()
+        at.switch_page("app_pages/trends.py").run()
+        for _ in range(max(1, runs)):
+            at.segmented_control(key="tr_view").set_value("volume").run()
+            st.cache_data.clear()
+            began = time.perf_counter()
+            at.segmented_control(key="tr_view").set_value("strength").run()
+            times.append(time.perf_counter() - began)
+            if at.exception:
+                raise RuntimeError(f"the strength view failed: {at.exception[0].value}")
+    return statistics.median(times)
+
+
+@measure("strength_1m_s", "Trends strength view rendered server-side", "s", "<= 0.5")
+def _strength(ctx: BenchContext) -> float:
+    ctx.close()
+    return strength_seconds(ctx.db_path, ctx.runs)
+
+
 # --- the Log page: Add set --------------------------------------------------------------------
 
 ADD_SET_WEIGHTS = [40.0 + 0.5 * i for i in range(60)]  # one new, recognisable set per click

@@ -20,7 +20,12 @@ from pipelines import catalog as catalog_reads
 from pipelines import live, log_views, logbook, writes
 from pipelines.backup import backup_bytes
 from pipelines.coaching import circuit_coaching
-from pipelines.consistency import sessions_by_period, training_calendar, training_streaks
+from pipelines.consistency import (
+    sessions_by_period,
+    training_calendar,
+    training_span,
+    training_streaks,
+)
 from pipelines.db import resolve_db_path
 from pipelines.demo import DEMO_ATHLETE, write_demo
 from pipelines.exercise_matching import add_custom_exercise as _add_custom_exercise
@@ -39,7 +44,13 @@ from pipelines.review import WeeklyReview, review_csv, weekly_review
 from pipelines.strength import personal_records, session_estimated_1rm
 from pipelines.suggest import GapAdvice
 from pipelines.suggest import week_gaps as _week_gaps
-from pipelines.volume_targets import Bucket, VolumeOverview, volume_overview
+from pipelines.volume_targets import (
+    Bucket,
+    VolumeOverview,
+    set_training_level,
+    training_level,
+    volume_overview,
+)
 from pipelines.weekly_volume import muscle_group_order
 
 TTL = 600
@@ -216,6 +227,12 @@ def sessions(
 
 
 @st.cache_data(ttl=TTL, max_entries=16)
+def span(version: int, athlete_id: int) -> tuple[dt.date, dt.date] | None:
+    """The day of the athlete's first and latest session, or None before any."""
+    return training_span(get_connection(), athlete_id)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
 def streaks(version: int, athlete_id: int) -> pd.DataFrame:
     """The current and the longest run of training weeks."""
     return training_streaks(get_connection(), athlete_id=athlete_id)
@@ -233,6 +250,17 @@ def calendar(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.
 def create_athlete(name: str, unit: str = "kg") -> int:
     """Add an athlete (or find the one with that name) and return the id."""
     return athlete_reads.ensure_athlete(get_connection(), name, unit)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def level(version: int, athlete_id: int) -> str:
+    """Which shipped landmarks apply to the athlete: beginner or intermediate."""
+    return training_level(get_connection(), athlete_id)
+
+
+def set_level(athlete_id: int, chosen: str) -> None:
+    """Choose the shipped landmarks (beginner or intermediate) for the athlete."""
+    set_training_level(get_connection(), athlete_id, chosen)
 
 
 def set_unit(athlete_id: int, unit: str) -> None:

@@ -139,3 +139,17 @@ def training_calendar(
     }
     frame = con.cursor().execute(read_sql("marts/training_calendar"), params).df()
     return validate(TrainingDay, frame)
+
+
+def training_span(
+    con: duckdb.DuckDBPyConnection, athlete_id: int
+) -> tuple[dt.date, dt.date] | None:
+    """The day of the athlete's first and of their latest session, or None before any."""
+    row = (
+        con.cursor()
+        .execute(read_sql("marts/training_span"), {"athlete_id": int(athlete_id)})
+        .fetchone()
+    )
+    if row is None or row[0] is None:
+        return None
+    return row[0], row[1]

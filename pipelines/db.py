@@ -43,6 +43,10 @@ SEED_FILES: dict[str, tuple[str, ...]] = {
         "muscle_group", "mv_sets", "mev_sets", "mav_low_sets", "mav_high_sets", "mrv_sets",
         "basis",
     ),
+    "volume_landmarks_beginner": (
+        "muscle_group", "mv_sets", "mev_sets", "mav_low_sets", "mav_high_sets", "mrv_sets",
+        "basis",
+    ),
 }  # fmt: skip
 
 

@@ -11,6 +11,7 @@ import duckdb
 from pipelines.athletes import ensure_athlete, log_bodyweight
 from pipelines.errors import Problem, ValidationError
 from pipelines.logbook import finish_session, log_sets, start_session
+from pipelines.volume_targets import set_training_level
 
 DEMO_ATHLETE = "Demo lifter"
 TEMPLATE_ID = "beginner_back_legs"
@@ -34,8 +35,10 @@ def write_demo(
 ) -> tuple[int, int]:
     """Write `weeks` weeks of training ending in the week of `end` (today by default).
 
-    The circuit is done about three times a week; load is added every four weeks; a strength
-    session with warm-ups follows every other Saturday; one week in the middle is missed.
+    The demo lifter is a beginner (beginner landmarks). The circuit is done about three times a
+    week; load is added every four weeks; a strength session with warm-ups follows every other
+    Saturday; one week in the middle is missed (under the minimum), and in the week before the
+    last a keen fifth circuit makes it more than a beginner recovers from.
     Sessions carry a source key, so running it again adds nothing.
 
     Returns:
@@ -45,6 +48,7 @@ def write_demo(
         raise ValidationError([Problem(None, "weeks", weeks, "it must be from 1 to 520")])
     rng = random.Random(f"{seed}:{athlete}:{weeks}")
     athlete_id = ensure_athlete(con, athlete)
+    set_training_level(con, athlete_id, "beginner")
     end = end or dt.date.today()
     first_monday = end - dt.timedelta(days=end.weekday()) - dt.timedelta(weeks=weeks - 1)
     items = (
@@ -74,6 +78,8 @@ def write_demo(
         plan: list[tuple[dt.date, str]] = [
             (monday + dt.timedelta(days=d), "circuit") for d in (0, 2, 4) if rng.random() > 0.1
         ]
+        if week == weeks - 2 and weeks >= 4:  # the over week: five circuits
+            plan = [(monday + dt.timedelta(days=d), "circuit") for d in (0, 1, 2, 4, 6)]
         if week % 2 == 1:
             plan.append((monday + dt.timedelta(days=5), "strength"))
         for day, kind in plan:

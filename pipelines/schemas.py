@@ -840,13 +840,19 @@ class PeriodVolume(StrictModel):
     """One row per (athlete, period, muscle_group): hard sets per week of a week or a month.
 
     A month's `hard_sets` is its average week; it has no `target_status` (empty).
+    `helpers_low_sets` and `helpers_high_sets` are the hard sets with helping muscles counted 0
+    and 1, `low_status` and `high_status` the statuses they give.
     """
 
     athlete_id: Series[int] = pa.Field(ge=1)
     period: Series[pd.Timestamp]
     muscle_group: Series[pd.CategoricalDtype] = pa.Field(isin=MUSCLE_GROUPS)
     hard_sets: Series[float] = pa.Field(ge=0)
+    helpers_low_sets: Series[float] = pa.Field(ge=0)
+    helpers_high_sets: Series[float] = pa.Field(ge=0)
     target_status: Series[str] = pa.Field(isin=[*TARGET_STATUSES, ""])
+    low_status: Series[str] = pa.Field(isin=[*TARGET_STATUSES, ""])
+    high_status: Series[str] = pa.Field(isin=[*TARGET_STATUSES, ""])
     mv_sets: Series[float] = pa.Field(nullable=True, ge=0)
     mev_sets: Series[float] = pa.Field(nullable=True, ge=0)
     mav_low_sets: Series[float] = pa.Field(nullable=True, ge=0)

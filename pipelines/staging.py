@@ -4,9 +4,11 @@ The definitions live in `pipelines/sql/staging/` as `create or replace macro` st
 (re)defined whenever a database is opened (`pipelines.db.connect` calls `define_models`), rather
 than by a numbered migration: they hold no data, so the code that reads them and their
 definitions always come from the same release, a restored backup or an older file gets them
-too, and changing one needs no new migration. They are stored in the database (not as temporary
-macros) because every query runs on its own cursor, which does not see another cursor's
-temporary objects. A digest in `seed_state` skips the work when nothing changed.
+too, and changing one needs no new migration. Redefining them marks every kept weekly volume
+cell stale, since the rule of what counts as a hard set lives here. They are stored in the
+database (not as temporary macros) because every query runs on its own cursor, which does
+not see another cursor's temporary objects. A digest in `seed_state` skips the work when
+nothing changed.
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ def define_models(con: duckdb.DuckDBPyConnection) -> bool:
     # Definitions only: no user data changes, so no journal row.
     with write(con, "shared SQL models", journal=False) as w:
         w.cur.execute(sql)
+        if current:
+            # the counting rule may have changed: every kept weekly volume cell is recounted on
+            # the next read (pipelines/volume_cache.py), as after a catalog reload
+            w.touch_everything()
         w.cur.execute(
             "insert into seed_state (seed, sha256) values ('models', ?) "
             "on conflict (seed) do update set sha256 = excluded.sha256, loaded_at = now()",

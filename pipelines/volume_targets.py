@@ -189,7 +189,15 @@ def weekly_volume_status(
         )
     finally:
         cur.close()
-    frame = frame.drop(columns="sets_per_week").rename(columns={"period_start": "week_start"})
+    frame = frame.drop(
+        columns=[
+            "sets_per_week",
+            "helpers_low_sets",
+            "helpers_high_sets",
+            "low_status_code",
+            "high_status_code",
+        ]
+    ).rename(columns={"period_start": "week_start"})
     codes = frame.pop("status_code").to_numpy()
     frame["target_status"] = pd.Categorical.from_codes(codes, pd.Index(TARGET_STATUSES))
     groups = pd.Index(muscle_group_order(con))
@@ -235,12 +243,17 @@ def volume_overview(
         balance = cur.execute(read_sql("marts/weekly_balance")).df()
     finally:
         cur.close()
-    codes = volume.pop("status_code")
-    labels = pd.Series((*TARGET_STATUSES, ""))
+    labels = pd.Series((*TARGET_STATUSES, "")).to_numpy()
+
+    def named(column: str) -> Any:
+        return labels[volume.pop(column).fillna(len(TARGET_STATUSES)).astype(int)]
+
     volume = volume.assign(
         period=volume["period_start"],
         hard_sets=volume["sets_per_week"],
-        target_status=labels.to_numpy()[codes.fillna(len(TARGET_STATUSES)).astype(int)],
+        target_status=named("status_code"),
+        low_status=named("low_status_code"),
+        high_status=named("high_status_code"),
         muscle_group=pd.Categorical.from_codes(
             volume["group_index"], pd.Index(muscle_group_order(con))
         ),
@@ -259,3 +272,37 @@ def _athlete_exists(con: duckdb.DuckDBPyConnection, athlete_id: int) -> bool:
 
 
 _GROUP_RULE = "the muscle group must be one of " + ", ".join(MUSCLE_GROUPS)
+
+
+TRAINING_LEVELS = ("beginner", "intermediate")
+
+
+def training_level(con: duckdb.DuckDBPyConnection, athlete_id: int) -> str:
+    """Which shipped landmarks apply to the athlete: `beginner` or `intermediate`."""
+    row = (
+        con.cursor()
+        .execute(
+            "select coalesce(training_level, 'intermediate') from athletes where athlete_id = ?",
+            [int(athlete_id)],
+        )
+        .fetchone()
+    )
+    return str(row[0]) if row else "intermediate"
+
+
+def set_training_level(con: duckdb.DuckDBPyConnection, athlete_id: int, level: str) -> None:
+    """Choose the shipped landmarks (beginner or intermediate) for an athlete's statuses.
+
+    Raises:
+        ValidationError: an unknown level or athlete; nothing is written.
+    """
+    chosen = str(level).strip().lower()
+    if chosen not in TRAINING_LEVELS:
+        rule = "the training level must be beginner or intermediate"
+        raise ValidationError([Problem(None, "training_level", level, rule)])
+    if not _athlete_exists(con, athlete_id):
+        raise ValidationError([Problem(None, "athlete_id", athlete_id, RULES["athlete_id"])])
+    with write(con, "training level") as w:
+        w.cur.execute(
+            "update athletes set training_level = ? where athlete_id = ?", [chosen, athlete_id]
+        )

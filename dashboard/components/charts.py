@@ -27,14 +27,19 @@ STATUS_COLOURS = {
     "above maximum recoverable": "#d9534f",
     "no target": "#1f6feb",
 }
-STATUS_LABELS = {
-    "below maintenance": "under maintenance",
-    "below minimum effective": "under the minimum that builds",
-    "productive": "productive",
-    "above maximum recoverable": "over what you recover from",
-    "no target": "hard sets",
-}
-BAND_COLOURS = {"mev": "#f2b14c", "mav": "#2e9e5b", "mrv": "#d9534f"}
+# The legend, the hover labels and the CSV's `target_status` share these words (one vocabulary)
+STATUS_ORDER = (
+    "below maintenance",
+    "below minimum effective",
+    "productive",
+    "above maximum recoverable",
+    "no target",
+)
+STATUS_LABELS = {status: status for status in STATUS_ORDER}  # the words every view shows
+BAND_COLOURS = {"mev": "#f2b14c", "productive": "#2e9e5b", "mrv": "#d9534f"}
+DAY_MS = 86_400_000
+BAR_SHARE = 0.8  # a bar fills this share of its week or month
+MAX_TICKS = 10
 BACK, LEGS = "#1f6feb", "#e07b39"
 FONT = {"family": "sans-serif", "size": 13}
 
@@ -54,6 +59,52 @@ def _layout(fig: go.Figure, *, height: int = 320, title: str = "", y_title: str 
     return fig
 
 
+def period_days(bucket: Bucket) -> float:
+    """How many days one bar stands for."""
+    return 7.0 if bucket == "week" else 30.44
+
+
+def bar_width_ms(bucket: Bucket) -> float:
+    """The drawn width of a period's bar in milliseconds (a date axis counts in ms)."""
+    return BAR_SHARE * period_days(bucket) * DAY_MS
+
+
+def period_axis(fig: go.Figure, periods: pd.Series | list[object], bucket: Bucket) -> go.Figure:
+    """An x axis of whole periods: every bar inside it, ticks on the periods' first days.
+
+    Bars stand centred on their period's first day (a Monday, or the 1st of a month), so the
+    tick under a bar names its week's Monday; Plotly's own weekly ticks would fall on Sundays.
+    At most `MAX_TICKS` ticks, evenly thinned.
+    """
+    days = pd.DatetimeIndex(sorted(set(pd.to_datetime(pd.Series(list(periods))))))
+    if days.empty:
+        return fig
+    half = pd.Timedelta(days=period_days(bucket) / 2)
+    step = max(1, -(-len(days) // MAX_TICKS))
+    ticks = days[::step]
+    if bucket == "week":
+        text = [
+            f"{d:%d %b}" if i and d.year == ticks[i - 1].year else f"{d:%d %b}<br>{d:%Y}"
+            for i, d in enumerate(ticks)
+        ]
+        hover = "week of %a %d %b %Y"
+    else:
+        text = [
+            f"{d:%b}" if i and d.year == ticks[i - 1].year else f"{d:%b}<br>{d:%Y}"
+            for i, d in enumerate(ticks)
+        ]
+        hover = "%B %Y"
+    fig.update_xaxes(
+        type="date",
+        range=[days[0] - half, days[-1] + half],
+        tickmode="array",
+        tickvals=list(ticks),
+        ticktext=text,
+        hoverformat=hover,
+    )
+    return fig
+
+
 def choose_bucket(start: dt.date, end: dt.date) -> Bucket:
     """`week` for ranges up to about two years, `month` beyond."""
     return "week" if (end - start).days <= WEEKS_MAX_DAYS else "month"
@@ -62,33 +113,66 @@ def choose_bucket(start: dt.date, end: dt.date) -> Bucket:
 def weekly_sets_figure(volume: pd.DataFrame, group: str, bucket: Bucket) -> go.Figure:
     """Hard sets per week for one muscle group, bars coloured by status, landmark bands behind.
 
-    One bar trace per status (so the legend explains the colours); the shaded bands are the
-    range below the minimum effective volume and the productive range, the dotted line the
-    maximum recoverable volume, when the group has landmarks.
+    One bar trace per status, named with the status itself (the words of the CSV's
+    `target_status`), so the legend explains the colours. The bands are the statuses' own
+    ranges: shaded below the minimum effective volume (MEV), green from MEV to the maximum
+    recoverable volume (MRV, dotted), the range a week counts as productive. Every bar is one
+    period wide, whatever its status.
     """
     rows = volume[volume["muscle_group"].astype(str) == group]
     fig = go.Figure()
-    for status, label in STATUS_LABELS.items():
+    width = bar_width_ms(bucket)
+    for status in STATUS_ORDER:
         part = rows[rows["target_status"].replace("", "no target") == status]
         if part.empty:
             continue
-        fig.add_trace(
-            go.Bar(
-                x=part["period"], y=part["hard_sets"].round(1), name=label,
-                marker_color=STATUS_COLOURS[status],
-                hovertemplate="%{x|%d %b %Y}: %{y} hard sets<extra>" + label + "</extra>",
+        name = "hard sets" if status == "no target" else status
+        y = part["hard_sets"].round(1)
+        bar = go.Bar(
+            x=part["period"],
+            y=y,
+            name=name,
+            width=[width] * len(part),
+            marker_color=STATUS_COLOURS[status],
+            hovertemplate="%{y} hard sets<extra>" + name + "</extra>",
+        )
+        if "helpers_low_sets" in part:  # the whisker: helping muscles counted 0 to 1
+            low, high = part["helpers_low_sets"].round(1), part["helpers_high_sets"].round(1)
+            bar.update(
+                customdata=list(zip(low, high, strict=True)),
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (high - y).tolist(),
+                    "arrayminus": (y - low).tolist(),
+                    "color": "#5b6470",
+                    "thickness": 1.2,
+                },
+                hovertemplate=(
+                    "%{y} hard sets (%{customdata[0]} to %{customdata[1]} with helping "
+                    "muscles counted 0 to 1)<extra>" + name + "</extra>"
+                ),
             )
-        )  # fmt: skip
+        fig.add_trace(bar)
     if not rows.empty and pd.notna(rows["mev_sets"].iloc[0]):
         first = rows.iloc[0]
-        bands = (("mev", 0, first["mev_sets"], 0.10),
-                 ("mav", first["mav_low_sets"], first["mav_high_sets"], 0.14))  # fmt: skip
+        bands = (
+            ("mev", first["mv_sets"], first["mev_sets"], 0.12),
+            ("productive", first["mev_sets"], first["mrv_sets"], 0.14),
+        )
         for colour, low, high, opacity in bands:
-            fig.add_hrect(y0=low, y1=high, fillcolor=BAND_COLOURS[colour], opacity=opacity,
-                          line_width=0, layer="below")  # fmt: skip
+            fig.add_hrect(
+                y0=low,
+                y1=high,
+                fillcolor=BAND_COLOURS[colour],
+                opacity=opacity,
+                line_width=0,
+                layer="below",
+            )
         fig.add_hline(y=first["mrv_sets"], line_color=BAND_COLOURS["mrv"], line_dash="dot")
     per = "week" if bucket == "week" else "week (monthly average)"
     fig.update_layout(barmode="overlay", showlegend=True)
+    period_axis(fig, rows["period"], bucket)
     return _layout(fig, y_title=f"hard sets per {per}")
 
 
@@ -102,70 +186,110 @@ def bar_values(fig: go.Figure) -> dict[pd.Timestamp, float]:
     return values
 
 
-def heatmap_figure(volume: pd.DataFrame, groups: list[str]) -> go.Figure:
+def heatmap_figure(volume: pd.DataFrame, groups: list[str], bucket: Bucket = "week") -> go.Figure:
     """Muscle group by period, coloured by hard sets (groups in display order, top to bottom)."""
     table = volume.pivot_table(
         index="muscle_group", columns="period", values="hard_sets", aggfunc="sum", observed=True
     ).reindex([g for g in groups if g in set(volume["muscle_group"])])
     fig = go.Figure(
         go.Heatmap(
-            z=table.to_numpy().round(1), x=list(table.columns), y=list(table.index),
-            colorscale="Blues", zmin=0, hoverongaps=False, xgap=1, ygap=1,
+            z=table.to_numpy().round(1),
+            x=list(table.columns),
+            y=list(table.index),
+            colorscale="Blues",
+            zmin=0,
+            hoverongaps=False,
+            xgap=1,
+            ygap=1,
             colorbar={"title": {"text": "sets"}, "thickness": 12},
-            hovertemplate="%{y}, %{x|%d %b %Y}: %{z} hard sets<extra></extra>",
+            hovertemplate="%{y}: %{z} hard sets<extra>%{x|%d %b %Y}</extra>",
         )
-    )  # fmt: skip
+    )
     fig.update_yaxes(autorange="reversed")
+    period_axis(fig, list(table.columns), bucket)
     return _layout(fig, height=max(220, 22 * len(table) + 60))
 
 
-def balance_figure(balance: pd.DataFrame) -> go.Figure:
+def balance_figure(balance: pd.DataFrame, bucket: Bucket = "week") -> go.Figure:
     """Back against legs hard sets per week (or per average week of a month), by `period`."""
     frame = balance
     fig = go.Figure()
     for column, name, colour in (("back_sets", "back", BACK), ("legs_sets", "legs", LEGS)):
         fig.add_trace(
             go.Scatter(
-                x=frame["period"], y=frame[column].round(1), name=name, mode="lines+markers",
-                line={"color": colour, "width": 2}, marker={"size": 5},
+                x=frame["period"],
+                y=frame[column].round(1),
+                name=name,
+                mode="lines+markers",
+                line={"color": colour, "width": 2},
+                marker={"size": 5},
             )
-        )  # fmt: skip
+        )
+    period_axis(fig, frame["period"], bucket)
     return _layout(fig, y_title="hard sets per week")
 
 
 def e1rm_figure(sessions: pd.DataFrame, records: pd.DataFrame, unit: str) -> go.Figure:
-    """Best estimated one-rep max per session in `unit`, with a star on each record day.
+    """Each week's best estimated one-rep max in `unit`, a smoothed trend, records starred.
 
-    More than `MAX_POINTS` sessions are thinned to the best of each week.
+    A session's estimate moves with the day's form; the best of each week (placed on its
+    Monday) is steadier, and the trend, an exponentially weighted mean over about four weeks
+    of training, shows the direction. At most `MAX_POINTS` weeks are drawn (the latest).
     """
     frame = sessions.sort_values("performed_on")
-    if len(frame) > MAX_POINTS:
-        week = frame["performed_on"].dt.to_period("W").dt.start_time
-        frame = (
-            frame.assign(performed_on=week)
-            .groupby("performed_on", as_index=False)
-            .agg(e1rm_kg=("e1rm_kg", "max"))
-        )
-    values = frame["e1rm_kg"].map(lambda kg: round(from_kg(kg, unit), 1))
+    week = frame["performed_on"].dt.to_period("W-SUN").dt.start_time
+    weekly = (
+        frame.assign(week=week)
+        .groupby("week", as_index=False)
+        .agg(e1rm_kg=("e1rm_kg", "max"))
+        .tail(MAX_POINTS)
+    )
+    values = weekly["e1rm_kg"].map(lambda kg: round(from_kg(kg, unit), 1))
+    trend = values.ewm(span=4, adjust=False).mean().round(1)
     fig = go.Figure(
         go.Scatter(
-            x=frame["performed_on"], y=values, mode="lines+markers", name="estimated 1RM",
-            line={"color": BACK, "width": 2}, marker={"size": 5},
-            hovertemplate=f"%{{y}} {unit}<extra></extra>",
+            x=weekly["week"],
+            y=values,
+            mode="markers",
+            name="best of the week",
+            marker={"size": 7, "color": BACK},
+            hovertemplate=f"best of the week: %{{y}} {unit}<extra></extra>",
         )
-    )  # fmt: skip
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=weekly["week"],
+            y=trend,
+            mode="lines",
+            name="trend",
+            line={"color": BACK, "width": 2, "shape": "spline"},
+            opacity=0.6,
+            hovertemplate=f"trend: %{{y}} {unit}<extra></extra>",
+        )
+    )
     if not records.empty:
         fig.add_trace(
             go.Scatter(
                 x=records["achieved_on"],
                 y=records["value"].map(lambda kg: round(from_kg(kg, unit), 1)),
-                mode="markers", name="record",
-                hovertemplate=f"record: %{{y}} {unit}<extra></extra>",
-                marker={"symbol": "star", "size": 14, "color": "#f2b14c",
-                        "line": {"color": "#8a5a00", "width": 1}},
+                mode="markers",
+                name="record",
+                hovertemplate=f"record: %{{y}} {unit}<extra>%{{x|%d %b %Y}}</extra>",
+                marker={
+                    "symbol": "star",
+                    "size": 14,
+                    "color": "#f2b14c",
+                    "line": {"color": "#8a5a00", "width": 1},
+                },
             )
-        )  # fmt: skip
+        )
     fig = _layout(fig, y_title=f"estimated 1RM ({unit})")
+    period_axis(fig, weekly["week"], "week")
+    if not records.empty and not weekly.empty:  # a record late in the last week stays in view
+        last = max(weekly["week"].max() + pd.Timedelta(days=3.5), records["achieved_on"].max())
+        fig.update_xaxes(
+            range=[weekly["week"].min() - pd.Timedelta(days=3.5), last + pd.Timedelta(days=1)]
+        )
     return fig.update_yaxes(rangemode="normal")  # progress shows better than from zero
 
 
@@ -186,13 +310,20 @@ def calendar_figure(days: pd.DataFrame) -> go.Figure:
     labels = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     fig = go.Figure(
         go.Heatmap(
-            z=table.to_numpy(), x=list(table.columns), y=labels, xgap=2, ygap=2,
-            colorscale=[[0, "#eef1f5"], [0.001, "#cfe3ff"], [1, "#1f6feb"]], zmin=0,
-            showscale=False, hoverongaps=False,
+            z=table.to_numpy(),
+            x=list(table.columns),
+            y=labels,
+            xgap=2,
+            ygap=2,
+            colorscale=[[0, "#eef1f5"], [0.001, "#cfe3ff"], [1, "#1f6feb"]],
+            zmin=0,
+            showscale=False,
+            hoverongaps=False,
             hovertemplate="week of %{x|%d %b %Y}, %{y}: %{z} sets<extra></extra>",
         )
-    )  # fmt: skip
+    )
     fig.update_yaxes(autorange="reversed", showgrid=False)
+    period_axis(fig, list(table.columns), "week")
     fig.update_xaxes(showgrid=False)
     return _layout(fig, height=230)
 
@@ -200,6 +331,13 @@ def calendar_figure(days: pd.DataFrame) -> go.Figure:
 def sessions_figure(periods: pd.DataFrame, bucket: Bucket) -> go.Figure:
     """Sessions per week (or per calendar month), by `period`."""
     fig = go.Figure(
-        go.Bar(x=periods["period"], y=periods["sessions"], marker_color=BACK, name="sessions")
+        go.Bar(
+            x=periods["period"],
+            y=periods["sessions"],
+            marker_color=BACK,
+            name="sessions",
+            width=[bar_width_ms(bucket)] * len(periods),
+        )
     )
+    period_axis(fig, periods["period"], bucket)
     return _layout(fig, height=240, y_title=f"sessions per {bucket}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import data_access
@@ -22,6 +23,41 @@ from dashboard.components.landmarks import landmarks_link
 from dashboard.components.tables import records_table, suggestions_table
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+EARLIEST_DAY = dt.date(1900, 1, 1)  # the date picker reaches any real training history
+PRESETS = {"4w": "4 weeks", "12w": "12 weeks", "6m": "6 months", "1y": "1 year", "all": "All"}
+_PRESET_WEEKS = {"4w": 4, "12w": 12, "6m": 26, "1y": 52}
+
+
+def anchor_day(span: tuple[dt.date, dt.date] | None, today: dt.date) -> dt.date:
+    """Where the presets end: today while the latest session is in this week, else that day."""
+    if span is None:
+        return today
+    latest = span[1]
+    this_monday = today - dt.timedelta(days=today.weekday())
+    return today if latest >= this_monday else latest
+
+
+def preset_range(
+    preset: str, span: tuple[dt.date, dt.date] | None, today: dt.date
+) -> tuple[dt.date, dt.date]:
+    """The dates of a preset: whole weeks ending in the anchor's week, or the whole history."""
+    end = anchor_day(span, today)
+    monday = end - dt.timedelta(days=end.weekday())
+    if preset == "all":
+        return (span[0] if span is not None else monday), end
+    return monday - dt.timedelta(weeks=_PRESET_WEEKS[preset] - 1), end
+
+
+def range_note(
+    span: tuple[dt.date, dt.date] | None, today: dt.date, start: dt.date, end: dt.date
+) -> str:
+    """A sentence when the dates end at the latest session rather than in this week."""
+    if span is None or end != span[1] or anchor_day(span, today) == today:
+        return ""
+    return (
+        f"Your latest session was on {end:%a %d %b %Y}, so the dates end there rather than "
+        "this week."
+    )
 
 
 def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket) -> None:
@@ -47,20 +83,68 @@ def render_volume(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket
     )
     st.caption(
         "A set counts 1 for each main muscle and 0.5 for each helping one; warm-ups do not "
-        "count. Shaded: below the minimum that builds muscle, and the productive range; the "
-        "dotted line is about the most you can recover from (editable landmarks)."
+        "count. Orange band: below minimum effective; green band: productive (from the minimum "
+        "effective volume to the maximum recoverable one, the dotted line); above it: above "
+        "maximum recoverable. The same words as `target_status` in the CSV export."
     )
+    note = rule_note(volume, str(group))
+    if note:
+        st.info(note, icon=":material/balance:")
     landmarks_link()
+    level_picker(athlete, data_access.level(version, athlete.athlete_id))
     st.subheader("Every muscle group", anchor=False)
-    st.plotly_chart(heatmap_figure(volume, trained), key="tr_heatmap", config=CHART_CONFIG)
+    st.plotly_chart(heatmap_figure(volume, trained, bucket), key="tr_heatmap", config=CHART_CONFIG)
     st.subheader("Back and legs", anchor=False)
     balance = overview.balance
     if float(balance[["back_sets", "legs_sets"]].sum().sum()) == 0:
         st.info("No back or leg work in these dates.")
         return
-    st.plotly_chart(balance_figure(balance), key="tr_balance", config=CHART_CONFIG)
+    st.plotly_chart(balance_figure(balance, bucket), key="tr_balance", config=CHART_CONFIG)
     back, legs = float(balance["back_total"].sum()), float(balance["legs_total"].sum())
     st.caption(f"Over these dates: {back:g} back sets and {legs:g} leg sets.")
+
+
+def rule_note(volume: pd.DataFrame, group: str) -> str:
+    """A sentence when the group's verdict rests on how helping muscles are counted."""
+    rows = volume[(volume["muscle_group"].astype(str) == group) & (volume["hard_sets"] > 0)]
+    if rows.empty:
+        return ""
+    if float(rows["helpers_low_sets"].sum()) == 0:
+        return (
+            f"In these dates {group} are trained only as a helping muscle, so their verdict "
+            "rests entirely on the counting rule: counted 0, they had no hard sets; the bars "
+            "count each helping set as half a set, and the whiskers show 0 to 1."
+        )
+    changed = rows[rows["low_status"] != rows["high_status"]]
+    if changed.empty:
+        return ""
+    return (
+        f"In {len(changed)} of the {len(rows)} weeks with {group} work the verdict changes "
+        "between counting helping muscles 0 and 1 (the whiskers on the bars); the bars count "
+        "them as half a set."
+    )
+
+
+LEVELS = {
+    "beginner": "Beginner (wider range, for new lifters)",
+    "intermediate": "Intermediate (RP's landmarks)",
+}
+
+
+def level_picker(athlete: Athlete, current: str) -> None:
+    """Choose which shipped landmarks the bars are compared with (your own ones still win)."""
+
+    def _store() -> None:
+        data_access.set_level(athlete.athlete_id, str(st.session_state["tr_level"]))
+
+    st.selectbox(
+        "Landmarks for",
+        list(LEVELS),
+        index=list(LEVELS).index(current),
+        key="tr_level",
+        format_func=LEVELS.__getitem__,
+        on_change=_store,
+    )
 
 
 def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
@@ -86,7 +170,10 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
         mine = sessions[sessions["exercise_id"] == exercise]
         stars = records[(records["exercise_id"] == exercise) & (records["record"] == "best_e1rm")]
         st.plotly_chart(e1rm_figure(mine, stars, athlete.unit), key="tr_e1rm", config=CHART_CONFIG)
-        st.caption("Estimated with Epley's formula from sets of 1 to 10 reps; stars mark records.")
+        st.caption(
+            "Estimated with Epley's formula from sets of 1 to 10 reps: dots are each week's best "
+            "(on its Monday), the line a smoothed trend over about four weeks, stars records."
+        )
         history_link(str(exercise), f"Every session of {names.get(exercise, exercise)}")
     st.subheader("Personal records", anchor=False)
     if records.empty:
@@ -103,9 +190,11 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
         if latest is not None:
             st.caption(f"Based on your latest training, on {latest.day} {latest:%b %Y}.")
         st.dataframe(
-            suggestions_table(advice, athlete.unit), hide_index=True, key="tr_suggestions",
+            suggestions_table(advice, athlete.unit),
+            hide_index=True,
+            key="tr_suggestions",
             column_config={"Why": st.column_config.TextColumn(width="large")},
-        )  # fmt: skip
+        )
 
 
 def render_consistency(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket) -> None:
@@ -123,8 +212,9 @@ def render_consistency(athlete: Athlete, start: dt.date, end: dt.date, bucket: B
     cols[2].metric("Longest streak", f"{0 if row is None else int(row['longest_weeks'])} weeks")
     st.plotly_chart(
         calendar_figure(data_access.calendar(version, athlete.athlete_id, start, end)),
-        key="tr_calendar", config=CHART_CONFIG,
-    )  # fmt: skip
+        key="tr_calendar",
+        config=CHART_CONFIG,
+    )
     st.caption("Each square is a day; the darker, the more sets. At most the last year is drawn.")
     if bucket == "month":
         st.caption("Over two years: each bar counts the sessions of its calendar month.")

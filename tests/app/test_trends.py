@@ -17,6 +17,7 @@ from pipelines.athletes import ensure_athlete, set_unit
 from pipelines.balance import weekly_balance
 from pipelines.logbook import log_sets, start_session
 from tests.app.conftest import open_page
+from tests.unit.test_weekly_volume import SEED_SESSION
 
 TRENDS = "app_pages/trends.py"
 LOG = "app_pages/log_sets.py"
@@ -171,3 +172,106 @@ def test_the_strength_view_has_no_bars_and_no_caption_about_them(monthly_log):
     at.segmented_control(key="tr_view").set_value("strength").run()
     assert not at.exception
     assert "calendar month" not in captions(at)
+
+
+def log_days(db, days: list[str], entries: list[dict[str, object]]) -> int:
+    me = ensure_athlete(db, "Me")
+    for day in days:
+        log_sets(db, start_session(db, me, f"{day} 18:00"), entries)
+    return me
+
+
+SQUATS = [{"exercise": "Barbell Squat", "weight": 80, "reps": 8}] * 4
+
+
+def test_an_imported_history_opens_on_the_twelve_weeks_ending_at_its_latest_session(app_db, db):
+    # the history ends on Wednesday 6 March 2024, long before this week
+    log_days(db, ["2023-11-01", "2024-02-07", "2024-03-06"], SQUATS)
+    at = open_page(TRENDS)
+    assert not at.exception
+    # Monday 18 December 2023 starts the twelfth week back from the week of 4 March 2024
+    assert at.date_input(key="tr_range").value == (dt.date(2023, 12, 18), dt.date(2024, 3, 6))
+    assert "latest session was on Wed 06 Mar 2024" in captions(at)
+    bars = bar_values(figures(at)[0])
+    assert bars[pd.Timestamp("2024-03-04")] == 4.0
+    assert bars[pd.Timestamp("2024-02-05")] == 4.0
+
+
+@pytest.mark.parametrize(
+    ("preset", "first_day"),
+    [("4w", "2024-02-12"), ("12w", "2023-12-18"), ("6m", "2023-09-11"), ("1y", "2023-03-13")],
+)
+def test_a_preset_shows_whole_weeks_ending_at_the_latest_session(app_db, db, preset, first_day):
+    log_days(db, ["2020-06-03", "2024-03-06"], SQUATS)
+    at = open_page(TRENDS)
+    at.segmented_control(key="tr_preset").set_value(preset).run()
+    assert at.date_input(key="tr_range").value == (
+        dt.date.fromisoformat(first_day),
+        dt.date(2024, 3, 6),
+    )
+
+
+def test_all_reaches_a_history_older_than_ten_years(app_db, db):
+    log_days(db, ["2009-05-06", "2024-03-06"], SQUATS)
+    at = open_page(TRENDS)
+    at.segmented_control(key="tr_preset").set_value("all").run()
+    assert not at.exception
+    assert at.date_input(key="tr_range").value == (dt.date(2009, 5, 6), dt.date(2024, 3, 6))
+    bars = bar_values(figures(at)[0])  # more than two years: calendar months
+    assert bars[pd.Timestamp("2009-05-01")] > 0
+
+
+def test_a_productive_week_sits_in_the_green_band_and_the_legend_says_the_csv_words(app_db, db):
+    # two glute sets in a week: productive for glutes (MEV 0, MRV 16 by default)
+    this_week = this_monday().isoformat()
+    log_days(db, [this_week], [{"exercise": "Barbell Hip Thrust", "weight": 60, "reps": 10}] * 2)
+    at = open_page(TRENDS)
+    at.selectbox(key="tr_group").select("glutes").run()
+    fig = figures(at)[0]
+    names = {t.name for t in fig.data if t.type == "bar"}
+    assert names <= {
+        "below maintenance",
+        "below minimum effective",
+        "productive",
+        "above maximum recoverable",
+        "hard sets",
+    }
+    (productive,) = [t for t in fig.data if t.name == "productive"]
+    green = [s for s in fig.layout.shapes if s.fillcolor == "#2e9e5b"]
+    assert green, "the productive range is drawn"
+    low, high = green[0].y0, green[0].y1
+    assert all(low <= y <= high for y in productive.y)
+
+
+def test_the_strength_line_is_each_weeks_best_with_a_smoothed_trend(app_db, db):
+    monday = this_monday() - dt.timedelta(weeks=2)
+    # Monday 60 kg x 5 (70 kg), Thursday 62.5 kg x 5 (72.92 kg); next Monday 65 x 5 (75.83 kg)
+    for day, kg in ((0, 60), (3, 62.5), (7, 65)):
+        when = dt.datetime.combine(monday + dt.timedelta(days=day), dt.time(18))
+        log_sets(
+            db,
+            start_session(db, ensure_athlete(db, "Me"), when),
+            [{"exercise": "Barbell Squat", "weight": kg, "reps": 5}],
+        )
+    at = open_page(TRENDS)
+    at.segmented_control(key="tr_view").set_value("strength").run()
+    fig = figures(at)[0]
+    (best,) = [t for t in fig.data if t.name == "best of the week"]
+    assert best.y.tolist() == [72.9, 75.8]
+    assert [pd.Timestamp(x).day_name() for x in best.x] == ["Monday", "Monday"]
+    assert any(t.name == "trend" for t in fig.data)
+
+
+def test_a_muscle_trained_only_as_a_helper_says_its_verdict_rests_on_the_counting_rule(app_db, db):
+    # three seed circuits this week: shoulders get 9 sets, all as a helping muscle (0 to 18)
+    me = ensure_athlete(db, "Me")
+    for day in range(3):
+        when = dt.datetime.combine(this_monday() + dt.timedelta(days=day), dt.time(7))
+        log_sets(db, start_session(db, me, when), SEED_SESSION)
+    at = open_page(TRENDS)
+    at.selectbox(key="tr_group").select("shoulders").run()
+    assert "shoulders are trained only as a helping muscle" in " ".join(i.value for i in at.info)
+    bars = [t for t in figures(at)[0].data if t.type == "bar" and len(t.y) and t.y[-1] == 9.0]
+    (bar,) = bars
+    assert list(bar.error_y.array)[-1] == 9.0  # up to 18 counted 1
+    assert list(bar.error_y.arrayminus)[-1] == 9.0  # down to 0 counted 0

@@ -36,7 +36,7 @@ def test_the_catalog_folds_muscles_and_aliases_into_text(con):
     row = exercise_catalog(con).set_index("exercise_id").loc["Barbell_Squat"]
     assert row["name"] == "Barbell Squat"
     assert "Squat (Barbell)" in row["aliases"].split(", ")
-    assert row["primary_muscles"] == "quadriceps"
+    assert row["primary_muscles"] == "glutes, quadriceps"  # squats train the glutes as main
 
 
 def test_exercise_names_hold_names_and_aliases_with_the_athletes_recent_ones_first(con):

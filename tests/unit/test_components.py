@@ -251,7 +251,8 @@ def test_the_weekly_chart_draws_the_bars_and_the_landmark_bands():
     fig = weekly_sets_figure(volume, "glutes", "week")
     assert bar_values(fig) == {pd.Timestamp("2026-11-02"): 12.5, pd.Timestamp("2026-11-09"): 3.0}
     shapes = [(s.type, s.y0, s.y1) for s in fig.layout.shapes]
-    assert shapes == [("rect", 0, 8.0), ("rect", 12.0, 18.0), ("line", 20.0, 20.0)]
+    # MV to MEV (below minimum effective), then MEV to MRV: the productive range itself
+    assert shapes == [("rect", 6.0, 8.0), ("rect", 8.0, 20.0), ("line", 20.0, 20.0)]
 
 
 def test_a_group_without_landmarks_gets_bars_only():
@@ -276,7 +277,7 @@ def test_a_long_e1rm_history_is_thinned_to_the_best_of_each_week_and_shown_in_po
         {"performed_on": days, "e1rm_kg": [100.0 + i % 7 for i in range(len(days))]}
     )
     fig = e1rm_figure(sessions, pd.DataFrame(), "lb")
-    assert len(fig.data) == 1
+    assert [t.name for t in fig.data] == ["best of the week", "trend"]
     assert len(fig.data[0].y) <= MAX_POINTS
     assert max(fig.data[0].y) == round(106 / 0.45359237, 1)
 

@@ -269,11 +269,6 @@ def test_a_failed_attempt_gives_no_estimated_max(con):
     assert estimates["weight_kg"].tolist() == [pytest.approx(135 * LB_TO_KG)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the hard-set count still takes every non-warm-up set; a failure set of 0 reps must "
-    "be left out (staging/stg_sets.sql `is_hard`, staging/int_muscle_cells.sql)",
-)
 def test_a_failed_attempt_adds_no_hard_set(con):
     import_file(con, FIXTURES / "strong_failed_attempts.csv", unit="lb")
 

@@ -13,6 +13,7 @@ from pipelines.athletes import ensure_athlete, log_bodyweight
 from pipelines.errors import ValidationError
 from pipelines.logbook import log_sets, start_session
 from pipelines.schemas import LB_TO_KG, MUSCLE_GROUPS
+from pipelines.volume_targets import set_training_level, weekly_volume_status
 from pipelines.weekly_volume import weekly_muscle_volume
 
 MONDAY = dt.date(2025, 9, 1)
@@ -68,13 +69,28 @@ SEED_SESSION = [
 #   calves      SLPU 2x0.5 + WS 2x0.5                                     = 2
 #   forearms, chest, triceps, abductors: one secondary pair each           = 1
 SEED_HARD_SETS = {
-    "glutes": 10.0, "hamstrings": 9.0, "quadriceps": 6.0, "lower back": 7.0, "abdominals": 5.0,
-    "traps": 5.0, "adductors": 4.0, "shoulders": 3.0, "calves": 2.0, "forearms": 1.0,
-    "chest": 1.0, "triceps": 1.0, "abductors": 1.0,
-}  # fmt: skip
+    "glutes": 10.0,
+    "hamstrings": 9.0,
+    "quadriceps": 6.0,
+    "lower back": 7.0,
+    "abdominals": 5.0,
+    "traps": 5.0,
+    "adductors": 4.0,
+    "shoulders": 3.0,
+    "calves": 2.0,
+    "forearms": 1.0,
+    "chest": 1.0,
+    "triceps": 1.0,
+    "abductors": 1.0,
+}
 SEED_DIRECT_SETS = {
-    "glutes": 6, "hamstrings": 4, "quadriceps": 4, "lower back": 4, "abdominals": 2, "traps": 4,
-}  # fmt: skip
+    "glutes": 6,
+    "hamstrings": 4,
+    "quadriceps": 4,
+    "lower back": 4,
+    "abdominals": 2,
+    "traps": 4,
+}
 
 
 @pytest.fixture
@@ -335,3 +351,65 @@ def test_an_athlete_id_beyond_what_the_packed_keys_hold_stops_the_count_instead_
     log_sets(con, session, [{"exercise": "Suitcase Deadlift", "weight": 20, "reps": 8}])
     with pytest.raises(duckdb.Error, match="athlete ids 0 to 8388607"):
         weekly_muscle_volume(con, athlete_id=8388608, live=True)
+
+
+# Hand-counted week of the coach's rules: a treadmill run and an adductor stretch (neither a
+# hard set: conditioning and mobility), a missed deadlift attempt (0 reps), an easy deadlift
+# logged at RPE 5 (far from failure), and three working deadlifts of 5, the only hard sets.
+# Barbell Deadlift, a hip hinge: lower back, glutes and hamstrings primary (1 each); quadriceps,
+# calves, traps, lats, middle back and forearms secondary (0.5 each).
+RULES_WEEK = [
+    {"exercise": "Running_Treadmill", "seconds": 1800, "distance_m": 5000},
+    {"exercise": "Adductor", "seconds": 60},
+    {"exercise": "Barbell_Deadlift", "weight": 100, "reps": 5, "rpe": 5},
+    *[{"exercise": "Barbell_Deadlift", "weight": 140, "reps": 5}] * 3,
+]
+
+
+def test_runs_stretches_missed_and_easy_sets_are_not_hard_sets(con, athlete):
+    session = log_session(con, athlete, MONDAY, RULES_WEEK)
+    # a missed attempt as other apps export it: 0 reps (the log form refuses it for a lift)
+    con.execute(
+        "insert into sets (session_id, exercise_id, set_index, set_type, weight_kg, reps) "
+        "values (?, 'Barbell_Deadlift', 99, 'failure', 200, 0)",
+        [session],
+    )
+    week = week_of(weekly_muscle_volume(con), MONDAY)
+    trained = {g: v for g, v in week["hard_sets"].to_dict().items() if v}
+    assert trained == {
+        "lower back": 3.0,
+        "glutes": 3.0,
+        "hamstrings": 3.0,
+        "quadriceps": 1.5,
+        "calves": 1.5,
+        "traps": 1.5,
+        "lats": 1.5,
+        "middle back": 1.5,
+        "forearms": 1.5,
+    }
+    assert week.loc["adductors", "hard_sets"] == 0
+    assert week.loc["lower back", "direct_sets"] == 3
+    assert (week.loc["glutes", "direct_sets"], week.loc["hamstrings", "direct_sets"]) == (3, 3)
+
+
+def seed_week_statuses(con, athlete: int, circuits: int) -> dict[str, str]:
+    for day in range(circuits):
+        log_session(con, athlete, MONDAY + dt.timedelta(days=day), SEED_SESSION)
+    frame = weekly_volume_status(con, athlete_id=athlete)
+    rows = frame[frame["week_start"] == pd.Timestamp(MONDAY)]
+    return dict(
+        zip(rows["muscle_group"].astype(str), rows["target_status"].astype(str), strict=True)
+    )
+
+
+def test_three_seed_circuits_in_a_week_are_in_range_for_a_beginner(con, athlete):
+    set_training_level(con, athlete, "beginner")
+    statuses = seed_week_statuses(con, athlete, 3)
+    # glutes 30, hamstrings 27, quadriceps 18, abdominals 15, traps 15, shoulders 9, calves 6
+    trained = ["glutes", "hamstrings", "quadriceps", "abdominals", "traps", "shoulders", "calves"]
+    assert {g: statuses[g] for g in trained} == dict.fromkeys(trained, "productive")
+
+
+def test_three_seed_circuits_are_over_rps_intermediate_maximum_for_glutes(con, athlete):
+    statuses = seed_week_statuses(con, athlete, 3)
+    assert statuses["glutes"] == "above maximum recoverable"  # 30 against 16

@@ -3,7 +3,8 @@
 -- run from the one holding $start (else the athlete's first session) to the one holding $end
 -- (else the last session). Only the days of the range count, so a week or month cut by the
 -- range counts just its own days. `sets_per_week` is the week's hard sets, or a month's
--- average week: its hard sets x 7 / its days in the range.
+-- average week: its hard sets x 7 / its days in the range; `helpers_low_sets` and
+-- `helpers_high_sets` are the same with helping muscles counted 0 and 1.
 -- When $use_kept (Monday weeks, kept cells current: pipelines/volume_cache.py), whole weeks are
 -- read from volume_cells and only the days of a week cut by the range are counted from the
 -- sets; otherwise everything is counted from the sets (staging/int_muscle_cells). The tables
@@ -69,6 +70,7 @@ kept_cells as (
         g.group_index,
         c.direct_sets + $secondary_weight::double * c.secondary_sets as hard_sets,
         c.direct_sets,
+        c.secondary_sets,
         c.reps,
         c.tonnage_kg,
         c.estimated_tonnage_kg,
@@ -126,6 +128,7 @@ cells as (
         group_index,
         hard_sets,
         direct_sets,
+        secondary_sets,
         reps,
         tonnage_kg,
         estimated_tonnage_kg,
@@ -150,7 +153,13 @@ final as (
         case
             when $by_month::boolean then coalesce(c.hard_sets, 0) * 7 / p.days
             else coalesce(c.hard_sets, 0)
-        end as sets_per_week
+        end as sets_per_week,
+        -- the same with helping muscles counted 0 and counted 1: how much a verdict rests on
+        -- the counting rule
+        coalesce(c.direct_sets, 0)
+        * case when $by_month::boolean then 7 / p.days else 1 end as helpers_low_sets,
+        (coalesce(c.direct_sets, 0) + coalesce(c.secondary_sets, 0))
+        * case when $by_month::boolean then 7 / p.days else 1 end as helpers_high_sets
     from period_days as p
     cross join groups as g
     left join cells as c

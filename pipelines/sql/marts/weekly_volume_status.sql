@@ -3,7 +3,8 @@
 -- and the landmarks (staging/int_volume_landmarks). A week is compared as it is; a month by its
 -- average week, and gets no status. Status codes follow schemas.TARGET_STATUSES:
 -- 0 below maintenance, 1 below minimum effective, 2 productive, 3 above maximum recoverable,
--- 4 no target. group_index numbers the muscle groups in display order (muscle_group_numbers).
+-- 4 no target (staging volume_status_code). low_ and high_status_code are the statuses with
+-- helping muscles counted 0 and 1 (helpers_low_sets, helpers_high_sets). group_index numbers the muscle groups in display order (muscle_group_numbers).
 with
 
 landmarks as (
@@ -31,14 +32,20 @@ final as (
         l.mav_low_sets,
         l.mav_high_sets,
         l.mrv_sets,
+        v.helpers_low_sets,
+        v.helpers_high_sets,
         case
-            when $by_month::boolean then null
-            when l.mv_sets is null then 4
-            when v.hard_sets < l.mv_sets then 0
-            when v.hard_sets < l.mev_sets or v.hard_sets = 0 then 1
-            when v.hard_sets <= l.mrv_sets then 2
-            else 3
-        end as status_code
+            when not $by_month::boolean
+                then volume_status_code(v.hard_sets, l.mv_sets, l.mev_sets, l.mrv_sets)
+        end as status_code,
+        case
+            when not $by_month::boolean
+                then volume_status_code(v.helpers_low_sets, l.mv_sets, l.mev_sets, l.mrv_sets)
+        end as low_status_code,
+        case
+            when not $by_month::boolean
+                then volume_status_code(v.helpers_high_sets, l.mv_sets, l.mev_sets, l.mrv_sets)
+        end as high_status_code
     from period_volume as v
     left join landmarks as l
         on l.athlete_id = v.athlete_id and l.group_index = v.group_index

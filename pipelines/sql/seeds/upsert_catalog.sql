@@ -80,3 +80,13 @@ on conflict (muscle_group) do update set
     mv_sets = excluded.mv_sets, mev_sets = excluded.mev_sets,
     mav_low_sets = excluded.mav_low_sets, mav_high_sets = excluded.mav_high_sets,
     mrv_sets = excluded.mrv_sets, basis = excluded.basis;
+
+insert into volume_landmarks_beginner
+select
+    muscle_group, mv_sets::double, mev_sets::double, mav_low_sets::double,
+    mav_high_sets::double, mrv_sets::double, coalesce(basis, '')
+from seed_volume_landmarks_beginner
+on conflict (muscle_group) do update set
+    mv_sets = excluded.mv_sets, mev_sets = excluded.mev_sets,
+    mav_low_sets = excluded.mav_low_sets, mav_high_sets = excluded.mav_high_sets,
+    mrv_sets = excluded.mrv_sets, basis = excluded.basis;

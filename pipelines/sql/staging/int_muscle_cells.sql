@@ -7,6 +7,23 @@
 -- checks that stop the query beyond them). With dirty_upto set, only the (athlete, Monday week)
 -- pairs that volume_dirty lists up to that id are counted: how pipelines/volume_cache.py
 -- recounts the weeks a write touched. Defined when a database is opened (pipelines/staging.py).
+--
+-- What counts as a hard set (README "How the numbers are computed"): a working set (not a
+-- warm-up) of a strength-type exercise (not cardio, nor a stretch that is held: those are
+-- conditioning and mobility; the few source "stretches" the catalog loads with the body and
+-- does for reps, such as the Superman or split squats, are strength work), with at least one rep when reps are logged (a 0-rep attempt is a miss), and not
+-- logged as far from failure (RIR 5 or more, or RPE 5 or less). Changing this rule changes the
+-- models' digest, so every kept weekly cell is recounted (pipelines/staging.py).
+create or replace macro counts_for_muscles(category, load_type) as
+    coalesce(lower(category), '') <> 'cardio'
+    and not (coalesce(lower(category), '') = 'stretching' and load_type in ('timed', 'distance'));
+
+create or replace macro is_hard_set(set_type, reps, rpe, rir) as
+    set_type <> 'warmup'
+    and coalesce(reps, 1) > 0
+    and coalesce(rir, 0) < 5
+    and coalesce(rpe, 10) > 5;
+
 create or replace macro muscle_cells(
     of_athlete, from_day, to_day, secondary_weight, first_isodow, by_month, dirty_upto
 ) as table
@@ -50,6 +67,7 @@ create or replace macro muscle_cells(
                 else 0
             end as weight_sign
         from exercises
+        where counts_for_muscles(category, load_type)
     ),
 
     -- what one set of an exercise gives each of its muscle groups
@@ -108,7 +126,8 @@ create or replace macro muscle_cells(
             )
     ),
 
-    -- warm-ups never count
+    -- only hard sets count (is_hard_set above); exercises that do not count for muscles have no
+    -- exercise_loads row
     hard_sets as (
         select
             volume_athlete_week_item(w.athlete_week, e.exercise_no) as athlete_week_exercise,
@@ -122,7 +141,7 @@ create or replace macro muscle_cells(
         from sets as x
         inner join chosen_sessions as w on w.session_id = x.session_id
         inner join exercise_loads as e on e.exercise_id = x.exercise_id
-        where x.set_type <> 'warmup'
+        where is_hard_set(x.set_type, x.reps, x.rpe, x.rir)
     ),
 
     -- per exercise first: far fewer rows to spread over the exercise's muscle groups
