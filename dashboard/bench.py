@@ -202,13 +202,24 @@ def _serving(path: Path) -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = int(probe.getsockname()[1])
-    command = [sys.executable, "-m", "pipelines.cli", "serve", "--db", str(path), "--port",
-               str(port)]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "pipelines.cli",
+        "serve",
+        "--db",
+        str(path),
+        "--port",
+        str(port),
+    ]
     env = {k: v for k, v in os.environ.items() if k != ENV_DB}
     process = subprocess.Popen(  # noqa: S603 - this interpreter and fixed arguments
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
-    )  # fmt: skip
+    )
     url = f"http://127.0.0.1:{port}"
     health = f"{url}/_stcore/health"
     try:

@@ -198,7 +198,7 @@ def session_e1rm(version: int, athlete_id: int, start: dt.date, end: dt.date) ->
 
 
 @st.cache_data(ttl=TTL, max_entries=16)
-def records(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
+def record_events(version: int, athlete_id: int, start: dt.date, end: dt.date) -> pd.DataFrame:
     """Personal-record events (the athlete's whole history decides what counts as a record)."""
     return personal_records(get_connection(), athlete_id=athlete_id, start=start, end=end)
 
@@ -343,9 +343,14 @@ def add_custom_exercise(
 ) -> str:
     """Add an exercise the catalog lacks, with its muscles; return its id."""
     return _add_custom_exercise(
-        get_connection(), name, primary, secondary, load_type,
-        equipment=equipment, unilateral=unilateral,
-    )  # fmt: skip
+        get_connection(),
+        name,
+        primary,
+        secondary,
+        load_type,
+        equipment=equipment,
+        unilateral=unilateral,
+    )
 
 
 def map_exercise(custom_id: str, catalog_id: str) -> None:
@@ -386,9 +391,15 @@ def import_upload(
 ) -> ImportReport:
     """Import an uploaded export for `athlete` (nothing is written on a dry run)."""
     return import_file(
-        get_connection(), data, unit=unit, distance_unit=distance_unit, athlete=athlete,
-        dry_run=dry_run, progress=progress, file_name=file_name,
-    )  # fmt: skip
+        get_connection(),
+        data,
+        unit=unit,
+        distance_unit=distance_unit,
+        athlete=athlete,
+        dry_run=dry_run,
+        progress=progress,
+        file_name=file_name,
+    )
 
 
 def import_history() -> pd.DataFrame:

@@ -244,11 +244,24 @@ def passes_as_built(model: type[pa.DataFrameModel], df: pd.DataFrame) -> bool:
 
 
 # pandera's built-in checks that return one verdict per value (so nothing to say about none).
-_ELEMENT_WISE = frozenset({
-    "equal_to", "not_equal_to", "greater_than", "greater_than_or_equal_to", "less_than",
-    "less_than_or_equal_to", "in_range", "isin", "notin", "str_matches", "str_contains",
-    "str_startswith", "str_endswith", "str_length",
-})  # fmt: skip
+_ELEMENT_WISE = frozenset(
+    {
+        "equal_to",
+        "not_equal_to",
+        "greater_than",
+        "greater_than_or_equal_to",
+        "less_than",
+        "less_than_or_equal_to",
+        "in_range",
+        "isin",
+        "notin",
+        "str_matches",
+        "str_contains",
+        "str_startswith",
+        "str_endswith",
+        "str_length",
+    }
+)
 
 
 def _without_nulls(values: pd.Series) -> pd.Series:
@@ -662,15 +675,22 @@ class AthleteActivity(StrictModel):
 SECONDARY_WEIGHTS = (0.0, 0.5, 1.0)
 WEEK_STARTS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 TARGET_STATUSES = (
-    "below maintenance", "below minimum effective", "productive", "above maximum recoverable",
+    "below maintenance",
+    "below minimum effective",
+    "productive",
+    "above maximum recoverable",
     "no target",
-)  # fmt: skip
+)
 LANDMARK_SOURCES = ("athlete", "default", "none")
 E1RM_FORMULAS = ("epley", "brzycki", "lombardi", "oconner")
 RECORD_KINDS = ("heaviest_load", "best_e1rm", "most_reps", "best_session_tonnage")
 PROGRESSION_ACTIONS = (
-    "add load", "harder variation", "longer hold", "less assistance", "keep going",
-)  # fmt: skip
+    "add load",
+    "harder variation",
+    "longer hold",
+    "less assistance",
+    "keep going",
+)
 MAX_WEEKLY_SETS = 100.0
 
 

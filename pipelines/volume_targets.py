@@ -179,9 +179,15 @@ def weekly_volume_status(
     cur = con.cursor()
     try:
         params = make_period_volume(
-            con, cur, athlete_id=athlete_id, start=start, end=end,
-            secondary_weight=secondary_weight, week_start=week_start, by_month=False,
-        )  # fmt: skip
+            con,
+            cur,
+            athlete_id=athlete_id,
+            start=start,
+            end=end,
+            secondary_weight=secondary_weight,
+            week_start=week_start,
+            by_month=False,
+        )
         # `sql(...)` streams the answer into arrays: for everyone's history (millions of rows)
         # much cheaper than `execute(...).df()`
         frame = pd.DataFrame(
@@ -236,9 +242,15 @@ def volume_overview(
     cur = con.cursor()
     try:
         params = make_period_volume(
-            con, cur, athlete_id=athlete_id, start=start, end=end,
-            secondary_weight=secondary_weight, week_start=week_start, by_month=bucket == "month",
-        )  # fmt: skip
+            con,
+            cur,
+            athlete_id=athlete_id,
+            start=start,
+            end=end,
+            secondary_weight=secondary_weight,
+            week_start=week_start,
+            by_month=bucket == "month",
+        )
         volume = cur.execute(read_sql("marts/weekly_volume_status"), params).df()
         balance = cur.execute(read_sql("marts/weekly_balance")).df()
     finally:

@@ -18,7 +18,7 @@ from dashboard.components.circuit_plan import (
     start_circuit,
 )
 from dashboard.components.frame import Athlete
-from dashboard.components.tables import prefill, records, row_of
+from dashboard.components.tables import prefill, row_dicts, row_of
 from dashboard.components.units import WEIGHT_STEP, number, prescription
 from pipelines.errors import LiftboardError
 
@@ -86,7 +86,7 @@ def render_circuit(athlete: Athlete, day: dt.date) -> None:
         last = data_access.last_sets(
             data_access.data_version(), athlete.athlete_id, tuple(current["exercise_id"])
         )
-        for item in records(current):
+        for item in row_dicts(current):
             _exercise_card(athlete, day, state, item, current, last)
     with st.container(horizontal=True):
         if st.button("Finish workout", key="log_circuit_finish", icon=":material/flag:"):

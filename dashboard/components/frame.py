@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import data_access
-from dashboard.components.tables import records
+from dashboard.components.tables import row_dicts
 from pipelines.athletes import DEFAULT_ATHLETE
 from pipelines.errors import LiftboardError
 from pipelines.schemas import UNITS
@@ -89,7 +89,7 @@ def render_sidebar() -> Athlete:
     if people.empty:
         data_access.create_athlete(DEFAULT_ATHLETE)
         people = data_access.athletes(data_access.data_version())
-    by_id = {int(r["athlete_id"]): r for r in records(people)}
+    by_id = {int(r["athlete_id"]): r for r in row_dicts(people)}
     ids = list(by_id)
     if ATHLETE_KEY not in st.session_state:  # a new visit: the athlete named in the address
         named = _named_in_url(by_id)

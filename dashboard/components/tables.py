@@ -110,7 +110,7 @@ def filter_catalog(
     return catalog[keep]
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def row_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of `frame` as dictionaries keyed by column name."""
     return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
 
@@ -121,7 +121,7 @@ def row_of(frame: pd.DataFrame, column: str, value: object) -> dict[str, Any]:
     Raises:
         KeyError: no row has that value.
     """
-    found = records(frame[frame[column] == value].head(1))
+    found = row_dicts(frame[frame[column] == value].head(1))
     if not found:
         raise KeyError(value)
     return found[0]
@@ -142,7 +142,7 @@ def records_table(events: pd.DataFrame, unit: str, limit: int = 50) -> pd.DataFr
     """
     frame = events.sort_values(["achieved_on", "exercise"], ascending=[False, True]).head(limit)
     shown = []
-    for row in records(frame):
+    for row in row_dicts(frame):
         if row["unit"] == "reps":
             load = number(row["load_kg"])
             at = "bodyweight" if not load else format_weight(from_kg(load, unit), unit)
@@ -162,7 +162,7 @@ def records_table(events: pd.DataFrame, unit: str, limit: int = 50) -> pd.DataFr
 def suggestions_table(suggestions: pd.DataFrame, unit: str) -> pd.DataFrame:
     """Progression suggestions for display: exercise, what to do next, the target, and why."""
     targets = []
-    for row in records(suggestions):
+    for row in row_dicts(suggestions):
         kg, seconds = number(row["suggested_kg"]), number(row["suggested_seconds"])
         if kg is not None:
             targets.append(format_weight(from_kg(kg, unit), unit))

@@ -151,7 +151,7 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
     """Estimated one-rep max over time with record stars, the records, and what to do next."""
     version = data_access.data_version()
     sessions = data_access.session_e1rm(version, athlete.athlete_id, start, end)
-    records = data_access.records(version, athlete.athlete_id, start, end)
+    records = data_access.record_events(version, athlete.athlete_id, start, end)
     if sessions.empty:
         st.info(
             "No loaded sets of 1 to 10 reps in these dates, so there is no one-rep max to "

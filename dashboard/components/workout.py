@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import data_access
 from dashboard.components.body_map import anatomy_svg
-from dashboard.components.tables import records
+from dashboard.components.tables import row_dicts
 from dashboard.components.units import DASH, TIMES, number, prescription
 from pipelines.errors import LiftboardError
 
@@ -55,7 +55,7 @@ def group_roles(items: pd.DataFrame) -> dict[str, str]:
 def anatomy_names(anatomy: pd.DataFrame) -> str:
     """The named muscles per group: `calves = gastrocnemius and soleus; lats = ...`."""
     named: dict[str, list[str]] = {}
-    for row in records(anatomy):
+    for row in row_dicts(anatomy):
         if row["muscle"] != row["muscle_group"]:  # "hamstrings = hamstrings" says nothing
             named.setdefault(str(row["muscle_group"]), []).append(str(row["muscle"]))
     return "; ".join(f"{group} = {' and '.join(names)}" for group, names in named.items())
@@ -67,7 +67,7 @@ def render_anatomy(anatomy: pd.DataFrame, items: pd.DataFrame) -> None:
     figure.image(anatomy_svg(group_roles(items), anatomy["muscle"]), width="stretch")
     figure.caption(f"In Liftboard's muscle groups: {anatomy_names(anatomy)}.")
     with words:
-        for row in records(anatomy):
+        for row in row_dicts(anatomy):
             main, helps = row["primary_in_workout"], row["secondary_in_workout"]
             trained = [f"main muscle in {main}"] if main else []
             trained += [f"helps in {helps}"] if helps else []
@@ -159,8 +159,8 @@ def render_rounds(items: pd.DataFrame, variations: pd.DataFrame) -> None:
     main = items[items["role"] == "main"]
     for round_no in dict.fromkeys(main["round_no"]):
         st.subheader(f"Round {round_no}", anchor=False)
-        _in_pairs(records(main[main["round_no"] == round_no]), variations)
-    addons = records(items[items["role"] == "addon"])
+        _in_pairs(row_dicts(main[main["round_no"] == round_no]), variations)
+    addons = row_dicts(items[items["role"] == "addon"])
     if addons:
         st.subheader("Optional add-ons", anchor=False)
         st.caption("Add these at the end when you want more back work.")
