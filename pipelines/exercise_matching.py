@@ -568,9 +568,12 @@ def _by_context(
             match = found.get(other)
             if match is None or match.exercise_id is None or other == name:
                 continue
-            for group in index.primary.get(match.exercise_id, frozenset()):
-                groups["upper" if group in _UPPER else "lower" if group in _LOWER else ""] += 1
-            groups["triceps"] += "triceps" in index.primary.get(match.exercise_id, frozenset())
+            # Each lift votes once, for the half of the body most of its main muscles are in.
+            primary = index.primary.get(match.exercise_id, frozenset())
+            ups, downs = len(primary & _UPPER), len(primary & _LOWER)
+            if ups != downs:
+                groups["upper" if ups > downs else "lower"] += 1
+            groups["triceps"] += "triceps" in primary
         upper, lower = groups["upper"], groups["lower"]
         if upper == lower:
             found[name] = _Found(
