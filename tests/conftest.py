@@ -64,6 +64,11 @@ def by_profile(ci: int, deep: int) -> int:
     return deep if PROFILE == "deep" else ci
 
 
+# The size of the large generated logs the browser speed tests and the big import use: a
+# million under `make test-deep`; a fifth of that in `make test` (the benchmark times 1M).
+LARGE_LOG = by_profile(200_000, 1_000_000)
+
+
 def examples(share: float) -> int:
     """A share of the profile's example count, for a property whose examples are costly."""
     return max(1, round(EXAMPLES[PROFILE] * share))

@@ -16,14 +16,15 @@ import pytest
 from dashboard.bench import add_set_browser_times, add_set_rerun_ms
 from pipelines.bench import generate
 from pipelines.db import connect
+from tests.conftest import LARGE_LOG
 from tests.e2e.conftest import CHROMIUM, Server, start_server, stop_server
 
-SETS = 1_000_000
+SETS = LARGE_LOG
 
 
 @pytest.fixture(scope="module")
 def million(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A generated log of a million sets (about 400 athletes, five years)."""
+    """A large generated log (a million sets when deep; five years)."""
     path = tmp_path_factory.mktemp("log-speed") / "million.duckdb"
     con = connect(path)
     generate(con, SETS)
