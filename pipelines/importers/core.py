@@ -49,6 +49,7 @@ from pipelines.schemas import (
     problems_from,
     validate,
 )
+from pipelines.set_entry import STORED_COLUMNS
 from pipelines.writes import Write, write
 
 Progress = Callable[[float, str], None]
@@ -85,40 +86,9 @@ _SET_COLUMNS = list(ImportedSet.to_schema().columns)
 # The file columns kept after parsing, to quote in rejections made later.
 _QUOTED = frozenset({LINE, "date", "reps", "exercise", "started_at", "exercise_id"})
 # The stored set columns the plan's frame already holds under the same names.
-_SET_VALUES = (
-    "exercise_id",
-    "set_index",
-    "set_type",
-    "weight_kg",
-    "entered_weight",
-    "entered_unit",
-    "reps",
-    "duration_s",
-    "distance_m",
-    "rpe",
-    "rir",
-    "side",
-    "notes",
-    "set_key",
-)
-_STORED = (
-    "session_id",
-    "exercise_id",
-    "set_index",
-    "set_type",
-    "weight_kg",
-    "entered_weight",
-    "entered_unit",
-    "reps",
-    "duration_s",
-    "distance_m",
-    "rpe",
-    "rir",
-    "side",
-    "notes",
-    "logged_at",
-    "source_key",
-)
+_SET_VALUES = (*STORED_COLUMNS[1:], "set_key")
+# What `sets` stores of a logged set, plus when it was logged and the export's own key.
+_STORED = (*STORED_COLUMNS, "logged_at", "source_key")
 
 
 class UnitRequiredError(LiftboardError):
