@@ -405,28 +405,6 @@ HEADER_ALIASES: dict[str, tuple[str, str | None]] = {
     **_aliases("category", None, "Category", "Kategorie", "Catégorie", "Categoría"),
 }
 
-# The columns of Liftboard's own `sets` export, first the required ones.
-LIFTBOARD_COLUMNS = (
-    "athlete",
-    "session_id",
-    "session_name",
-    "started_at",
-    "performed_on",
-    "exercise",
-    "exercise_id",
-    "set_index",
-    "set_type",
-    "weight_kg",
-    "entered_weight",
-    "entered_unit",
-    "reps",
-    "duration_s",
-    "distance_m",
-    "rpe",
-    "rir",
-    "notes",
-)
-
 # Strong's layouts without a header row, by column count (see REFERENCE: the header lines).
 _STRONG_HEADERLESS: dict[tuple[str, int], tuple[str, ...]] = {
     (",", 12): (
