@@ -49,6 +49,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--workdir", metavar="DIR", help="where the temporary database goes (default: the system's)"
     )
+    parser.add_argument(
+        "--only",
+        metavar="KEYS",
+        help="run only these measures, by their JSON keys, comma-separated (e.g. log_one_ms)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -61,12 +66,14 @@ def run(args: argparse.Namespace) -> int:
     workdir = Path(args.workdir).expanduser() if args.workdir else None
     if workdir is not None and not workdir.is_dir():
         raise LiftboardError(f"The folder {workdir} does not exist.")
+    only = frozenset(k.strip() for k in args.only.split(",") if k.strip()) if args.only else None
     results = run_benchmark(
         args.sets,
         runs=args.runs,
         workdir=workdir,
         progress=lambda text: print(text, file=sys.stderr, flush=True),
         modules=(*MEASURE_MODULES, *DASHBOARD_MEASURES),
+        only=only,
     )
     print(render_table(results))
     print(json.dumps(results))

@@ -34,6 +34,7 @@ import pandas as pd
 
 from pipelines import volume_cache
 from pipelines.db import connect, read_sql
+from pipelines.errors import LiftboardError
 from pipelines.writes import write
 
 DEFAULT_SETS = 1_000_000
@@ -398,8 +399,11 @@ def run_benchmark(
     workdir: Path | None = None,
     progress: Callable[[str], None] | None = None,
     modules: Sequence[str] = MEASURE_MODULES,
+    only: frozenset[str] | None = None,
 ) -> dict[str, Any]:
-    """Generate the log, run every measure of `modules`, and return the JSON-ready results.
+    """Generate the log, run the measures of `modules` and return the JSON-ready results.
+
+    `only`, when given, names the measure keys to run; the others are left out.
 
     Returns:
         `{"sets": N, <measure key>: value, ...}` in registration order, with `generate_s`,
@@ -408,6 +412,12 @@ def run_benchmark(
     say = progress or (lambda _text: None)
     for module in modules:
         importlib.import_module(module)
+    chosen = [m for m in _ordered(MEASURES) if only is None or m.key in only]
+    if only is not None and (unknown := only - {m.key for m in MEASURES}):
+        raise LiftboardError(
+            f"No benchmark measure is called {', '.join(sorted(unknown))}; the keys are "
+            f"{', '.join(m.key for m in MEASURES)}."
+        )
     with tempfile.TemporaryDirectory(prefix="liftboard-bench-", dir=workdir) as folder:
         path = Path(folder) / "bench.duckdb"
         con = connect(path)
@@ -420,12 +430,12 @@ def run_benchmark(
         )
         ctx = BenchContext(path, Path(folder), n_sets, max(MIN_RUNS, runs), generated)
         try:
-            for item in _ordered(MEASURES):
+            for item in chosen:
                 say(f"Measuring {item.label} ...")
                 ctx.results[item.key] = item.run(ctx)
         finally:
             ctx.close()
-    ordered = {m.key: round(ctx.results[m.key], 4) for m in MEASURES}
+    ordered = {m.key: round(ctx.results[m.key], 4) for m in MEASURES if m.key in ctx.results}
     return {
         "sets": n_sets,
         **ordered,
