@@ -34,13 +34,21 @@ FIELDS = ("weight", "reps", "seconds", "rpe", "type", "notes")
 
 
 def session_label(row: pd.Series) -> str:
-    """`Fri 20 Nov 2026 · Back and legs · 12 sets · 45 min`."""
+    """`Fri 20 Nov 2026 · Back and legs`: what stays the same while its sets change."""
     day = pd.Timestamp(row["started_at"])
     name = str(row["name"] or "").strip() or "Logged sets"
-    sets = int(row["sets"])
+    return f"{day:%a %d %b %Y} · {name}"
+
+
+def session_summary(row: pd.Series) -> str:
+    """`12 sets of 4 exercises · 45 min`."""
+    sets, exercises = int(row["sets"]), int(row["exercises"])
     minutes = number(row["duration_min"])
-    duration = DASH if minutes is None else f"{round(minutes)} min"
-    return f"{day:%a %d %b %Y} · {name} · {sets} set{'' if sets == 1 else 's'} · {duration}"
+    duration = "no end time" if minutes is None else f"{round(minutes)} min"
+    return (
+        f"{sets} set{'' if sets == 1 else 's'} of {exercises} "
+        f"exercise{'' if exercises == 1 else 's'} · {duration}"
+    )
 
 
 def sessions_table(sessions: pd.DataFrame) -> pd.DataFrame:
@@ -264,6 +272,7 @@ def _render_session(athlete: Athlete, session: pd.Series) -> None:
     session_id = int(session["session_id"])
     day = pd.Timestamp(session["started_at"]).date()
     sets = data_access.session_sets(data_access.data_version(), session_id)
+    st.caption(session_summary(session))
     if sets.empty:
         st.caption("This workout has no sets.")
     else:

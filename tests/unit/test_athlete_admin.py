@@ -57,10 +57,10 @@ def _train(con: duckdb.DuckDBPyConnection, name: str) -> int:
 def _counts(con: duckdb.DuckDBPyConnection, athlete_id: int, name: str) -> dict[str, int]:
     counts = {}
     for table, sql in PER_ATHLETE.items():
-        params = {"a": athlete_id, "name": name} if "$name" in sql else {"a": athlete_id}
-        if "$a" not in sql:
-            params = {"name": name}
-        counts[table] = con.execute(sql, params).fetchone()[0]
+        params: dict[str, object] = {"a": athlete_id} if "$a" in sql else {"name": name}
+        row = con.execute(sql, params).fetchone()
+        assert row is not None
+        counts[table] = int(row[0])
     return counts
 
 

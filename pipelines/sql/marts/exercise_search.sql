@@ -59,7 +59,7 @@ final as (
         e.exercise_id,
         e.name,
         coalesce(a.aliases, '') as aliases,
-        e.name || coalesce('  ·  ' || a.aliases, '') as label,
+        e.name || coalesce(' · ' || a.aliases, '') as label,
         e.load_type,
         e.unilateral,
         d.last_done_at,
