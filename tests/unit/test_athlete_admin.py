@@ -8,6 +8,8 @@ import duckdb
 import pytest
 
 from pipelines.athletes import delete_athlete, ensure_athlete, log_bodyweight, rename_athlete
+from pipelines.cli import main
+from pipelines.db import connect
 from pipelines.errors import LiftboardError, ValidationError
 from pipelines.importers import import_file
 from pipelines.volume_targets import set_volume_landmarks
@@ -134,3 +136,19 @@ def test_a_case_only_rename_keeps_the_athlete(con):
     new_id = rename_athlete(con, sam, "Sam")
     assert con.execute("select name from athletes").fetchall() == [("Sam",)]
     assert _counts(con, new_id, "Sam")["sets"] == 3
+
+
+def test_the_command_line_renames_and_deletes_with_sentences(db_file, capsys):
+    con = connect(db_file)
+    _train(con, "Sam")
+    ensure_athlete(con, "Kim")
+    con.close()
+    db = ["--db", str(db_file)]
+    assert main(["athlete", "rename", "sam", "Samantha", *db]) == 0
+    assert main(["athlete", "delete", "Kim", "--confirm", "Kip", *db]) == 2
+    assert "type the athlete's name, 'Kim', to confirm" in capsys.readouterr().err
+    assert main(["athlete", "delete", "Nobody", "--confirm", "Nobody", *db]) == 2
+    assert "There is no athlete called 'Nobody'" in capsys.readouterr().err
+    assert main(["athlete", "delete", "kim", "--confirm", "KIM", *db]) == 0
+    assert main(["athlete", "list", *db]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "Samantha\tlb\t3 sessions"
