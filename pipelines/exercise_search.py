@@ -14,28 +14,12 @@ import datetime as dt
 
 import duckdb
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 
 from pipelines.db import read_sql
-from pipelines.schemas import LOAD_TYPES, StrictModel, validate
+from pipelines.schemas import ExerciseOption, validate
 
 # An exercise done within this many days before the day being logged counts as recent.
 RECENT_DAYS = 90
-
-
-class ExerciseOption(StrictModel):
-    """One row per exercise, in search order."""
-
-    exercise_id: Series[str] = pa.Field(unique=True)
-    name: Series[str] = pa.Field(str_length={"min_value": 1})
-    aliases: Series[str]
-    label: Series[str] = pa.Field(str_length={"min_value": 1})
-    load_type: Series[str] = pa.Field(isin=LOAD_TYPES)
-    unilateral: Series[bool]
-    last_done_at: Series[pd.Timestamp] = pa.Field(nullable=True)
-    popularity_rank: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
-    search_rank: Series[int] = pa.Field(ge=1)
 
 
 def exercise_options(

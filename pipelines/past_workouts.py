@@ -13,33 +13,17 @@ from typing import Any
 import duckdb
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 
 from pipelines.db import read_sql
 from pipelines.errors import Problem, ValidationError
 from pipelines.logbook import delete_set
-from pipelines.schemas import RULES, SetEntry, StrictModel, validate
+from pipelines.schemas import RULES, PastSession, SetEntry, validate
 from pipelines.set_entry import STORED_COLUMNS
 from pipelines.writes import write
 
 PAGE_SIZE = 10
 # The stored columns a restored set gets back besides those a set entry fills.
 _KEPT_COLUMNS = ("set_id", *STORED_COLUMNS, "logged_at", "source_key")
-
-
-class PastSession(StrictModel):
-    """One row per session of an athlete, newest first."""
-
-    session_id: Series[int] = pa.Field(ge=1)
-    started_at: Series[pd.Timestamp]
-    performed_on: Series[pd.Timestamp]
-    name: Series[str]
-    source: Series[str]
-    sets: Series[int] = pa.Field(ge=0)
-    exercises: Series[int] = pa.Field(ge=0)
-    duration_min: Series[float] = pa.Field(nullable=True)
-    total_sessions: Series[int] = pa.Field(ge=0)
 
 
 def past_sessions(
