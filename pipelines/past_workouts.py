@@ -44,16 +44,6 @@ def past_sessions(
     return validate(PastSession, frame)
 
 
-def session_count(con: duckdb.DuckDBPyConnection, athlete_id: int) -> int:
-    """How many sessions the athlete has."""
-    row = (
-        con.cursor()
-        .execute("select count(*) from sessions where athlete_id = ?", [athlete_id])
-        .fetchone()
-    )
-    return int(row[0]) if row else 0
-
-
 def delete_set_kept(con: duckdb.DuckDBPyConnection, set_id: int) -> dict[str, Any]:
     """Delete a logged set and return it as it was stored, for `restore_set`.
 
