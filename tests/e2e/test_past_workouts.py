@@ -55,7 +55,7 @@ def _box(page: Page, label: str) -> Locator:
     return page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
 
 
-def test_typing_a_lift_offers_the_likeliest_exercise_first(browser, past_server):
+def test_typing_a_lift_offers_the_likeliest_exercise_first(browser, past_server, screenshots):
     page = _open(browser, past_server, "Searcher", DESKTOP)
     field = _box(page, "Exercise").locator("input")
     for typed, first in (
@@ -68,6 +68,8 @@ def test_typing_a_lift_offers_the_likeliest_exercise_first(browser, past_server)
         options = page.get_by_role("option")
         expect(options.first).to_contain_text(first)
         assert options.first.inner_text().split(" · ")[0].strip() == first
+        if typed == "bench press":
+            page.screenshot(path=screenshots / "exercise-search-desktop.png")
         page.keyboard.press("Escape")
     page.context.close()
 
