@@ -35,6 +35,11 @@ from pipelines.weekly_volume import muscle_group_order
 
 HISTORY_WEEKS = 12
 AVERAGE_WEEKS = 4
+NO_HISTORY = (
+    "Nothing logged yet. Log a session, with its sets, and this week's review shows here: "
+    "sessions, sets and minutes against earlier weeks, each muscle group against its targets, "
+    "rep ranges and records."
+)
 METHOD = (
     "Sessions, sets (warm-ups left out) and minutes of this Monday-to-Sunday week against last "
     "week and the average of the 4 weeks before; per muscle group the hard sets (1 per set for "

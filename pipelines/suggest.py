@@ -52,6 +52,10 @@ MAX_NODES = 20_000
 # different exercises (the tie-break); beyond it the fewest found is kept.
 TIE_NODES = 150
 DEFAULT_TEMPLATE = "beginner_back_legs"
+NO_HISTORY = (
+    "Nothing logged yet. Log your sessions for a week or two, any exercises you do: this box "
+    "then works out the fewest extra sets that bring each muscle group up to its weekly minimum."
+)
 METHOD = (
     "Counts this week's hard sets so far (1 per set for a main muscle, 0.5 for a helping one), "
     "then finds the fewest extra sets, from exercises you did in the last 8 weeks and your "

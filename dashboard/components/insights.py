@@ -13,7 +13,12 @@ import streamlit as st
 from dashboard import data_access
 from dashboard.components.frame import current_athlete
 from pipelines.coaching import METHOD as COACHING_METHOD
+from pipelines.coaching import NO_HISTORY as NO_CIRCUIT
 from pipelines.plateaus import METHOD as PLATEAU_METHOD
+from pipelines.plateaus import NO_HISTORY as NO_LIFTS
+from pipelines.review import NO_HISTORY as NO_REVIEW
+from pipelines.suggest import METHOD as GAP_METHOD
+from pipelines.suggest import NO_HISTORY as NO_GAPS
 
 STATE_ICONS = {
     "ready": ":material/trending_up:",
@@ -27,7 +32,14 @@ def render_gap_box(day: dt.date | None = None) -> None:
     """A box with the fewest extra sets that bring this week's short muscle groups up."""
     athlete = current_athlete()
     day = day or dt.date.today()
-    advice = data_access.week_gaps(data_access.data_version(), athlete.athlete_id, day)
+    version = data_access.data_version()
+    if not _has_history(version, athlete.athlete_id):
+        with st.container(border=True, key="ins_gap_box"):
+            st.markdown("**:material/target: What closes this week's gaps**")
+            st.write(NO_GAPS)
+            st.caption(GAP_METHOD)
+        return
+    advice = data_access.week_gaps(version, athlete.athlete_id, day)
     with st.container(border=True, key="ins_gap_box"):
         st.markdown("**:material/target: What closes this week's gaps**")
         if advice.gaps.empty:
@@ -59,7 +71,12 @@ def render_insights() -> None:
 def render_plateaus() -> None:
     """Lifts that stalled or went back, with the evidence and the next step."""
     athlete = current_athlete()
-    flags = data_access.lift_flags(data_access.data_version(), athlete.athlete_id, dt.date.today())
+    version = data_access.data_version()
+    if not _has_history(version, athlete.athlete_id):
+        st.info(NO_LIFTS, icon=":material/edit_note:")
+        st.caption(PLATEAU_METHOD)
+        return
+    flags = data_access.lift_flags(version, athlete.athlete_id, dt.date.today())
     if flags.empty:
         st.info(
             "No lift is stalled or going back: every lift with 6 or more sessions in the last "
@@ -86,11 +103,14 @@ def render_review() -> None:
     """The week in review, printable on one page and downloadable as CSV."""
     athlete = current_athlete()
     today = dt.date.today()
+    version = data_access.data_version()
+    if not _has_history(version, athlete.athlete_id):
+        st.info(NO_REVIEW, icon=":material/edit_note:")
+        return
     picked = st.date_input(
         "Week of", value=today, max_value=today, key="ins_review_day", format="YYYY-MM-DD"
     )
     day = picked if isinstance(picked, dt.date) else today
-    version = data_access.data_version()
     review = data_access.review(version, athlete.athlete_id, day)
     st.subheader(f"The week of {review.week_start:%d %b %Y}", anchor=False)
     totals = review.totals.set_index("measure")
@@ -158,6 +178,8 @@ def render_circuit_coaching() -> None:
     athlete = current_athlete()
     frame = data_access.coaching(data_access.data_version(), athlete.athlete_id, dt.date.today())
     st.header("Ready for more?", anchor=False)
+    if (frame["state"] == "not logged").all():
+        st.info(NO_CIRCUIT, icon=":material/edit_note:")
     for row in frame.to_dict("records"):
         label = "add-on" if row["role"] == "addon" else row["state"]
         st.markdown(
@@ -165,6 +187,11 @@ def render_circuit_coaching() -> None:
             f"{_plain(str(row['advice']))}"
         )
     st.caption(COACHING_METHOD)
+
+
+def _has_history(version: int, athlete_id: int) -> bool:
+    """Whether the athlete has logged any session (the insights need some)."""
+    return data_access.span(version, athlete_id) is not None
 
 
 def _plain(text: str) -> str:
