@@ -38,9 +38,8 @@ import numpy as np
 import pandas as pd
 
 from pipelines.db import read_sql
-from pipelines.filters import DayLike, as_day, week_of
+from pipelines.filters import DayLike, as_day, secondary_set_weight, week_of
 from pipelines.schemas import GapPlanSet, MuscleGap, validate
-from pipelines.volume_targets import weekly_volume_status
 
 MAX_CANDIDATES = 15
 MAX_SETS_PER_EXERCISE = 10
@@ -122,22 +121,23 @@ def week_gaps(
     """
     day = as_day(as_of, "as_of") or dt.date.today()
     monday = week_of(day)
-    status = weekly_volume_status(
-        con, athlete_id=athlete_id, start=monday, end=day, secondary_weight=secondary_weight
+    # the week so far of this one athlete, counted in SQL (`marts/week_gap_status`)
+    status = (
+        con.cursor()
+        .execute(
+            read_sql("marts/week_gap_status"),
+            {
+                "athlete_id": athlete_id,
+                "monday": monday,
+                "as_of": day,
+                "secondary_weight": secondary_set_weight(secondary_weight),
+            },
+        )
+        .fetchall()
     )
-    now = {
-        str(g): float(v) for g, v in zip(status["muscle_group"], status["hard_sets"], strict=True)
-    }
-    minimum = {
-        str(g): float(m)
-        for g, m in zip(status["muscle_group"], status["mev_sets"], strict=True)
-        if not pd.isna(m) and float(m) > 0
-    }
-    maximum = {
-        str(g): float(m)
-        for g, m in zip(status["muscle_group"], status["mrv_sets"], strict=True)
-        if not pd.isna(m)
-    }
+    now = {str(g): float(v) for g, v, _mev, _mrv in status}
+    minimum = {str(g): float(m) for g, _v, m, _mrv in status if m is not None and float(m) > 0}
+    maximum = {str(g): float(m) for g, _v, _mev, m in status if m is not None}
     short = {g: m for g, m in minimum.items() if now.get(g, 0.0) < m}
     candidates = gap_candidates(con, athlete_id, day, secondary_weight) if short else []
     plan = fewest_sets(now, short, maximum, candidates)

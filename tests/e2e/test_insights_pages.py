@@ -64,6 +64,11 @@ def test_plateaus_and_the_week_in_review_on_trends(
     page.get_by_text("Plateaus", exact=True).click()
     settled(page)
     expect(page.get_by_text("a plateau is no new best for 6 weeks")).to_be_visible()
+    # the demo's suitcase deadlift has stayed at 16 kg since week 4
+    flag = page.get_by_text("Suitcase Deadlift: plateau")
+    expect(flag).to_be_visible()
+    flag.scroll_into_view_if_needed()
+    page.screenshot(path=screenshots / f"insights-plateaus-{size}.png")
     page.get_by_text("Week in review", exact=True).click()
     settled(page)
     expect(page.get_by_text("Download this review (CSV)")).to_be_visible()
