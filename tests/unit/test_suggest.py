@@ -229,7 +229,7 @@ def test_a_week_with_nothing_done_yet_gets_a_plan_proven_smallest() -> None:
 
 def test_the_demo_lifters_weeks_get_plans_proven_smallest(con: duckdb.DuckDBPyConnection) -> None:
     write_demo(con, end=dt.date(2026, 11, 22))
-    athlete = con.execute("select athlete_id from athletes").fetchone()[0]
+    athlete = int(con.execute("select athlete_id from athletes").fetchall()[0][0])
     # a Monday with nothing logged yet, a Wednesday, and the Sunday of the keen five-circuit week
     for day in (dt.date(2026, 11, 23), dt.date(2026, 11, 18), dt.date(2026, 11, 15)):
         advice = week_gaps(con, athlete, as_of=day)
