@@ -23,6 +23,7 @@ from pipelines.db import read_sql
 from pipelines.exports import to_csv_bytes
 from pipelines.filters import DayLike, as_day, week_of
 from pipelines.schemas import (
+    TARGET_STATUSES,
     PersonalRecord,
     ReviewMuscle,
     ReviewRepRange,
@@ -30,8 +31,7 @@ from pipelines.schemas import (
     validate,
 )
 from pipelines.strength import personal_records
-from pipelines.volume_targets import weekly_volume_status
-from pipelines.weekly_volume import muscle_group_order
+from pipelines.weekly_volume import make_period_volume, muscle_group_order
 
 HISTORY_WEEKS = 12
 AVERAGE_WEEKS = 4
@@ -95,16 +95,25 @@ def weekly_review(
     start = monday - dt.timedelta(weeks=HISTORY_WEEKS - 1)
     if first is not None:
         start = min(monday, max(start, week_of(first)))
-    status = weekly_volume_status(
+    # the statuses of the weeks, counted and judged in SQL on this cursor (no frame between)
+    params = make_period_volume(
         con,
+        cur,
         athlete_id=athlete_id,
         start=start,
         end=sunday,
         secondary_weight=secondary_weight,
+        week_start="monday",
+        by_month=False,
     )
-    cur.register("status_weeks", status.assign(target_status=status["target_status"].astype(str)))
-    history = cur.execute(read_sql("marts/review_muscle_history")).df()
-    cur.unregister("status_weeks")
+    cur.execute(
+        "create or replace temp table status_codes as " + read_sql("marts/weekly_volume_status"),
+        params,
+    )
+    history = cur.execute(
+        read_sql("marts/review_muscle_history"), {"statuses": list(TARGET_STATUSES)}
+    ).df()
+    cur.execute("drop table status_codes")
     frequency = cur.execute(
         read_sql("marts/review_muscle_sessions"),
         {"athlete_id": athlete_id, "monday": monday, "secondary_weight": secondary_weight},
