@@ -6,11 +6,17 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard.components.circuit import render_circuit
+from dashboard.components.circuit import has_open_circuit, render_circuit
 from dashboard.components.day_sets import render_day_sets
 from dashboard.components.frame import Athlete, current_athlete
 from dashboard.components.insights import render_gap_box
-from dashboard.components.set_form import render_exercise_picker, render_set_form
+from dashboard.components.set_form import (
+    data_version_now,
+    remember_catalog_version,
+    render_exercise_picker,
+    render_rest_row,
+    render_set_form,
+)
 from dashboard.components.units import day_problem
 
 MODES = {"single": "Single sets", "circuit": "Circuit"}
@@ -18,19 +24,26 @@ MODES = {"single": "Single sets", "circuit": "Circuit"}
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(9999, 12, 31)
 
 
-@st.fragment
+@st.fragment(key="log_entry")
 def _entry_and_day(athlete: Athlete, day: dt.date, mode: str | None) -> None:
-    """The form and the day's sets: adding, changing or deleting a set reruns only this part."""
+    """The form and the day's sets, rerun on their own.
+
+    Adding, changing or deleting a set, a circuit's Done and Finish and the rest timer's
+    buttons rerun only this part, not the whole page.
+    """
+    version = data_version_now()
     if mode == "circuit":
         render_circuit(athlete, day)
     else:
         render_set_form(athlete, day)
+        render_rest_row(athlete)
     today = dt.date.today()
     st.subheader(f"Sets on {day:%a %d %b %Y}" if day != today else "Today's sets", anchor=False)
-    render_day_sets(athlete, day)
+    render_day_sets(athlete, day, version)
 
 
 athlete = current_athlete()
+remember_catalog_version()
 st.title("Log", anchor=False)
 today = dt.date.today()
 left, right = st.columns([2, 3], vertical_alignment="bottom")
@@ -43,7 +56,10 @@ picked = left.date_input(
     format="YYYY-MM-DD",
 )
 day = picked if isinstance(picked, dt.date) else today
-st.session_state.setdefault("log_mode", "single")
+if "log_mode" not in st.session_state:  # a new visit: an unfinished circuit of the day goes on
+    st.session_state["log_mode"] = (
+        "circuit" if has_open_circuit(athlete.athlete_id, day) else "single"
+    )
 mode = right.segmented_control(
     "Mode",
     list(MODES),
@@ -56,9 +72,6 @@ problem = day_problem(day, today)
 if problem:
     st.warning(problem, icon=":material/event_busy:")
 
-message = st.session_state.pop("log_circuit_message", None)
-if message:
-    st.success(message, icon=":material/check_circle:")
 if mode != "circuit":  # outside the fragment: its long list is not sent again after a set
     render_exercise_picker(athlete, day)
 _entry_and_day(athlete, day, mode)

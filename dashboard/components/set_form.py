@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import data_access
 from dashboard.components.exercise_history import history_link
 from dashboard.components.frame import Athlete
+from dashboard.components.rest_timer import render_rest, skip_rest, start_rest
 from dashboard.components.units import (
     DASH,
     SET_TYPE_LABELS,
@@ -30,12 +31,33 @@ WEIGHT_LABELS = {
 }
 MESSAGE_KEY = "log_message"
 UNIT_KEY = "log_form_unit"
+CATALOG_KEY = "log_catalog_version"  # read once per whole-page run, not per use
+VERSION_KEY = "log_version_after_add"  # the data version Add set's callback ended on
+
+
+def remember_catalog_version() -> None:
+    """Read the catalog version once for this page run.
+
+    Add set's rerun reuses it: a set cannot change exercise names, and the query it saves is a
+    good part of what that rerun costs.
+    """
+    st.session_state[CATALOG_KEY] = data_access.catalog_version()
+
+
+def _catalog_version() -> int:
+    if CATALOG_KEY not in st.session_state:
+        remember_catalog_version()
+    return int(st.session_state[CATALOG_KEY])
+
+
+def data_version_now() -> int:
+    """The data version for this rerun: the one Add set's callback just read, else a fresh one."""
+    version = st.session_state.pop(VERSION_KEY, None)
+    return int(version) if version is not None else data_access.data_version()
 
 
 def _names(athlete: Athlete) -> pd.DataFrame:
-    return data_access.exercise_names(
-        data_access.catalog_version(), athlete.athlete_id, dt.date.today()
-    )
+    return data_access.exercise_names(_catalog_version(), athlete.athlete_id, dt.date.today())
 
 
 def _exercise(athlete: Athlete) -> pd.Series | None:
@@ -55,12 +77,14 @@ def history_changed() -> None:
 
 
 def _previous(athlete: Athlete, exercise_id: str, day: dt.date) -> pd.DataFrame:
-    version = (data_access.catalog_version(), int(st.session_state.get(HISTORY_KEY, 0)))
+    version = (_catalog_version(), int(st.session_state.get(HISTORY_KEY, 0)))
     return data_access.previous_sets(version, athlete.athlete_id, exercise_id, day)
 
 
-def _done_today(athlete: Athlete, day: dt.date, name: str) -> int:
-    sets = data_access.day_sets(data_access.data_version(), athlete.athlete_id, day.isoformat())
+def _done_today(athlete: Athlete, day: dt.date, name: str, version: int | None = None) -> int:
+    if version is None:
+        version = data_access.data_version()
+    sets = data_access.day_sets(version, athlete.athlete_id, day.isoformat())
     return int((sets["exercise"] == name).sum())
 
 
@@ -215,9 +239,56 @@ def _add(athlete: Athlete, day: dt.date) -> None:
     state["log_notes"] = ""
     if day != dt.date.today():
         history_changed()
+    # The version after the write reads the day's sets once, here, for the rerun to reuse.
+    version = state[VERSION_KEY] = data_access.data_version()
     previous = _previous(athlete, str(row["exercise_id"]), day)
-    following = next_prefill(previous, _done_today(athlete, day, str(row["name"])), athlete.unit)
+    done = _done_today(athlete, day, str(row["name"]), version)
+    following = next_prefill(previous, done, athlete.unit)
     if following:
         state.update(following)
     summary = set_summary(entry["weight"], athlete.unit, entry["reps"], entry["seconds"])
     state[MESSAGE_KEY] = ("success", f"Logged {row['name']}: {summary}.")
+    start_rest(rest_seconds(athlete), str(row["name"]))
+
+
+REST_SETTING = "log_rest_setting"
+
+
+def rest_seconds(athlete: Athlete) -> int:
+    """The athlete's rest between single sets (read once per browser session and athlete)."""
+    key = f"log_rest_s_{athlete.athlete_id}"
+    if key not in st.session_state:
+        st.session_state[key] = data_access.rest_seconds(athlete.athlete_id)
+    return int(st.session_state[key])
+
+
+def _save_rest(athlete: Athlete) -> None:
+    typed = st.session_state.get(REST_SETTING)
+    try:
+        stored = data_access.set_rest_seconds(athlete.athlete_id, typed)
+    except LiftboardError as exc:
+        st.session_state[MESSAGE_KEY] = ("error", str(exc))
+        return
+    st.session_state[f"log_rest_s_{athlete.athlete_id}"] = stored
+    if stored == 0:
+        skip_rest()
+
+
+def render_rest_row(athlete: Athlete) -> None:
+    """The rest countdown after a set (when one runs) and the athlete's rest to change."""
+    seconds = rest_seconds(athlete)
+    with st.container(horizontal=True, vertical_alignment="center", key="log_rest_row"):
+        render_rest("log_rest")
+        with st.popover(
+            f"Rest {seconds} s" if seconds else "No rest timer",
+            icon=":material/timer:",
+            type="tertiary",
+        ):
+            st.session_state[REST_SETTING] = seconds
+            st.number_input(
+                "Rest after each set (seconds, 0 for none)",
+                step=15,
+                key=REST_SETTING,
+                on_change=_save_rest,
+                args=(athlete,),
+            )
