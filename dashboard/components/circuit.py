@@ -27,6 +27,7 @@ STATE_KEY = "log_circuit"
 SUMMARY_KEY = "log_circuit_summary"  # the finished workout's summary, shown once
 ERROR_KEY = "log_circuit_error"
 LOADED = ("weighted", "weighted_bodyweight")
+REST_TIMER = "log_circuit_rest"
 
 
 def _fresh(template_id: str) -> CircuitState:
@@ -107,7 +108,7 @@ def render_circuit(athlete: Athlete, day: dt.date) -> None:
     if state.finished:
         st.success("Every round is done. Well trained!", icon=":material/emoji_events:")
     else:
-        render_rest("log_circuit_rest")
+        render_rest(REST_TIMER)
         current = items[(items["role"] == "main") & (items["round_no"] == state.round_no)]
         last = data_access.last_sets(
             data_access.data_version(), athlete.athlete_id, tuple(current["exercise_id"])
@@ -128,7 +129,7 @@ def render_circuit(athlete: Athlete, day: dt.date) -> None:
 
 def _leave() -> None:
     st.session_state.pop(STATE_KEY, None)
-    skip_rest()
+    skip_rest(REST_TIMER)
     st.session_state["log_mode"] = "single"
     st.rerun(scope="app")  # the mode control sits outside the part a button reruns
 
@@ -246,7 +247,7 @@ def _done(
     if state.resting:  # the pass is complete: the next one shows at once, under the countdown
         state = advance(state)
         items = data_access.template_exercises(data_access.data_version(), state.template_id)
-        start_rest(state.rest_s, f"{_names(items, state)} ({state.label.lower()})")
+        start_rest(REST_TIMER, state.rest_s, f"{_names(items, state)} ({state.label.lower()})")
     st.session_state[STATE_KEY] = state
 
 
@@ -261,7 +262,7 @@ def _finish(state: CircuitState) -> None:
             st.session_state[ERROR_KEY] = str(exc)
             return
     st.session_state.pop(STATE_KEY, None)
-    skip_rest()
+    skip_rest(REST_TIMER)
     st.session_state[SUMMARY_KEY] = summary
 
 

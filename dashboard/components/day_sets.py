@@ -123,6 +123,25 @@ def _short(note: str, limit: int = 60) -> str:
     return note if len(note) <= limit else note[: limit - 1].rstrip() + "\u2026"
 
 
+def _compact(table: pd.DataFrame) -> pd.DataFrame:
+    """The day's sets in four narrow columns, to fit a phone: the set with its RPE and type.
+
+    `100 kg x 5 @ 8`, and `(warm-up)` after a set that is not a working set.
+    """
+    sets = []
+    for summary, kind, rpe in zip(table["Set"], table["Type"], table["RPE"], strict=True):
+        text = f"{summary} @ {rpe}" if rpe else str(summary)
+        sets.append(text if kind == "Working" else f"{text} ({str(kind).lower()})")
+    return pd.DataFrame(
+        {
+            "No.": table["#"].tolist(),
+            "Exercise": table["Exercise"].tolist(),
+            "Set": sets,
+            "Notes": [_short(str(n)) for n in table["Notes"]],
+        }
+    )
+
+
 def render_day_sets(athlete: Athlete, day: dt.date, version: int | None = None) -> None:
     """The day's sets, newest first, and a form to change or delete one.
 
@@ -138,9 +157,7 @@ def render_day_sets(athlete: Athlete, day: dt.date, version: int | None = None) 
         st.info("No sets on this day yet: the first one you add appears here.")
         return
     # Newest first: the set just added is at the top, in view without scrolling.
-    table = day_sets_table(sets, athlete.unit)
-    shown = table.assign(Notes=[_short(n) for n in table["Notes"]])
-    st.table(shown.iloc[::-1], hide_index=True)
+    st.table(_compact(day_sets_table(sets, athlete.unit)).iloc[::-1], hide_index=True)
     choices = dict(reversed(set_choices(sets, athlete.unit).items()))
     if state.get(CHOSEN) not in choices:
         state[CHOSEN] = None

@@ -14,8 +14,8 @@ import time
 
 import streamlit as st
 
-REST_UNTIL = "log_rest_until"  # time.time() at which the current rest ends
-REST_NEXT = "log_rest_next"  # what comes after the rest, in words ("" when not known)
+# Each timer (one per mode of the Log page) keeps in session state, under its own name:
+# `<name>_until`, the time.time() at which its rest ends, and `<name>_next`, what comes after.
 
 # The page's own script: it finds its element by id, counts down from the seconds it was given,
 # stops when the element leaves the page, and says "Go" at zero (with a short buzz on phones).
@@ -43,36 +43,29 @@ _SCRIPT = """
 """
 
 _STYLE = """
-.lb-rest { display: flex; align-items: baseline; gap: 0.75rem; padding: 0.4rem 0.9rem;
+.lb-rest { display: inline-flex; flex-wrap: wrap; align-items: baseline; gap: 0 0.6rem;
+  padding: 0.2rem 0.8rem;
   border: 1px solid rgba(128, 128, 128, 0.35); border-radius: 0.5rem; }
 .lb-rest-label { font-size: 0.95rem; opacity: 0.8; }
 .lb-rest-time { font-size: 1.9rem; font-weight: 600; font-variant-numeric: tabular-nums; }
-.lb-rest-next { font-size: 0.9rem; opacity: 0.8; overflow: hidden; text-overflow: ellipsis; }
+.lb-rest-next { font-size: 0.9rem; opacity: 0.8; }
 .lb-rest-over .lb-rest-time { color: #21a366; }
 """
 
 
-def start_rest(seconds: int, next_up: str = "") -> None:
-    """Start (or restart) the rest countdown: `seconds` from now; 0 means no rest."""
+def start_rest(timer: str, seconds: int, next_up: str = "") -> None:
+    """Start (or restart) the rest countdown `timer`: `seconds` from now; 0 means no rest."""
     if seconds <= 0:
-        skip_rest()
+        skip_rest(timer)
         return
-    st.session_state[REST_UNTIL] = time.time() + seconds
-    st.session_state[REST_NEXT] = next_up
+    st.session_state[f"{timer}_until"] = time.time() + seconds
+    st.session_state[f"{timer}_next"] = next_up
 
 
-def skip_rest() -> None:
-    """End the rest now (a button's callback)."""
-    st.session_state.pop(REST_UNTIL, None)
-    st.session_state.pop(REST_NEXT, None)
-
-
-def rest_seconds_left(now: float | None = None) -> int:
-    """Whole seconds of rest left (rounded up), 0 when there is no rest running."""
-    until = st.session_state.get(REST_UNTIL)
-    if until is None:
-        return 0
-    return max(0, math.ceil(float(until) - (time.time() if now is None else now)))
+def skip_rest(timer: str) -> None:
+    """End the rest of `timer` now (also a button's callback)."""
+    st.session_state.pop(f"{timer}_until", None)
+    st.session_state.pop(f"{timer}_next", None)
 
 
 def countdown_html(left_ms: int, next_up: str, element_id: str) -> str:
@@ -89,17 +82,26 @@ def countdown_html(left_ms: int, next_up: str, element_id: str) -> str:
     )
 
 
-def render_rest(key: str) -> bool:
-    """The running rest countdown with a Skip button; False (and nothing drawn) when no rest."""
-    until = st.session_state.get(REST_UNTIL)
+def render_rest(timer: str, *, skip: bool = True) -> bool:
+    """The running countdown of `timer` (a Skip button beside it when `skip`).
+
+    Returns False, and draws nothing, when that timer has no rest running.
+    """
+    until = st.session_state.get(f"{timer}_until")
     ends = 0.0 if until is None else float(until)
     left_ms = int((ends - time.time()) * 1000)
     if left_ms <= 0:
-        skip_rest()
+        skip_rest(timer)
         return False
-    next_up = str(st.session_state.get(REST_NEXT) or "")
-    element_id = f"lb-rest-{key}-{int(ends * 1000)}"
-    with st.container(horizontal=True, vertical_alignment="center", key=f"{key}_box"):
-        st.html(countdown_html(left_ms, next_up, element_id), unsafe_allow_javascript=True)
-        st.button("Skip rest", key=f"{key}_skip", on_click=skip_rest, width="content")
+    next_up = str(st.session_state.get(f"{timer}_next") or "")
+    element_id = f"lb-rest-{timer}-{int(ends * 1000)}"
+    markup = countdown_html(left_ms, next_up, element_id)
+    if not skip:
+        st.html(markup, width="content", unsafe_allow_javascript=True)
+        return True
+    with st.container(horizontal=True, vertical_alignment="center", key=f"{timer}_box"):
+        st.html(markup, width="content", unsafe_allow_javascript=True)
+        st.button(
+            "Skip rest", key=f"{timer}_skip", on_click=skip_rest, args=(timer,), width="content"
+        )
     return True

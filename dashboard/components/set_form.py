@@ -31,6 +31,7 @@ WEIGHT_LABELS = {
 }
 MESSAGE_KEY = "log_message"
 UNIT_KEY = "log_form_unit"
+REST_TIMER = "log_rest"  # the single sets' rest countdown (see rest_timer)
 CATALOG_KEY = "log_catalog_version"  # read once per whole-page run, not per use
 VERSION_KEY = "log_version_after_add"  # the data version Add set's callback ended on
 
@@ -139,7 +140,6 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
     if row is not None:
         previous = _previous(athlete, str(row["exercise_id"]), day)
         st.caption(previous_summary(previous, athlete.unit))
-        history_link(str(row["exercise_id"]), "Every session of it")
     for key in ("log_weight", "log_reps", "log_seconds", "log_rpe"):
         st.session_state.setdefault(key, None)
     st.session_state.setdefault("log_set_type", "working")
@@ -178,6 +178,7 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
             key="log_set_type",
             format_func=SET_TYPE_LABELS.__getitem__,
             width="stretch",
+            label_visibility="collapsed",  # the four choices say what they are
         )
         with st.expander(f"{extra}, RPE and notes"):
             with st.container(horizontal=True):
@@ -186,15 +187,18 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
                     "RPE", value=None, step=0.5, format="%g", key="log_rpe", placeholder="optional"
                 )
             st.text_input("Notes", key="log_notes", placeholder="optional")
-        st.form_submit_button(
-            "Add set",
-            key="log_add",
-            type="primary",
-            icon=":material/add:",
-            width="stretch",
-            on_click=_add,
-            args=(athlete, day),
-        )
+        # The rest countdown sits beside Add set, so on a phone the new set stays in view.
+        with st.container(horizontal=True, vertical_alignment="center", key="log_add_row"):
+            st.form_submit_button(
+                "Add set",
+                key="log_add",
+                type="primary",
+                icon=":material/add:",
+                width="stretch",
+                on_click=_add,
+                args=(athlete, day),
+            )
+            render_rest(REST_TIMER, skip=False)
     message = st.session_state.pop(MESSAGE_KEY, None)
     if message:
         kind, text = message
@@ -248,7 +252,7 @@ def _add(athlete: Athlete, day: dt.date) -> None:
         state.update(following)
     summary = set_summary(entry["weight"], athlete.unit, entry["reps"], entry["seconds"])
     state[MESSAGE_KEY] = ("success", f"Logged {row['name']}: {summary}.")
-    start_rest(rest_seconds(athlete), str(row["name"]))
+    start_rest(REST_TIMER, rest_seconds(athlete))
 
 
 REST_SETTING = "log_rest_setting"
@@ -271,24 +275,29 @@ def _save_rest(athlete: Athlete) -> None:
         return
     st.session_state[f"log_rest_s_{athlete.athlete_id}"] = stored
     if stored == 0:
-        skip_rest()
+        skip_rest(REST_TIMER)
 
 
-def render_rest_row(athlete: Athlete) -> None:
-    """The rest countdown after a set (when one runs) and the athlete's rest to change."""
+def render_history_link(athlete: Athlete) -> None:
+    """A link to every session of the chosen exercise (nothing before one is chosen)."""
+    row = _exercise(athlete)
+    if row is not None:
+        history_link(str(row["exercise_id"]), "History")
+
+
+def render_rest_setting(athlete: Athlete) -> None:
+    """A small button that shows the athlete's rest and opens a field to change it."""
     seconds = rest_seconds(athlete)
-    with st.container(horizontal=True, vertical_alignment="center", key="log_rest_row"):
-        render_rest("log_rest")
-        with st.popover(
-            f"Rest {seconds} s" if seconds else "No rest timer",
-            icon=":material/timer:",
-            type="tertiary",
-        ):
-            st.session_state[REST_SETTING] = seconds
-            st.number_input(
-                "Rest after each set (seconds, 0 for none)",
-                step=15,
-                key=REST_SETTING,
-                on_change=_save_rest,
-                args=(athlete,),
-            )
+    with st.popover(
+        f"Rest {seconds} s" if seconds else "No rest timer",
+        icon=":material/timer:",
+        type="tertiary",
+    ):
+        st.session_state[REST_SETTING] = seconds
+        st.number_input(
+            "Rest after each set (seconds, 0 for none)",
+            step=15,
+            key=REST_SETTING,
+            on_change=_save_rest,
+            args=(athlete,),
+        )
