@@ -40,7 +40,9 @@ def test_round_one_logs_its_prescribed_rows_and_then_rests(app_db, db):
     # The pass is complete: the next one shows at once, under a 30 s rest countdown naming it.
     assert "Round 1 of 4 \u00b7 pass 2 of 2" in at.get("progress")[0].proto.text
     (rest,) = rest_countdowns(at)
-    assert 0 < int(re.search(r'data-left="(\d+)"', rest).group(1)) <= 30
+    left = re.search(r'data-left="(\d+)"', rest)
+    assert left is not None
+    assert 0 < int(left.group(1)) <= 30
     assert "Next: Suitcase Deadlift, Kettlebell Sumo High Pull" in rest
     at.button(key="log_circuit_rest_skip").click().run()
     assert rest_countdowns(at) == []
