@@ -129,7 +129,8 @@ def _compact(table: pd.DataFrame) -> pd.DataFrame:
     `100 kg x 5 @ 8`, and `(warm-up)` after a set that is not a working set.
     """
     sets = []
-    for summary, kind, rpe in zip(table["Set"], table["Type"], table["RPE"], strict=True):
+    columns = (table["Set"].tolist(), table["Type"].tolist(), table["RPE"].tolist())
+    for summary, kind, rpe in zip(*columns, strict=True):
         text = f"{summary} @ {rpe}" if rpe else str(summary)
         sets.append(text if kind == "Working" else f"{text} ({str(kind).lower()})")
     return pd.DataFrame(
@@ -137,7 +138,7 @@ def _compact(table: pd.DataFrame) -> pd.DataFrame:
             "No.": table["#"].tolist(),
             "Exercise": table["Exercise"].tolist(),
             "Set": sets,
-            "Notes": [_short(str(n)) for n in table["Notes"]],
+            "Notes": [_short(str(n)) for n in table["Notes"].tolist()],
         }
     )
 

@@ -34,6 +34,7 @@ UNIT_KEY = "log_form_unit"
 REST_TIMER = "log_rest"  # the single sets' rest countdown (see rest_timer)
 CATALOG_KEY = "log_catalog_version"  # read once per whole-page run, not per use
 VERSION_KEY = "log_version_after_add"  # the data version Add set's callback ended on
+CHOSEN_KEY = "log_exercise_row"  # (catalog version, athlete, label) and the chosen row
 
 
 def remember_catalog_version() -> None:
@@ -62,11 +63,19 @@ def _names(athlete: Athlete) -> pd.DataFrame:
 
 
 def _exercise(athlete: Athlete) -> pd.Series | None:
-    """The row of the chosen search label, or None."""
+    """The row of the chosen search label, or None (looked up once per label and catalog)."""
     label = st.session_state.get("log_exercise")
-    names = _names(athlete)
-    found = names[names["label"] == label]
-    return None if found.empty else found.iloc[0]
+    if label is None:
+        return None
+    key = (_catalog_version(), athlete.athlete_id, str(label))
+    found = st.session_state.get(CHOSEN_KEY)
+    if found is None or found[0] != key:
+        names = _names(athlete)
+        rows = names[names["label"] == label]
+        found = (key, None if rows.empty else rows.iloc[0])
+        st.session_state[CHOSEN_KEY] = found
+    row: pd.Series | None = found[1]
+    return row
 
 
 HISTORY_KEY = "log_history_edits"  # this session's changes to days before the one shown
