@@ -282,12 +282,12 @@ def _render_summary() -> None:
             st.metric("Records", len(summary.records))
         if not summary.muscle_sets.empty:
             st.caption("Hard sets per muscle group (a helping muscle counts half)")
-            st.table(
-                summary.muscle_sets.rename(
-                    columns={"muscle_group": "Muscle group", "hard_sets": "Hard sets"}
-                ),
-                hide_index=True,
-            )
+            muscles = summary.muscle_sets
+            shown = {
+                "Muscle group": muscles["muscle_group"].tolist(),
+                "Hard sets": [f"{float(n):g}" for n in muscles["hard_sets"].tolist()],
+            }
+            st.table(pd.DataFrame(shown), hide_index=True)
         if not summary.records.empty:
             st.caption("Records set today")
             shown = records_table(summary.records, current_athlete().unit)
