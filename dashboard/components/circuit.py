@@ -283,11 +283,11 @@ def _render_summary() -> None:
         if not summary.muscle_sets.empty:
             st.caption("Hard sets per muscle group (a helping muscle counts half)")
             muscles = summary.muscle_sets
-            shown = {
+            hard = {
                 "Muscle group": muscles["muscle_group"].tolist(),
                 "Hard sets": [f"{float(n):g}" for n in muscles["hard_sets"].tolist()],
             }
-            st.table(pd.DataFrame(shown), hide_index=True)
+            st.table(pd.DataFrame(hard), hide_index=True)
         if not summary.records.empty:
             st.caption("Records set today")
             shown = records_table(summary.records, current_athlete().unit)
