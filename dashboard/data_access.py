@@ -17,7 +17,7 @@ import streamlit as st
 
 from pipelines import athletes as athlete_reads
 from pipelines import catalog as catalog_reads
-from pipelines import live, log_views, logbook, past_workouts, writes
+from pipelines import live, log_views, logbook, past_workouts, rest, writes
 from pipelines.backup import backup_bytes
 from pipelines.coaching import circuit_coaching
 from pipelines.consistency import (
@@ -309,6 +309,33 @@ def log_template_set(
     opened = logbook.NewSession(athlete_id, started_at, name=name, template_id=template_id)
     (set_id,) = logbook.log_sets(con, opened, [entry])
     return logbook.session_of_set(con, set_id)
+
+
+def rest_seconds(athlete_id: int) -> int:
+    """The athlete's rest between single sets, in seconds."""
+    return rest.rest_seconds(get_connection(), athlete_id)
+
+
+def set_rest_seconds(athlete_id: int, seconds: Any) -> int:
+    """Store the athlete's rest between single sets (validated); returns the seconds kept."""
+    return rest.set_rest_seconds(get_connection(), athlete_id, seconds)
+
+
+def open_circuit_session(
+    athlete_id: int, day: dt.date, template_id: str | None = None
+) -> dict[str, Any] | None:
+    """The athlete's unfinished template session of `day` (`session_id`, `template_id`, `name`)."""
+    return log_views.open_circuit_session(get_connection(), athlete_id, day, template_id)
+
+
+def session_exercises(session_id: int) -> list[str]:
+    """The exercise ids of a session's sets, in the order they were logged."""
+    return log_views.session_exercises(get_connection(), session_id)
+
+
+def session_summary(session_id: int) -> log_views.SessionSummary:
+    """Time, sets, hard sets per muscle group and the records of a session."""
+    return log_views.session_summary(get_connection(), session_id)
 
 
 def finish_session(session_id: int) -> None:

@@ -33,9 +33,9 @@ def test_a_set_added_through_the_form_is_stored_once_and_listed(app_db, db):
     assert db.execute(SETS).fetchall() == [
         ("Suitcase Deadlift", "working", 22.5, 22.5, "kg", 10, None)
     ]
-    table = at.dataframe[0].value
-    assert table[["Exercise", "Set", "Type"]].to_numpy().tolist() == [
-        ["Suitcase Deadlift", "22.5 kg \u00d7 10", "Working"]
+    table = at.table[0].value
+    assert table[["No.", "Exercise", "Set"]].to_numpy().tolist() == [
+        [1, "Suitcase Deadlift", "22.5 kg \u00d7 10"]
     ]
 
 
