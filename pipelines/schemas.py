@@ -913,6 +913,18 @@ class PeriodSessions(StrictModel):
     sets: Series[int] = pa.Field(ge=0)
 
 
+class PeriodConditioning(StrictModel):
+    """One row per (athlete, period): cardio and held stretches, which are never hard sets."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    period: Series[pd.Timestamp]
+    conditioning_sessions: Series[int] = pa.Field(ge=0)
+    conditioning_minutes: Series[float] = pa.Field(ge=0)
+    distance_km: Series[float] = pa.Field(ge=0)
+    mobility_sessions: Series[int] = pa.Field(ge=0)
+    mobility_minutes: Series[float] = pa.Field(ge=0)
+
+
 class SetsExport(StrictModel):
     """One row per set, in the column order of the `sets` CSV export."""
 

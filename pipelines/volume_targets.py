@@ -284,7 +284,7 @@ def volume_overview(
             week_start=week_start,
             by_month=bucket == "month",
         )
-        volume = cur.execute(read_sql("marts/weekly_volume_status"), params).df()
+        volume = cur.execute(read_sql("marts/period_volume_status"), params).df()
         balance = cur.execute(read_sql("marts/weekly_balance")).df()
     finally:
         cur.close()

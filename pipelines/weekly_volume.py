@@ -123,7 +123,7 @@ def make_period_volume(
 
     `marts/period_volume` counts it (weeks, or calendar months when `by_month`), reading whole
     Monday weeks from the kept cells when they are current; the marts that combine it with
-    landmarks and regions (`marts/weekly_volume_status`, `marts/weekly_balance`) then read the
+    landmarks and regions (`marts/period_volume_status`, `marts/weekly_balance`) then read the
     table on the same cursor, so the counting happens once for both. It is a temporary table:
     it lives as long as `cur`.
 
