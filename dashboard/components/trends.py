@@ -236,7 +236,7 @@ def render_conditioning(athlete: Athlete, start: dt.date, end: dt.date, bucket: 
     cols = st.columns(4)
     cols[0].metric("Cardio", f"{cardio:.0f} min")
     cols[1].metric("Distance", f"{float(periods['distance_km'].sum()):.1f} km")
-    cols[2].metric("Stretching", f"{stretching} sessions")
+    cols[2].metric("Stretching", f"{stretching} session{'' if stretching == 1 else 's'}")
     cols[3].metric("Stretched", f"{float(periods['mobility_minutes'].sum()):.0f} min")
     st.plotly_chart(
         conditioning_figure(periods, bucket), key="tr_conditioning", config=CHART_CONFIG
