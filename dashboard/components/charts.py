@@ -377,3 +377,21 @@ def conditioning_figure(periods: pd.DataFrame, bucket: Bucket) -> go.Figure:
     )
     period_axis(fig, periods["period"], bucket)
     return _layout(fig, height=240, y_title=f"minutes per {bucket}")
+
+
+def warm_up() -> None:
+    """Build and serialise one small figure of each kind Trends draws, and throw them away.
+
+    Plotly builds its property validators on first use; doing that once when the server starts
+    (`dashboard/server.py`), rather than inside the first visitor's page run, lets the first
+    chart go out sooner.
+    """
+    days = pd.Series(pd.to_datetime(["2025-01-06", "2025-01-13"]))
+    figures = [
+        go.Figure(go.Bar(x=days, y=[1, 2], customdata=[1, 2], offset=0, width=[1, 1])),
+        go.Figure(go.Scatter(x=days, y=[1, 2], mode="lines+markers")),
+        go.Figure(go.Heatmap(z=[[1, 2]], x=days, y=["a"], xgap=2, ygap=2)),
+    ]
+    for fig in figures:
+        period_axis(_layout(fig, title="warm-up"), days, "week").add_hrect(y0=0, y1=1)
+        fig.to_json()
