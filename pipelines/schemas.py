@@ -574,6 +574,20 @@ class ExerciseName(StrictModel):
     last_done_at: Series[pd.Timestamp] = pa.Field(nullable=True)
 
 
+class ExerciseOption(StrictModel):
+    """One row per exercise, in the order the Log page's exercise search offers them."""
+
+    exercise_id: Series[str] = pa.Field(unique=True)
+    name: Series[str] = pa.Field(str_length={"min_value": 1})
+    aliases: Series[str]
+    label: Series[str] = pa.Field(str_length={"min_value": 1})
+    load_type: Series[str] = pa.Field(isin=LOAD_TYPES)
+    unilateral: Series[bool]
+    last_done_at: Series[pd.Timestamp] = pa.Field(nullable=True)
+    popularity_rank: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
+    search_rank: Series[int] = pa.Field(ge=1)
+
+
 class WorkoutTemplate(StrictModel):
     """One row per workout template, with its count of main and add-on slots."""
 
@@ -677,6 +691,20 @@ class AthleteActivity(StrictModel):
     unit: Series[str] = pa.Field(isin=UNITS)
     sessions: Series[int] = pa.Field(ge=0)
     last_session_at: Series[pd.Timestamp] = pa.Field(nullable=True)
+
+
+class PastSession(StrictModel):
+    """One row per session of an athlete, newest first, with its sets and duration."""
+
+    session_id: Series[int] = pa.Field(ge=1)
+    started_at: Series[pd.Timestamp]
+    performed_on: Series[pd.Timestamp]
+    name: Series[str]
+    source: Series[str]
+    sets: Series[int] = pa.Field(ge=0)
+    exercises: Series[int] = pa.Field(ge=0)
+    duration_min: Series[float] = pa.Field(nullable=True)
+    total_sessions: Series[int] = pa.Field(ge=0)
 
 
 # --- marts and exports --------------------------------------------------------------------

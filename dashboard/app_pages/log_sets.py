@@ -10,6 +10,7 @@ from dashboard.components.circuit import render_circuit
 from dashboard.components.day_sets import render_day_sets
 from dashboard.components.frame import Athlete, current_athlete
 from dashboard.components.insights import render_gap_box
+from dashboard.components.past_workouts import render_past_workouts
 from dashboard.components.set_form import render_exercise_picker, render_set_form
 from dashboard.components.units import day_problem
 
@@ -63,3 +64,4 @@ if mode != "circuit":  # outside the fragment: its long list is not sent again a
     render_exercise_picker(athlete, day)
 _entry_and_day(athlete, day, mode)
 render_gap_box(day)
+render_past_workouts(athlete)

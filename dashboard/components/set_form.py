@@ -77,19 +77,24 @@ def _prefill(athlete: Athlete, day: dt.date) -> None:
 
 
 def render_exercise_picker(athlete: Athlete, day: dt.date) -> None:
-    """The exercise search (names and aliases), drawn outside the part that Add set reruns."""
-    names = _names(athlete)
-    shown = {
-        str(r.label): f"{r.label}  ({r.name})" if r.is_alias else str(r.label)
-        for r in names.itertuples()
-    }
+    """The exercise search, drawn outside the part that Add set reruns.
+
+    One option per exercise, labelled with its name and its other names, in the order of
+    `pipelines.exercise_search`: the athlete's recent lifts, then the common lifts. The box
+    keeps the options whose label holds the typed text, in that order ("contains"; the
+    default fuzzy filter would re-sort them by its own score), so the first one left is the
+    likeliest lift. The value is the exercise's name, which the rest of the form looks up.
+    """
+    options = data_access.exercise_options(data_access.catalog_version(), athlete.athlete_id, day)
+    shown = dict(zip(options["name"].astype(str), options["label"].astype(str), strict=True))
     st.selectbox(
         "Exercise",
         list(shown),
         index=None,
         key="log_exercise",
         format_func=shown.__getitem__,
-        placeholder="Type to search names and aliases",
+        placeholder="Type to search names and other apps' names",
+        filter_mode="contains",
         on_change=_prefill,
         args=(athlete, day),
     )
