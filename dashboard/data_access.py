@@ -21,6 +21,7 @@ from pipelines import live, log_views, logbook, past_workouts, rest, writes
 from pipelines.backup import backup_bytes
 from pipelines.coaching import circuit_coaching
 from pipelines.consistency import (
+    conditioning_by_period,
     sessions_by_period,
     training_calendar,
     training_span,
@@ -223,6 +224,16 @@ def sessions(
 ) -> pd.DataFrame:
     """Sessions and sets per week or calendar month, zero for periods without training."""
     return sessions_by_period(
+        get_connection(), athlete_id=athlete_id, start=start, end=end, bucket=bucket
+    )
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def conditioning(
+    version: int, athlete_id: int, start: dt.date, end: dt.date, bucket: Bucket
+) -> pd.DataFrame:
+    """Cardio minutes and distance, and stretching sessions and minutes, per week or month."""
+    return conditioning_by_period(
         get_connection(), athlete_id=athlete_id, start=start, end=end, bucket=bucket
     )
 

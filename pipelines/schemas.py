@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+from pandera import dtypes as pa_dtypes
 from pandera.dtypes import DataType
 from pandera.engines.pandas_engine import Engine
 from pandera.typing.pandas import Series
@@ -309,7 +310,15 @@ def _dtype_holds(expected: DataType | None, values: pd.Series) -> bool:
         actual = Engine.dtype(values.dtype)
     except TypeError:  # a dtype pandera does not know: let pandera itself say so
         return False
-    if actual != expected:
+    # A categorical column of any categories meets a Category of none named (pandera's own
+    # rule), and coercing it changes nothing while the order flag agrees.
+    any_categories = (
+        isinstance(expected, pa_dtypes.Category)
+        and expected.categories is None
+        and isinstance(actual, pa_dtypes.Category)
+        and bool(actual.ordered) == bool(expected.ordered)
+    )
+    if actual != expected and not any_categories:
         return False
     verdict = expected.check(actual, values)  # a bool, or one per value
     return bool(verdict) if isinstance(verdict, bool | np.bool_) else all(verdict)
@@ -930,6 +939,18 @@ class PeriodSessions(StrictModel):
     period: Series[pd.Timestamp]
     sessions: Series[int] = pa.Field(ge=0)
     sets: Series[int] = pa.Field(ge=0)
+
+
+class PeriodConditioning(StrictModel):
+    """One row per (athlete, period): cardio and held stretches, which are never hard sets."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    period: Series[pd.Timestamp]
+    conditioning_sessions: Series[int] = pa.Field(ge=0)
+    conditioning_minutes: Series[float] = pa.Field(ge=0)
+    distance_km: Series[float] = pa.Field(ge=0)
+    mobility_sessions: Series[int] = pa.Field(ge=0)
+    mobility_minutes: Series[float] = pa.Field(ge=0)
 
 
 class SetsExport(StrictModel):
