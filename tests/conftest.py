@@ -19,7 +19,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pytest
@@ -30,6 +30,7 @@ from pipelines.db import connect
 from pipelines.logbook import finish_session, log_sets, start_session
 
 ROOT = Path(__file__).resolve().parents[1]
+T = TypeVar("T")
 
 # Tables a user's database holds; checksummed to prove a rejected write changed nothing.
 USER_TABLES = (
@@ -59,7 +60,7 @@ PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 settings.load_profile(PROFILE)
 
 
-def by_profile(ci: int, deep: int) -> int:
+def by_profile(ci: T, deep: T) -> T:
     """A count for a repetitive test: the smaller one for `make test`, the larger when deep."""
     return deep if PROFILE == "deep" else ci
 

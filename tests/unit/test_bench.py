@@ -21,7 +21,7 @@ from pipelines.bench import (
 )
 from pipelines.db import connect, read_sql
 from pipelines.weekly_volume import weekly_muscle_volume
-from tests.conftest import copy_of
+from tests.conftest import by_profile, copy_of
 
 REQUIRED_KEYS = [
     "sets",
@@ -159,9 +159,15 @@ def test_own_peak_rss_rises_by_what_the_process_takes_and_keeps_its_peak():
     assert after == pytest.approx(during, abs=5)  # the peak, not what is held now
 
 
-def test_the_bench_command_runs_on_ten_thousand_sets():
+# `make test` runs the measures the ratios need; `make test-deep` runs every registered one
+# (the browser, the server and the million-row import included).
+COMMAND_MEASURES = by_profile(ci=",".join(REQUIRED_KEYS[1:]), deep="")
+
+
+def test_the_bench_command_prints_a_table_and_a_json_line_on_ten_thousand_sets():
+    only = ["--only", COMMAND_MEASURES] if COMMAND_MEASURES else []
     done = subprocess.run(
-        [sys.executable, "-m", "dashboard.cli", "bench", "--sets", "10000"],
+        [sys.executable, "-m", "dashboard.cli", "bench", "--sets", "10000", *only],
         capture_output=True,
         text=True,
         check=False,
@@ -174,3 +180,19 @@ def test_the_bench_command_runs_on_ten_thousand_sets():
     assert results["sets"] == 10_000
     assert all(results[k] > 0 for k in REQUIRED_KEYS)
     assert any(line.startswith("(a) weekly volume") for line in lines)
+    if not COMMAND_MEASURES:
+        assert set(results) >= {m.key for m in MEASURES}
+
+
+def test_the_bench_command_names_the_keys_when_asked_for_an_unknown_measure():
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard.cli", "bench", "--sets", "10", "--only", "volume_s,fast"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "No benchmark measure is called fast" in done.stderr
+    assert "log_one_ms" in done.stderr
+    assert "Traceback" not in done.stderr
