@@ -71,6 +71,8 @@ HEAVY_KG = 500.0
 MANY_REPS = 100
 LONG_WORKOUT_H = 12
 
+# Rows checked by pandera at a time (every check is about one row).
+_VALIDATE_ROWS = 200_000
 # Which file column a stored column comes from, to name it in rejection messages.
 _FILE_COLUMN = {
     "started_at": "date",
@@ -400,25 +402,34 @@ class _Plan:
 
     def validate(self) -> None:
         """Check every set with pandera; rows that fail are rejected, the rest go on."""
-        frame = self._set_frame(self.sets)
-        try:
-            ImportedSet.validate(frame, lazy=True)
-            failed: list[Problem] = []
-        except pa.errors.SchemaErrors as exc:
-            failed = problems_from(exc.failure_cases, frame)
-        keep = np.ones(len(frame), dtype=bool)
+        sets = self.sets
+        keep = np.ones(len(sets), dtype=bool)
+        reps: list[pd.Series] = []
+        rir: list[pd.Series] = []
         seen: set[int] = set()
-        for problem in failed:
-            if problem.row is None or problem.row in seen:
-                continue
-            seen.add(problem.row)
-            keep[problem.row - 1] = False
-            line = int(frame["line"].iloc[problem.row - 1])
-            self.report.rejected.append(self._rejection(line, problem))
+        # Every check is about one row, so a large file is checked a slice at a time: the
+        # schema's copy of the rows then stays small.
+        for start in range(0, max(len(sets), 1), _VALIDATE_ROWS):
+            frame = self._set_frame(sets.iloc[start : start + _VALIDATE_ROWS])
+            try:
+                ImportedSet.validate(frame, lazy=True)
+                failed: list[Problem] = []
+            except pa.errors.SchemaErrors as exc:
+                failed = problems_from(exc.failure_cases, frame)
+            for problem in failed:
+                if problem.row is None or start + problem.row in seen:
+                    continue
+                seen.add(start + problem.row)
+                keep[start + problem.row - 1] = False
+                line = int(frame["line"].iloc[problem.row - 1])
+                self.report.rejected.append(self._rejection(line, problem))
+            reps.append(frame["reps"])
+            rir.append(frame["rir"])
+            del frame
         # The lazy validation above named every failing row, so what is left is valid.
-        self.sets["reps"] = frame["reps"]
-        self.sets["rir"] = frame["rir"]
-        del frame
+        sets["reps"] = pd.concat(reps) if len(reps) > 1 else reps[0]
+        sets["rir"] = pd.concat(rir) if len(rir) > 1 else rir[0]
+        del reps, rir
         if not keep.all():
             self.sets = self.sets[keep].reset_index(drop=True)
         self.report.rejected.sort(key=lambda r: (r.line, r.column))
