@@ -5,6 +5,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 PORT ?= 8501
+# Tests run in parallel worker processes, each test file whole in one worker (its module-wide
+# servers and databases are set up once); browser tests mostly wait, so more workers than cores.
+WORKERS ?= 3
+PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
 
 .PHONY: setup run test test-deep lint browser bench catalog clean
 
@@ -34,10 +38,10 @@ lint: setup
 	$(BIN)/lint-imports
 
 test: setup browser lint  ## every check and test, browser tests included (Hypothesis profile ci)
-	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
+	HYPOTHESIS_PROFILE=ci $(PYTEST)
 
 test-deep: setup browser lint  ## the same with the full counts of generated inputs (profile deep)
-	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest
+	HYPOTHESIS_PROFILE=deep $(PYTEST)
 
 bench: setup
 	$(BIN)/liftboard bench

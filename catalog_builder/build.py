@@ -38,6 +38,7 @@ BUILT = (
     "exercise_variations",
     "workout_templates",
     "template_items",
+    "exercise_popularity",
 )
 COLUMNS: dict[str, Row] = {name: SEED_FILES[name] for name in BUILT}
 __all__ = ["COLUMNS", "CatalogError", "Exercise", "build", "build_tables", "main"]
@@ -401,6 +402,7 @@ def build_tables(
         curation.bodyweight_factors,
         curation.stance_cues,
         curation.exercise_muscles,
+        curation.common_lifts,
     ):
         unknown = sorted(set(curated) - ids)
         if unknown:
@@ -422,6 +424,9 @@ def build_tables(
     for muscle in curation.muscles:
         if muscle.muscle_group not in groups:
             raise CatalogError(f"The muscle {muscle.muscle!r} maps to an unknown group.")
+    ranks = sorted(curation.common_lifts.values())
+    if ranks != list(range(1, len(ranks) + 1)):
+        raise CatalogError("The common lifts' popularity_rank must count 1, 2, 3 … without gaps.")
     group_rows = [(g.muscle_group, g.region, str(g.display_order)) for g in curation.muscle_groups]
     return {
         "muscle_groups": sorted(group_rows, key=lambda r: int(r[2])),
@@ -439,6 +444,10 @@ def build_tables(
         "workout_templates": sorted(template_rows(curation)),
         "template_items": sorted(
             template_item_rows(ids, curation), key=lambda r: _numeric_key(r, [1, 2])
+        ),
+        "exercise_popularity": sorted(
+            ((exercise_id, str(rank)) for exercise_id, rank in curation.common_lifts.items()),
+            key=lambda r: int(r[1]),
         ),
     }
 

@@ -35,6 +35,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "bodyweight_factors": ("exercise_id", "bodyweight_factor", "source"),
     "stance_cues": ("exercise_id", "stance", "cues", "source"),
     "aliases": ("alias", "exercise_id", "source"),
+    "common_lifts": ("exercise_id", "popularity_rank", "source"),
     "variations": (
         "exercise_id",
         "variation",
@@ -153,6 +154,8 @@ class Curation:
     bodyweight_factors: dict[str, float]
     stance_cues: dict[str, tuple[str, str]]
     aliases: tuple[tuple[str, str], ...]
+    # Exercise id → how common the lift is (1 = the most common), for the exercise search.
+    common_lifts: dict[str, int]
     variations: tuple[Variation, ...]
     templates: tuple[Template, ...]
     template_items: tuple[TemplateItem, ...]
@@ -235,6 +238,7 @@ def load_curation(folder: Path = CURATION_DIR) -> Curation:
         ("bodyweight_factors", "exercise_id"),
         ("stance_cues", "exercise_id"),
         ("templates", "template_id"),
+        ("common_lifts", "exercise_id"),
     ):
         _unique(name, raw[name], key)
 
@@ -287,6 +291,10 @@ def load_curation(folder: Path = CURATION_DIR) -> Curation:
         bodyweight_factors=factors,
         stance_cues={r["exercise_id"]: (r["stance"], r["cues"]) for _, r in raw["stance_cues"]},
         aliases=tuple((r["alias"], r["exercise_id"]) for _, r in raw["aliases"]),
+        common_lifts={
+            r["exercise_id"]: _int("common_lifts", n, "popularity_rank", r["popularity_rank"])
+            for n, r in raw["common_lifts"]
+        },
         variations=tuple(
             Variation(*(r[c] for c in Variation._fields)) for _, r in raw["variations"]
         ),

@@ -17,10 +17,11 @@ import streamlit as st
 
 from pipelines import athletes as athlete_reads
 from pipelines import catalog as catalog_reads
-from pipelines import live, log_views, logbook, writes
+from pipelines import live, log_views, logbook, past_workouts, rest, writes
 from pipelines.backup import backup_bytes
 from pipelines.coaching import circuit_coaching
 from pipelines.consistency import (
+    conditioning_by_period,
     sessions_by_period,
     training_calendar,
     training_span,
@@ -34,6 +35,7 @@ from pipelines.exercise_matching import mapped_exercises as _mapped_exercises
 from pipelines.exercise_matching import name_matches as _name_matches
 from pipelines.exercise_matching import unmap_exercise as _unmap_exercise
 from pipelines.exercise_matching import unmapped_exercises as _unmapped_exercises
+from pipelines.exercise_search import exercise_options as _exercise_options
 from pipelines.exports import export_frame, to_csv_bytes
 from pipelines.importers import ImportReport, Preview, UndoneImport, import_file, past_imports
 from pipelines.importers import preview as _preview
@@ -227,6 +229,16 @@ def sessions(
 
 
 @st.cache_data(ttl=TTL, max_entries=16)
+def conditioning(
+    version: int, athlete_id: int, start: dt.date, end: dt.date, bucket: Bucket
+) -> pd.DataFrame:
+    """Cardio minutes and distance, and stretching sessions and minutes, per week or month."""
+    return conditioning_by_period(
+        get_connection(), athlete_id=athlete_id, start=start, end=end, bucket=bucket
+    )
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
 def span(version: int, athlete_id: int) -> tuple[dt.date, dt.date] | None:
     """The day of the athlete's first and latest session, or None before any."""
     return training_span(get_connection(), athlete_id)
@@ -308,6 +320,33 @@ def log_template_set(
     opened = logbook.NewSession(athlete_id, started_at, name=name, template_id=template_id)
     (set_id,) = logbook.log_sets(con, opened, [entry])
     return logbook.session_of_set(con, set_id)
+
+
+def rest_seconds(athlete_id: int) -> int:
+    """The athlete's rest between single sets, in seconds."""
+    return rest.rest_seconds(get_connection(), athlete_id)
+
+
+def set_rest_seconds(athlete_id: int, seconds: Any) -> int:
+    """Store the athlete's rest between single sets (validated); returns the seconds kept."""
+    return rest.set_rest_seconds(get_connection(), athlete_id, seconds)
+
+
+def open_circuit_session(
+    athlete_id: int, day: dt.date, template_id: str | None = None
+) -> dict[str, Any] | None:
+    """The athlete's unfinished template session of `day` (`session_id`, `template_id`, `name`)."""
+    return log_views.open_circuit_session(get_connection(), athlete_id, day, template_id)
+
+
+def session_exercises(session_id: int) -> list[str]:
+    """The exercise ids of a session's sets, in the order they were logged."""
+    return log_views.session_exercises(get_connection(), session_id)
+
+
+def session_summary(session_id: int) -> log_views.SessionSummary:
+    """Time, sets, hard sets per muscle group and the records of a session."""
+    return log_views.session_summary(get_connection(), session_id)
 
 
 def finish_session(session_id: int) -> None:
@@ -535,3 +574,52 @@ def review_csv_bytes(version: int, athlete_id: int, day: dt.date, unit: str) -> 
 def coaching(version: int, athlete_id: int, day: dt.date) -> pd.DataFrame:
     """Which moves of the beginner circuit are ready for more, from the athlete's log."""
     return circuit_coaching(get_connection(), athlete_id, as_of=day)
+
+
+# --- the exercise search, past workouts and athletes ---------------------------------------
+
+
+@st.cache_data(ttl=TTL, max_entries=8)
+def exercise_options(version: int, athlete_id: int, day: dt.date) -> pd.DataFrame:
+    """Every exercise once, in search order: the athlete's recent lifts, then common ones.
+
+    Pass `catalog_version()` and the day being logged, as for `exercise_names`.
+    """
+    return _exercise_options(get_connection(), athlete_id, day)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def past_sessions(version: int, athlete_id: int, page: int) -> pd.DataFrame:
+    """One page of the athlete's sessions, newest first."""
+    return past_workouts.past_sessions(get_connection(), athlete_id, page)
+
+
+@st.cache_data(ttl=TTL, max_entries=16)
+def session_sets(version: int, session_id: int) -> pd.DataFrame:
+    """One row per set of a session, in order."""
+    return logbook.session_sets(get_connection(), session_id)
+
+
+def delete_set_kept(set_id: int) -> dict[str, Any]:
+    """Remove a logged set and return it as stored, so that it can be put back."""
+    return past_workouts.delete_set_kept(get_connection(), set_id)
+
+
+def restore_set(kept: dict[str, Any]) -> int:
+    """Put back a set removed by `delete_set_kept`."""
+    return past_workouts.restore_set(get_connection(), kept)
+
+
+def delete_session(session_id: int) -> None:
+    """Remove a session and all of its sets."""
+    logbook.delete_session(get_connection(), session_id)
+
+
+def rename_athlete(athlete_id: int, name: str) -> int:
+    """Give an athlete another name; returns their id from now on."""
+    return athlete_reads.rename_athlete(get_connection(), athlete_id, name)
+
+
+def delete_athlete(athlete_id: int, typed_name: str) -> None:
+    """Remove an athlete and every row of theirs (the typed name must be theirs)."""
+    athlete_reads.delete_athlete(get_connection(), athlete_id, typed_name)

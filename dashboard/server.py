@@ -121,6 +121,15 @@ async def _refuse(send: Send) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+def _warm_up() -> None:
+    """Import what every command and the first page visit need, once, beside the server."""
+    build_parser()
+    from dashboard import data_access  # noqa: F401 - imported for its side effect: loaded
+    from dashboard.components import charts, trends  # noqa: F401
+
+    charts.warm_up()
+
+
 def make_app(db: str) -> st.App:
     """The Streamlit app with the request guard, the shared connection and the command socket."""
 
@@ -129,8 +138,9 @@ def make_app(db: str) -> st.App:
         live.hold(db)
         listener = live.CommandListener(db, run_relayed)
         listener.start()
-        # Build the command parser now (it imports every command), not on the first command.
-        threading.Thread(target=build_parser, name="liftboard-warm", daemon=True).start()
+        # Build the command parser now (it imports every command), not on the first command,
+        # and ready the dashboard's own modules and charting, not in the first visit.
+        threading.Thread(target=_warm_up, name="liftboard-warm", daemon=True).start()
         try:
             yield
         finally:

@@ -103,3 +103,104 @@ def athlete_activity(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         `AthleteActivity`); athletes who never trained come last, in the order they were added.
     """
     return validate(AthleteActivity, con.cursor().execute(read_sql("marts/athlete_activity")).df())
+
+
+def _run_script(cur: duckdb.DuckDBPyConnection, script: str, params: dict[str, Any]) -> None:
+    """Run the statements of `pipelines/sql/<script>.sql` one by one, each with its parameters.
+
+    DuckDB binds parameters to a single statement only.
+    """
+    for statement in read_sql(script).split(";\n"):
+        code = "\n".join(
+            line for line in statement.splitlines() if not line.lstrip().startswith("--")
+        ).strip()
+        if code:
+            cur.execute(code, {k: v for k, v in params.items() if f"${k}" in code})
+
+
+def _athlete_name(con: duckdb.DuckDBPyConnection, athlete_id: int) -> str:
+    """The name of athlete `athlete_id`.
+
+    Raises:
+        ValidationError: there is no such athlete.
+    """
+    row = (
+        con.cursor()
+        .execute("select name from athletes where athlete_id = ?", [athlete_id])
+        .fetchone()
+    )
+    if row is None:
+        raise ValidationError([Problem(None, "athlete_id", athlete_id, RULES["athlete_id"])])
+    return str(row[0])
+
+
+def rename_athlete(con: duckdb.DuckDBPyConnection, athlete_id: int, new_name: str) -> int:
+    """Give an athlete another name; their imports are recorded under it too.
+
+    DuckDB cannot change a unique column of a row that other tables refer to, so the athlete's
+    rows move onto a new athlete row with the new name (every other column kept) and the old
+    row goes. Sets keep their ids; sessions get new ones.
+
+    Returns:
+        The athlete's id from now on.
+
+    Raises:
+        ValidationError: the name is empty or longer than 200 characters, or the athlete is
+            unknown.
+        LiftboardError: another athlete already has that name.
+    """
+    old = _athlete_name(con, athlete_id)
+    entry = validate(AthleteEntry, pd.DataFrame({"name": [str(new_name).strip()], "unit": ["kg"]}))
+    name = str(entry["name"].iloc[0])
+    if name == old:
+        return athlete_id
+    taken = find_athlete(con, name)
+    if taken is not None and taken != athlete_id:
+        raise LiftboardError(f"There is already an athlete called {name!r}; choose another name.")
+    params = {"athlete_id": athlete_id, "new_name": name, "old_name": old}
+    with write(con, "athlete") as w:
+        _run_script(w.cur, "writes/rename_athlete", params)
+        (new_id,) = w.cur.execute("select new_id from athlete_moves").fetchall()[0]
+        old_sessions = [
+            int(r[0]) for r in w.cur.execute("select old_id from session_moves").fetchall()
+        ]
+        w.cur.execute("drop table athlete_moves")
+        w.cur.execute("drop table session_moves")
+    with write(con, "sessions") as w:  # by now no set refers to them
+        w.cur.execute(
+            "delete from sessions where session_id in (select unnest(?::bigint[]))", [old_sessions]
+        )
+    with write(con, "athlete") as w:
+        w.cur.execute("delete from athletes where athlete_id = ?", [athlete_id])
+    return int(new_id)
+
+
+def delete_athlete(con: duckdb.DuckDBPyConnection, athlete_id: int, typed_name: str) -> None:
+    """Remove an athlete and every row of theirs; other athletes' rows are left alone.
+
+    Their sets (with the import and mapping links to them), sessions, imports (those recorded
+    under their name), bodyweights, landmarks and kept weekly cells go. It takes three steps,
+    because DuckDB refuses to delete a parent row in the transaction that deletes its
+    children; should a later step fail, what remains is the athlete without training, and
+    deleting again finishes the job.
+
+    Args:
+        con: The database.
+        athlete_id: Whom to remove.
+        typed_name: The name as the person typed it to confirm (case and outer spaces ignored).
+
+    Raises:
+        ValidationError: the athlete is unknown, or the typed name is not theirs.
+    """
+    name = _athlete_name(con, athlete_id)
+    if str(typed_name).strip().casefold() != name.strip().casefold():
+        raise ValidationError(
+            [Problem(None, "name", typed_name, f"type the athlete's name, {name!r}, to confirm")]
+        )
+    with write(con, "athlete rows") as w:
+        _run_script(w.cur, "writes/delete_athlete_rows", {"athlete_id": athlete_id, "name": name})
+    with write(con, "sessions") as w:
+        w.cur.execute("delete from sessions where athlete_id = ?", [athlete_id])
+        w.cur.execute("delete from imports where lower(trim(athlete)) = lower(?)", [name])
+    with write(con, "athlete") as w:
+        w.cur.execute("delete from athletes where athlete_id = ?", [athlete_id])

@@ -34,6 +34,10 @@ from pipelines.units import from_kg
 TEMPLATE_ID = "beginner_back_legs"
 READY_DAYS = 21
 LAST_SESSIONS = 3
+NO_HISTORY = (
+    "No circuit logged yet. Start it from this page and log each round: after 3 weeks at one "
+    "load with every rep done, each move says here when it is ready for more."
+)
 METHOD = (
     "From your sessions of this circuit: a move is ready for more when you have used the same "
     f"load or version for {READY_DAYS // 7} weeks or more and your last {LAST_SESSIONS} circuits "

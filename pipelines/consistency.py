@@ -1,4 +1,4 @@
-"""Consistency: sessions per week, streaks of training weeks, and a per-day calendar.
+"""Consistency: sessions, streaks, a per-day calendar, and cardio and stretching apart.
 
 A session counts when it holds at least one set (a warm-up is enough); a training week holds at
 least one such session. Streaks count consecutive training weeks; the current streak ends in
@@ -16,6 +16,7 @@ import pandas as pd
 from pipelines.db import read_sql
 from pipelines.filters import DayLike, as_day, date_range, week_start_isodow
 from pipelines.schemas import (
+    PeriodConditioning,
     PeriodSessions,
     TrainingDay,
     TrainingStreak,
@@ -63,6 +64,38 @@ def sessions_by_period(
     """
     frame = _period_sessions(con, athlete_id, start, end, week_start, by_month=bucket == "month")
     return validate(PeriodSessions, frame.rename(columns={"period_start": "period"}))
+
+
+def conditioning_by_period(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    athlete_id: int | None = None,
+    start: DayLike = None,
+    end: DayLike = None,
+    bucket: Bucket = "week",
+    week_start: str = "monday",
+) -> pd.DataFrame:
+    """Cardio and held stretches per week, or per calendar month, kept apart from lifting.
+
+    Conditioning is every set of a cardio exercise (a run, a row, a ride): its minutes, its
+    kilometres and the sessions holding one. Mobility is every set of a stretch that is held:
+    its minutes and sessions. Neither counts as a hard set for any muscle group.
+
+    Returns:
+        One row per (athlete_id, period), `period` its first day, from the period holding
+        `start` (else the first session) to the one holding `end` (else the last), zero when
+        none, validated by `PeriodConditioning`.
+    """
+    span = date_range(start, end)
+    params = {
+        "athlete_id": athlete_id,
+        "start": span.start,
+        "end": span.end,
+        "week_start_isodow": week_start_isodow(week_start),
+        "by_month": bucket == "month",
+    }
+    frame = con.cursor().execute(read_sql("marts/weekly_conditioning"), params).df()
+    return validate(PeriodConditioning, frame.rename(columns={"period_start": "period"}))
 
 
 def _period_sessions(

@@ -40,6 +40,7 @@ SEED_FILES: dict[str, tuple[str, ...]] = {
     ),
     "exercise_muscles": ("exercise_id", "muscle_group", "role"),
     "exercise_aliases": ("alias", "alias_norm", "exercise_id"),
+    "exercise_popularity": ("exercise_id", "popularity_rank"),
     "exercise_variations": (
         "exercise_id",
         "position",

@@ -17,6 +17,9 @@ DEMO_ATHLETE = "Demo lifter"
 TEMPLATE_ID = "beginner_back_legs"
 # Starting loads (kg) for the weighted moves of the circuit; bodyweight moves carry none.
 START_LOAD_KG = {"Suitcase_Deadlift": 12.0, "Kettlebell_Sumo_High_Pull": 8.0}
+# The load steps (4 kg every four weeks) each weighted move takes at most: the suitcase
+# deadlift goes up once and then stays, so its estimated one-rep max stops rising (a plateau).
+MAX_LOAD_STEPS = {"Suitcase_Deadlift": 1, "Kettlebell_Sumo_High_Pull": 99}
 # Classic lifts of the Saturday strength session: (exercise id, sets, reps, start kg, step kg).
 CLASSICS = (
     ("Barbell_Squat", 3, 5, 40.0, 2.5),
@@ -36,7 +39,8 @@ def write_demo(
     """Write `weeks` weeks of training ending in the week of `end` (today by default).
 
     The demo lifter is a beginner (beginner landmarks). The circuit is done about three times a
-    week; load is added every four weeks; a strength session with warm-ups follows every other
+    week; load is added every four weeks, except that the suitcase deadlift stays at its
+    second load from week 4 on (a plateau); a strength session with warm-ups follows every other
     Saturday; one week in the middle is missed (under the minimum), and in the week before the
     last a keen fifth circuit makes it more than a beginner recovers from.
     Sessions carry a source key, so running it again adds nothing.
@@ -127,7 +131,8 @@ def _circuit_sets(
                     continue
                 entry: dict[str, Any] = {"exercise": exercise_id}
                 if exercise_id in START_LOAD_KG:
-                    entry["weight"] = START_LOAD_KG[exercise_id] + 4.0 * step
+                    steps = min(step, MAX_LOAD_STEPS[exercise_id])
+                    entry["weight"] = START_LOAD_KG[exercise_id] + 4.0 * steps
                 if seconds is not None:
                     entry["seconds"] = seconds + 5 * step
                 else:

@@ -42,6 +42,11 @@ ACTIVE_DAYS = 21
 MIN_DROP = 0.05
 NOISE_FACTOR = 2.0
 DELOAD_SHARE = 0.10
+NO_HISTORY = (
+    f"Nothing to judge yet. Log a lift with its load and reps in at least {MIN_SESSIONS} "
+    "sessions over 12 weeks: from then on it is flagged here if it stops setting bests or "
+    "goes back."
+)
 METHOD = (
     "From the best estimated one-rep max of each session over the last 12 weeks (lifts done at "
     f"least {MIN_SESSIONS} times): a plateau is no new best for {PLATEAU_WEEKS} weeks despite "

@@ -23,6 +23,7 @@ from pipelines.db import read_sql
 from pipelines.exports import to_csv_bytes
 from pipelines.filters import DayLike, as_day, week_of
 from pipelines.schemas import (
+    TARGET_STATUSES,
     PersonalRecord,
     ReviewMuscle,
     ReviewRepRange,
@@ -30,11 +31,15 @@ from pipelines.schemas import (
     validate,
 )
 from pipelines.strength import personal_records
-from pipelines.volume_targets import weekly_volume_status
-from pipelines.weekly_volume import muscle_group_order
+from pipelines.weekly_volume import make_period_volume, muscle_group_order
 
 HISTORY_WEEKS = 12
 AVERAGE_WEEKS = 4
+NO_HISTORY = (
+    "Nothing logged yet. Log a session, with its sets, and this week's review shows here: "
+    "sessions, sets and minutes against earlier weeks, each muscle group against its targets, "
+    "rep ranges and records."
+)
 METHOD = (
     "Sessions, sets (warm-ups left out) and minutes of this Monday-to-Sunday week against last "
     "week and the average of the 4 weeks before; per muscle group the hard sets (1 per set for "
@@ -90,16 +95,25 @@ def weekly_review(
     start = monday - dt.timedelta(weeks=HISTORY_WEEKS - 1)
     if first is not None:
         start = min(monday, max(start, week_of(first)))
-    status = weekly_volume_status(
+    # the statuses of the weeks, counted and judged in SQL on this cursor (no frame between)
+    params = make_period_volume(
         con,
+        cur,
         athlete_id=athlete_id,
         start=start,
         end=sunday,
         secondary_weight=secondary_weight,
+        week_start="monday",
+        by_month=False,
     )
-    cur.register("status_weeks", status.assign(target_status=status["target_status"].astype(str)))
-    history = cur.execute(read_sql("marts/review_muscle_history")).df()
-    cur.unregister("status_weeks")
+    cur.execute(
+        "create or replace temp table status_codes as " + read_sql("marts/weekly_volume_status"),
+        params,
+    )
+    history = cur.execute(
+        read_sql("marts/review_muscle_history"), {"statuses": list(TARGET_STATUSES)}
+    ).df()
+    cur.execute("drop table status_codes")
     frequency = cur.execute(
         read_sql("marts/review_muscle_sessions"),
         {"athlete_id": athlete_id, "monday": monday, "secondary_weight": secondary_weight},

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+from pandera import dtypes as pa_dtypes
 from pandera.dtypes import DataType
 from pandera.engines.pandas_engine import Engine
 from pandera.typing.pandas import Series
@@ -309,7 +310,15 @@ def _dtype_holds(expected: DataType | None, values: pd.Series) -> bool:
         actual = Engine.dtype(values.dtype)
     except TypeError:  # a dtype pandera does not know: let pandera itself say so
         return False
-    if actual != expected:
+    # A categorical column of any categories meets a Category of none named (pandera's own
+    # rule), and coercing it changes nothing while the order flag agrees.
+    any_categories = (
+        isinstance(expected, pa_dtypes.Category)
+        and expected.categories is None
+        and isinstance(actual, pa_dtypes.Category)
+        and bool(actual.ordered) == bool(expected.ordered)
+    )
+    if actual != expected and not any_categories:
         return False
     verdict = expected.check(actual, values)  # a bool, or one per value
     return bool(verdict) if isinstance(verdict, bool | np.bool_) else all(verdict)
@@ -565,6 +574,20 @@ class ExerciseName(StrictModel):
     last_done_at: Series[pd.Timestamp] = pa.Field(nullable=True)
 
 
+class ExerciseOption(StrictModel):
+    """One row per exercise, in the order the Log page's exercise search offers them."""
+
+    exercise_id: Series[str] = pa.Field(unique=True)
+    name: Series[str] = pa.Field(str_length={"min_value": 1})
+    aliases: Series[str]
+    label: Series[str] = pa.Field(str_length={"min_value": 1})
+    load_type: Series[str] = pa.Field(isin=LOAD_TYPES)
+    unilateral: Series[bool]
+    last_done_at: Series[pd.Timestamp] = pa.Field(nullable=True)
+    popularity_rank: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
+    search_rank: Series[int] = pa.Field(ge=1)
+
+
 class WorkoutTemplate(StrictModel):
     """One row per workout template, with its count of main and add-on slots."""
 
@@ -668,6 +691,20 @@ class AthleteActivity(StrictModel):
     unit: Series[str] = pa.Field(isin=UNITS)
     sessions: Series[int] = pa.Field(ge=0)
     last_session_at: Series[pd.Timestamp] = pa.Field(nullable=True)
+
+
+class PastSession(StrictModel):
+    """One row per session of an athlete, newest first, with its sets and duration."""
+
+    session_id: Series[int] = pa.Field(ge=1)
+    started_at: Series[pd.Timestamp]
+    performed_on: Series[pd.Timestamp]
+    name: Series[str]
+    source: Series[str]
+    sets: Series[int] = pa.Field(ge=0)
+    exercises: Series[int] = pa.Field(ge=0)
+    duration_min: Series[float] = pa.Field(nullable=True)
+    total_sessions: Series[int] = pa.Field(ge=0)
 
 
 # --- marts and exports --------------------------------------------------------------------
@@ -902,6 +939,18 @@ class PeriodSessions(StrictModel):
     period: Series[pd.Timestamp]
     sessions: Series[int] = pa.Field(ge=0)
     sets: Series[int] = pa.Field(ge=0)
+
+
+class PeriodConditioning(StrictModel):
+    """One row per (athlete, period): cardio and held stretches, which are never hard sets."""
+
+    athlete_id: Series[int] = pa.Field(ge=1)
+    period: Series[pd.Timestamp]
+    conditioning_sessions: Series[int] = pa.Field(ge=0)
+    conditioning_minutes: Series[float] = pa.Field(ge=0)
+    distance_km: Series[float] = pa.Field(ge=0)
+    mobility_sessions: Series[int] = pa.Field(ge=0)
+    mobility_minutes: Series[float] = pa.Field(ge=0)
 
 
 class SetsExport(StrictModel):

@@ -14,11 +14,15 @@ is a vector of credits per muscle group. The plan is the solution of a small int
                 now_g + sum_e credit_eg * x_e <= MRV_g       for every group with a maximum
                 x_e in {0, 1, ..., MAX_SETS_PER_EXERCISE}
 
-Ties are broken by fewer different exercises, then by the exercises the athlete does most often.
-It is solved exactly by a depth-first branch and bound over the candidates (`fewest_sets`): a
-branch is cut when even the best remaining exercise for some short group could not close its gap
-within the best total found so far. When no plan reaches every short group, the largest set of
-groups that can be reached is planned for, and the others are named with the reason.
+It is solved by a depth-first branch and bound over the candidates (`fewest_sets`), in two
+phases. The first finds the fewest sets: each node's linear relaxation (`lp_bound`) gives a lower
+bound and its solution the order in which set counts are tried, and an exercise is skipped while
+one that gives every short group as much and every capped group no more is not yet at its cap.
+On real weeks the bound at the root is met by the first plan or one of the next few, which proves
+it the smallest; `MAX_NODES` is only a safety net, and a plan cut short by it says so. The second
+phase looks, within `TIE_NODES` nodes, for a plan of that same size with fewer different
+exercises (then the ones done most often). When no plan reaches every short group, the largest
+set of groups that can be reached is planned for, and the others are named with the reason.
 """
 
 from __future__ import annotations
@@ -34,16 +38,23 @@ import numpy as np
 import pandas as pd
 
 from pipelines.db import read_sql
-from pipelines.filters import DayLike, as_day, week_of
+from pipelines.filters import DayLike, as_day, secondary_set_weight, week_of
 from pipelines.schemas import GapPlanSet, MuscleGap, validate
-from pipelines.volume_targets import weekly_volume_status
 
 MAX_CANDIDATES = 15
 MAX_SETS_PER_EXERCISE = 10
 RECENT_WEEKS = 8
-# Branch-and-bound nodes per search before the best plan so far is taken unproven.
-MAX_NODES = 1_500
+# Branch-and-bound nodes per search for the fewest sets; beyond it a plan is marked unproven
+# (a safety net: on real weeks the linear bound is met within a few dozen nodes).
+MAX_NODES = 20_000
+# Nodes spent, once the fewest sets are known, looking for a plan of that size with fewer
+# different exercises (the tie-break); beyond it the fewest found is kept.
+TIE_NODES = 150
 DEFAULT_TEMPLATE = "beginner_back_legs"
+NO_HISTORY = (
+    "Nothing logged yet. Log your sessions for a week or two, any exercises you do: this box "
+    "then works out the fewest extra sets that bring each muscle group up to its weekly minimum."
+)
 METHOD = (
     "Counts this week's hard sets so far (1 per set for a main muscle, 0.5 for a helping one), "
     "then finds the fewest extra sets, from exercises you did in the last 8 weeks and your "
@@ -68,7 +79,8 @@ class Plan:
     sets: dict[str, int]
     reached: tuple[str, ...]
     unreached: dict[str, str] = field(default_factory=dict)
-    proven: bool = True  # False when the search stopped at its node limit
+    proven: bool = True  # False when the search for the fewest sets stopped at its limit
+    fewest_exercises: bool = True  # False when the tie-break search stopped at its limit
 
     @property
     def total(self) -> int:
@@ -109,22 +121,23 @@ def week_gaps(
     """
     day = as_day(as_of, "as_of") or dt.date.today()
     monday = week_of(day)
-    status = weekly_volume_status(
-        con, athlete_id=athlete_id, start=monday, end=day, secondary_weight=secondary_weight
+    # the week so far of this one athlete, counted in SQL (`marts/week_gap_status`)
+    status = (
+        con.cursor()
+        .execute(
+            read_sql("marts/week_gap_status"),
+            {
+                "athlete_id": athlete_id,
+                "monday": monday,
+                "as_of": day,
+                "secondary_weight": secondary_set_weight(secondary_weight),
+            },
+        )
+        .fetchall()
     )
-    now = {
-        str(g): float(v) for g, v in zip(status["muscle_group"], status["hard_sets"], strict=True)
-    }
-    minimum = {
-        str(g): float(m)
-        for g, m in zip(status["muscle_group"], status["mev_sets"], strict=True)
-        if not pd.isna(m) and float(m) > 0
-    }
-    maximum = {
-        str(g): float(m)
-        for g, m in zip(status["muscle_group"], status["mrv_sets"], strict=True)
-        if not pd.isna(m)
-    }
+    now = {str(g): float(v) for g, v, _mev, _mrv in status}
+    minimum = {str(g): float(m) for g, _v, m, _mrv in status if m is not None and float(m) > 0}
+    maximum = {str(g): float(m) for g, _v, _mev, m in status if m is not None}
     short = {g: m for g, m in minimum.items() if now.get(g, 0.0) < m}
     candidates = gap_candidates(con, athlete_id, day, secondary_weight) if short else []
     plan = fewest_sets(now, short, maximum, candidates)
@@ -231,7 +244,7 @@ def fewest_sets(
         if why is not None:
             unreached[group] = why
     reachable = [g for g in targets if g not in unreached]
-    proven = [True]
+    proven = [True, True]
     for size in range(len(reachable), 0, -1):
         best: tuple[tuple[int, int, int], dict[str, int], tuple[str, ...]] | None = None
         for subset in itertools.combinations(reachable, size):
@@ -242,7 +255,7 @@ def fewest_sets(
             for group in reachable:
                 if group not in best[2]:
                     unreached[group] = "reaching it too would take another group past its maximum"
-            return Plan(best[1], best[2], unreached, proven[0])
+            return Plan(best[1], best[2], unreached, proven[0], proven[1])
     return Plan({}, (), unreached)
 
 
@@ -252,6 +265,7 @@ def lp_bound(
     caps: Sequence[int],
     left: Sequence[int],
     space: Sequence[int],
+    into: list[float] | None = None,
 ) -> float:
     """A lower bound on the sets still needed: the linear relaxation's optimum, from its dual.
 
@@ -296,6 +310,8 @@ def lp_bound(
                 tableau[r] -= tableau[r, entering] * tableau[leave]
         reduced -= reduced[entering] * tableau[leave]
         basis[leave] = entering
+    if into is not None:
+        into[:] = [float(v) for v in -reduced[width : width + k]]
     return float(-reduced[-1])
 
 
@@ -352,30 +368,55 @@ def _search(
     room: Mapping[str, int],
     max_sets: int,
     proven: list[bool] | None = None,
-    max_nodes: int = MAX_NODES,
+    max_nodes: int | None = None,
+    tie_nodes: int = TIE_NODES,
 ) -> tuple[tuple[int, int, int], dict[str, int]] | None:
     """Depth-first branch and bound; returns (key, sets per exercise id) or None if infeasible.
 
-    The key is (total sets, exercises used, sum of the preference ranks of those used); the
-    smallest key wins. Exercises are branched on widest first, most sets first; a greedy plan
-    gives the first bound. A branch is cut when its sets so far plus a lower bound on the sets
-    still needed exceed the best total found (or equal it with no fewer exercises possible).
-    The lower bounds: for each short group, its gap over the largest credit left for it; and
-    the summed gap (plain, and weighted by the gaps) over the most one set of any remaining
-    exercise can close of it. Each is a feasible solution of the linear program's dual, so
-    never above the true answer.
+    The key is (total sets, exercises used, sum of the preference ranks of those used).
+    Exercises are branched on widest first; the set counts nearest the linear relaxation's
+    solution are tried first. Phase 0 cuts a branch when its sets so far plus a lower bound on
+    the sets still needed reach the best total found, and stops once a plan meets the root's
+    bound. Phase 1 keeps that total and cuts a branch that cannot use fewer exercises (by their
+    caps, and by the relaxation in which each exercise counts as one and gives its cap's worth).
+    The lower bounds: for each short group, its gap over the largest credit left for it; the
+    summed gap (plain, and weighted by the gaps) over the most one set of any remaining exercise
+    can close of it; and the linear relaxation. None is ever above the true answer. Dominated
+    exercises (another, earlier one gives every short group as much and every capped group no
+    more) are used only while that one is at its cap, or unused and less preferred: some best
+    plan always has this form.
+
+    `proven`, when given, gets [fewest sets proven, fewest exercises proven] set to False when
+    the matching phase stopped at its node limit.
     """
     groups = list(need)
     capped = list(room)
     chosen_ids = [
         i for i, c in enumerate(candidates) if any(c.credits.get(g, 0) > 0 for g in groups)
     ]
-    chosen_ids.sort(key=lambda i: (-sum(candidates[i].credits.get(g, 0.0) for g in groups), i))
+    chosen_ids.sort(
+        key=lambda i: (
+            -sum(candidates[i].credits.get(g, 0.0) for g in groups),
+            sum(candidates[i].credits.get(g, 0.0) for g in capped),
+            i,
+        )
+    )
     pool = [candidates[i] for i in chosen_ids]
     n = len(pool)
     credit = [[_halves(c.credits.get(g, 0.0)) for g in groups] for c in pool]
     load = [[_halves(c.credits.get(g, 0.0)) for g in capped] for c in pool]
     caps = [_cap(c, room, max_sets) for c in pool]
+    # f (earlier) dominates e when it gives every short group at least as much and every capped
+    # group no more: some best plan then uses e only if f is at its cap, or unused and e preferred
+    dominators = [
+        [
+            f
+            for f in range(e)
+            if all(a >= b for a, b in zip(credit[f], credit[e], strict=True))
+            and all(a <= b for a, b in zip(load[f], load[e], strict=True))
+        ]
+        for e in range(n)
+    ]
     reach_rest = [[0] * len(groups) for _ in range(n + 1)]
     best_rest = [[0] * len(groups) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
@@ -383,7 +424,13 @@ def _search(
         best_rest[i] = [max(a, b) for a, b in zip(best_rest[i + 1], credit[i], strict=True)]
     best: list[tuple[tuple[int, int, int], tuple[int, ...]]] = []
     counts = [0] * n
-    budget = [max_nodes]
+    budget = [MAX_NODES if max_nodes is None else max_nodes]
+    # phase 0 finds the fewest sets; phase 1 then the fewest exercises among plans that size
+    phase = [0]
+    floor = [0]  # the linear bound at the root: a plan of this size is proven the smallest
+    widest_caps = [sorted(caps[i:], reverse=True) for i in range(n + 1)]
+    stretched = [[c * caps[e] for c in credit[e]] for e in range(n)]
+    stretched_load = [[c * caps[e] for c in load[e]] for e in range(n)]
 
     def bound(i: int, left: Sequence[int]) -> float:
         """Fewest further sets any completion needs (inf when none can complete)."""
@@ -403,35 +450,56 @@ def _search(
                 worst = max(worst, -(-gap // widest))
         return worst
 
-    def consider(key: tuple[int, int, int]) -> None:
-        if not best or key[:2] < best[0][0][:2]:
-            best[:] = [(key, tuple(counts))]
+    def fewer_exercises_bound(i: int, sets: int, left: Sequence[int], space: Sequence[int]) -> int:
+        """Fewest further exercises any completion needs: by their caps, and fractionally."""
+        total = most = 0
+        for cap in widest_caps[i]:
+            if total >= sets:
+                break
+            total += cap
+            most += 1
+        relaxed = lp_bound(stretched[i:], stretched_load[i:], [1] * (n - i), left, space)
+        return max(most, math.ceil(relaxed - 1e-6))
+
+    def cut(total: int, lower: int, used: int) -> bool:
+        if not best:
+            return False
+        top = best[0][0]
+        if phase[0] == 0:
+            return total + lower >= top[0]
+        return total + lower > top[0] or (total + lower == top[0] and used + 1 >= top[1])
 
     def visit(i: int, left: list[int], space: list[int], total: int, used: int, rank: int) -> None:
         budget[0] -= 1
         if budget[0] < 0 and best:
             return
+        if phase[0] == 0 and best and best[0][0][0] <= floor[0]:
+            return
         if all(m <= 0 for m in left):
-            consider((total, used, rank))
+            if not best or (total, used) < best[0][0][:2]:
+                best[:] = [((total, used, rank), tuple(counts))]
             return
         if i == n:
             return
         lower = bound(i, left)
-        if lower == math.inf:
+        if lower == math.inf or cut(total, int(lower), used):
             return
-        if best:
-            top = best[0][0]
-            if total + lower > top[0] or (total + lower == top[0] and used + 1 >= top[1]):
-                return
-        relaxed = lp_bound(credit[i:], load[i:], caps[i:], left, space)
+        guide: list[float] = []
+        relaxed = lp_bound(credit[i:], load[i:], caps[i:], left, space, guide)
         if relaxed == math.inf:
             return
         lower = max(lower, math.ceil(relaxed - 1e-6))
-        if best:
-            top = best[0][0]
-            if total + lower > top[0] or (total + lower == top[0] and used + 1 >= top[1]):
-                return
+        if cut(total, int(lower), used):
+            return
+        if (
+            phase[0] == 1
+            and used + fewer_exercises_bound(i, int(lower), left, space) >= best[0][0][1]
+        ):
+            return
         most = caps[i]
+        for f in dominators[i]:
+            if 0 < counts[f] < caps[f] or (counts[f] == 0 and chosen_ids[f] < chosen_ids[i]):
+                most = 0
         for k, c in enumerate(load[i]):
             if c > 0:
                 most = min(most, space[k] // c)
@@ -439,7 +507,10 @@ def _search(
             (-(-m // c) for m, c in zip(left, credit[i], strict=True) if m > 0 and c > 0),
             default=0,
         )
-        for x in range(min(most, useful_most), -1, -1):
+        top_x = min(most, useful_most)
+        aim = min(top_x, max(0, round(guide[0]))) if guide else top_x
+        order = sorted(range(top_x, -1, -1), key=lambda x: abs(x - aim))
+        for x in order:
             counts[i] = x
             visit(
                 i + 1,
@@ -451,12 +522,23 @@ def _search(
             )
         counts[i] = 0
 
-    visit(0, [need[g] for g in groups], [room[g] for g in capped], 0, 0, 0)
+    start = [need[g] for g in groups]
+    roomy = [room[g] for g in capped]
+    root = lp_bound(credit, load, caps, start, roomy)
+    if root == math.inf:
+        return None
+    floor[0] = math.ceil(root - 1e-6)
+    visit(0, start, roomy, 0, 0, 0)
     if not best:
         return None
-    key, sets = best[0]
     if proven is not None and budget[0] < 0:
         proven[0] = False
+    phase[0] = 1
+    budget[0] = tie_nodes
+    visit(0, start, roomy, 0, 0, 0)
+    key, sets = best[0]
+    if proven is not None and budget[0] < 0:
+        proven[1] = False
     return key, {c.exercise_id: x for c, x in zip(pool, sets, strict=True) if x > 0}
 
 
@@ -490,8 +572,8 @@ def plan_lines(
         lines.append(f"Together: {_reach(shared)}.")
     if plan.sets and not plan.proven:
         lines.append(
-            "So many groups are short that the search stopped at its limit: this is the "
-            "smallest plan found, and one with a set or two fewer may exist."
+            "The search stopped at its limit before it could prove this the smallest plan: "
+            "one with a set or two fewer may exist."
         )
     for group, why in plan.unreached.items():
         stays = "stays below its" if group in _SINGULAR else "stay below their"

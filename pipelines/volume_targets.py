@@ -21,10 +21,12 @@ from typing import Any, Literal
 import duckdb
 import numpy as np
 import pandas as pd
+import pandera.pandas as pa
 
+from pipelines import volume_cache
 from pipelines.db import read_sql
 from pipelines.errors import Problem, ValidationError
-from pipelines.filters import DayLike
+from pipelines.filters import DayLike, date_range, secondary_set_weight, week_start_isodow
 from pipelines.schemas import (
     MUSCLE_GROUPS,
     RULES,
@@ -36,7 +38,7 @@ from pipelines.schemas import (
     WeeklyVolumeStatus,
     validate,
 )
-from pipelines.weekly_volume import make_period_volume, muscle_group_order
+from pipelines.weekly_volume import cut_weeks, make_period_volume, muscle_group_order
 from pipelines.writes import write
 
 Bucket = Literal["week", "month"]
@@ -167,49 +169,81 @@ def weekly_volume_status(
     end: DayLike = None,
     secondary_weight: float = 0.5,
     week_start: str = "monday",
+    live: bool = False,
 ) -> pd.DataFrame:
     """The weekly muscle volume with each row's landmarks and status (see the module notes).
 
-    Takes the filters of `weekly_muscle_volume`, and gives the same volume columns.
+    Takes the filters of `weekly_muscle_volume` (`live` too), and gives the same volume columns.
+    Monday weeks are one plain read of the kept weekly cells (`marts/weekly_volume_status`);
+    other week starts, a week cut by the range with sessions outside it, and `live=True` are
+    counted from the sets.
 
     Returns:
         One row per (athlete_id, week_start, muscle_group), validated by `WeeklyVolumeStatus`:
         the volume columns, the five landmarks and `target_status` (categorical).
     """
+    span = date_range(start, end)
+    isodow = week_start_isodow(week_start)
+    weight = secondary_set_weight(secondary_weight)
     cur = con.cursor()
     try:
-        params = make_period_volume(
-            con,
-            cur,
-            athlete_id=athlete_id,
-            start=start,
-            end=end,
-            secondary_weight=secondary_weight,
-            week_start=week_start,
-            by_month=False,
-        )
-        # `sql(...)` streams the answer into arrays: for everyone's history (millions of rows)
-        # much cheaper than `execute(...).df()`
-        frame = pd.DataFrame(
-            cur.sql(read_sql("marts/weekly_volume_status"), params=params).fetchnumpy()
-        )
+        kept = isodow == 1 and not live and volume_cache.refresh(con)
+        if kept and not cut_weeks(cur, athlete_id, span):
+            params = {
+                "athlete_id": athlete_id,
+                "start": span.start,
+                "end": span.end,
+                "secondary_weight": weight,
+            }
+            sql = read_sql("marts/weekly_volume_status")
+        else:
+            params = make_period_volume(
+                con,
+                cur,
+                athlete_id=athlete_id,
+                start=span.start,
+                end=span.end,
+                secondary_weight=weight,
+                week_start=week_start,
+                by_month=False,
+            )
+            sql = read_sql("marts/period_volume_status")
+        if athlete_id is None:
+            # `sql(...)` streams the answer into arrays: for everyone's history (millions of
+            # rows) much cheaper than `execute(...)`, which is faster for small answers
+            found = cur.sql(sql, params=params).fetchnumpy()
+        else:
+            found = cur.execute(sql, params).fetchnumpy()
     finally:
         cur.close()
-    frame = frame.drop(
-        columns=[
-            "sets_per_week",
-            "helpers_low_sets",
-            "helpers_high_sets",
-            "low_status_code",
-            "high_status_code",
-        ]
-    ).rename(columns={"period_start": "week_start"})
-    codes = frame.pop("status_code").to_numpy()
-    frame["target_status"] = pd.Categorical.from_codes(codes, pd.Index(TARGET_STATUSES))
     groups = pd.Index(muscle_group_order(con))
-    named = pd.Categorical.from_codes(frame.pop("group_index"), groups)
-    frame.insert(2, "muscle_group", pd.Series(named, index=frame.index))
-    return validate(WeeklyVolumeStatus, frame)
+    columns: dict[str, Any] = {
+        "athlete_id": np.asarray(found["athlete_id"], dtype=np.int64),
+        "week_start": np.asarray(
+            found["week_start" if "week_start" in found else "period_start"],
+            dtype="datetime64[ns]",
+        ),
+        "muscle_group": pd.Categorical.from_codes(np.asarray(found["group_index"]), groups),
+    }
+    for name in (*_VOLUME_COLUMNS, *LANDMARK_COLUMNS):
+        columns[name] = np.asarray(found[name], dtype=_VOLUME_DTYPES.get(name, np.float64))
+    columns["target_status"] = pd.Categorical.from_codes(
+        np.asarray(found["status_code"]), pd.Index(TARGET_STATUSES)
+    )
+    # Read, not written: the frame is built with the model's own columns and dtypes, so its
+    # rules are checked without pandera's copying and coercing (schemas.passes_as_built).
+    return validate(WeeklyVolumeStatus, pd.DataFrame(columns, copy=False), as_built=True)
+
+
+_VOLUME_COLUMNS = (
+    "hard_sets",
+    "direct_sets",
+    "reps",
+    "tonnage_kg",
+    "estimated_tonnage_kg",
+    "duration_s",
+)
+_VOLUME_DTYPES: dict[str, Any] = {"direct_sets": np.int64, "reps": np.int64}
 
 
 @dataclass(frozen=True)
@@ -251,7 +285,7 @@ def volume_overview(
             week_start=week_start,
             by_month=bucket == "month",
         )
-        volume = cur.execute(read_sql("marts/weekly_volume_status"), params).df()
+        volume = cur.execute(read_sql("marts/period_volume_status"), params).df()
         balance = cur.execute(read_sql("marts/weekly_balance")).df()
     finally:
         cur.close()
@@ -271,7 +305,25 @@ def volume_overview(
         ),
     )[list(PeriodVolume.to_schema().columns)]
     balance = balance.rename(columns={"period_start": "period"})
-    return VolumeOverview(validate(PeriodVolume, volume), validate(PeriodBalance, balance))
+    # A read of a few hundred rows: typed as the models coerce, then checked without pandera's
+    # copying (schemas.passes_as_built); anything unexpected still gets the full validation.
+    return VolumeOverview(
+        validate(PeriodVolume, _typed_as(PeriodVolume, volume), as_built=True),
+        validate(PeriodBalance, _typed_as(PeriodBalance, balance), as_built=True),
+    )
+
+
+def _typed_as(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with the model's columns in order, each cast to the dtype the model coerces to."""
+    columns = model.to_schema().columns
+    frame = frame[list(columns)]
+    return frame.astype(
+        {
+            name: column.dtype.type
+            for name, column in columns.items()
+            if not isinstance(frame[name].dtype, pd.CategoricalDtype)
+        }
+    )
 
 
 def _athlete_exists(con: duckdb.DuckDBPyConnection, athlete_id: int) -> bool:

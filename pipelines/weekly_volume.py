@@ -123,7 +123,7 @@ def make_period_volume(
 
     `marts/period_volume` counts it (weeks, or calendar months when `by_month`), reading whole
     Monday weeks from the kept cells when they are current; the marts that combine it with
-    landmarks and regions (`marts/weekly_volume_status`, `marts/weekly_balance`) then read the
+    landmarks and regions (`marts/period_volume_status`, `marts/weekly_balance`) then read the
     table on the same cursor, so the counting happens once for both. It is a temporary table:
     it lives as long as `cur`.
 
@@ -162,6 +162,32 @@ def _live_cells(cur: duckdb.DuckDBPyConnection, params: dict[str, Any]) -> dict[
     return dict(cur.execute(sql, params).fetchnumpy())
 
 
+def cut_weeks(
+    cur: duckdb.DuckDBPyConnection, athlete_id: int | None, span: Range
+) -> list[tuple[int, dt.date, dt.date]]:
+    """The Monday weeks the range cuts whose days left out hold a session, to count live.
+
+    Returns:
+        (week number, first day, last day) of the part of each such week inside the range; none
+        when every week the range touches can be read whole from the kept cells.
+    """
+    first = volume_cache.monday_week_no(span.start) if span.start else None
+    last = volume_cache.monday_week_no(span.end) if span.end else None
+    cut: list[tuple[int, dt.date, dt.date]] = []
+    if first is not None and span.start is not None:
+        monday = volume_cache.week_monday(first)
+        if volume_cache.has_sessions(cur, athlete_id, monday, span.start - dt.timedelta(days=1)):
+            cut.append((first, span.start, monday + dt.timedelta(days=6)))
+    if last is not None and span.end is not None:
+        sunday = volume_cache.week_monday(last) + dt.timedelta(days=6)
+        if volume_cache.has_sessions(cur, athlete_id, span.end + dt.timedelta(days=1), sunday):
+            if cut and cut[0][0] == last:
+                cut[0] = (last, cut[0][1], span.end)
+            else:
+                cut.append((last, volume_cache.week_monday(last), span.end))
+    return cut
+
+
 def _kept_cells(
     cur: duckdb.DuckDBPyConnection, athlete_id: int | None, span: Range, secondary_weight: float
 ) -> dict[str, Any]:
@@ -179,18 +205,7 @@ def _kept_cells(
         last_week=last,
         secondary_weight=secondary_weight,
     )
-    cut: list[tuple[int, dt.date, dt.date]] = []
-    if first is not None and span.start is not None:
-        monday = volume_cache.week_monday(first)
-        if volume_cache.has_sessions(cur, athlete_id, monday, span.start - dt.timedelta(days=1)):
-            cut.append((first, span.start, monday + dt.timedelta(days=6)))
-    if last is not None and span.end is not None:
-        sunday = volume_cache.week_monday(last) + dt.timedelta(days=6)
-        if volume_cache.has_sessions(cur, athlete_id, span.end + dt.timedelta(days=1), sunday):
-            if cut and cut[0][0] == last:
-                cut[0] = (last, cut[0][1], span.end)
-            else:
-                cut.append((last, volume_cache.week_monday(last), span.end))
+    cut = cut_weeks(cur, athlete_id, span)
     if not cut:
         return dict(found)
     keep = ~np.isin(np.asarray(found["week_no"]), [week for week, _, _ in cut])

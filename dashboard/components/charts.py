@@ -341,3 +341,57 @@ def sessions_figure(periods: pd.DataFrame, bucket: Bucket) -> go.Figure:
     )
     period_axis(fig, periods["period"], bucket)
     return _layout(fig, height=240, y_title=f"sessions per {bucket}")
+
+
+CONDITIONING, MOBILITY = "#d9534f", "#7b61c4"
+
+
+def conditioning_figure(periods: pd.DataFrame, bucket: Bucket) -> go.Figure:
+    """Minutes of cardio and of held stretches per week (or calendar month), side by side.
+
+    The cardio bars carry their kilometres in the hover; neither is ever a hard set.
+    """
+    width = bar_width_ms(bucket) / 2  # the two bars of a period share its usual bar's width
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=periods["period"],
+                y=periods["conditioning_minutes"].round(1),
+                offset=-width,
+                customdata=periods["distance_km"].round(2),
+                marker_color=CONDITIONING,
+                name="cardio (minutes)",
+                width=[width] * len(periods),
+                hovertemplate="cardio: %{y} min, %{customdata} km<extra></extra>",
+            ),
+            go.Bar(
+                x=periods["period"],
+                y=periods["mobility_minutes"].round(1),
+                offset=0,
+                marker_color=MOBILITY,
+                name="stretching (minutes)",
+                width=[width] * len(periods),
+                hovertemplate="stretching: %{y} min<extra></extra>",
+            ),
+        ]
+    )
+    period_axis(fig, periods["period"], bucket)
+    return _layout(fig, height=240, y_title=f"minutes per {bucket}")
+
+
+def warm_up() -> None:
+    """Build and serialise one small figure of each kind Trends draws, and throw them away.
+
+    Plotly builds its property validators on first use; doing that once when the server starts
+    (`dashboard/server.py`), rather than inside the first visitor's page run, lets the first
+    chart go out sooner.
+    """
+    days = pd.Series(pd.to_datetime(["2025-01-06", "2025-01-13"]))
+    figures = [
+        go.Figure(go.Bar(x=days, y=[1, 2], customdata=[1, 2], offset=0, width=[1, 1])),
+        go.Figure(go.Scatter(x=days, y=[1, 2], mode="lines+markers")),
+        go.Figure(go.Heatmap(z=[[1, 2]], x=days, y=["a"], xgap=2, ygap=2)),
+    ]
+    for fig in figures:
+        period_axis(_layout(fig, title="warm-up"), days, "week").add_hrect(y0=0, y1=1)
+        fig.to_json()

@@ -14,29 +14,28 @@ from dashboard.components.circuit_plan import (
     CircuitState,
     advance,
     mark_done,
-    seconds_left,
+    resume_circuit,
     start_circuit,
 )
-from dashboard.components.frame import Athlete
-from dashboard.components.tables import prefill, row_dicts, row_of
+from dashboard.components.frame import Athlete, current_athlete
+from dashboard.components.rest_timer import render_rest, skip_rest, start_rest
+from dashboard.components.tables import prefill, records_table, row_dicts, row_of
 from dashboard.components.units import WEIGHT_STEP, number, prescription
 from pipelines.errors import LiftboardError
 
 STATE_KEY = "log_circuit"
+SUMMARY_KEY = "log_circuit_summary"  # the finished workout's summary, shown once
+ERROR_KEY = "log_circuit_error"
 LOADED = ("weighted", "weighted_bodyweight")
+REST_TIMER = "log_circuit_rest"
 
 
-def begin(template_id: str) -> None:
-    """Put the Log page into circuit mode for a template (kept if already under way)."""
-    current: CircuitState | None = st.session_state.get(STATE_KEY)
-    st.session_state["log_mode"] = "circuit"
-    if current is not None and current.template_id == template_id and not current.finished:
-        return
+def _fresh(template_id: str) -> CircuitState:
     version = data_access.data_version()
     template = row_of(data_access.templates(version), "template_id", template_id)
     items = data_access.template_exercises(version, template_id)
     rounds = items.loc[items["role"] == "main", "round_no"].tolist()
-    st.session_state[STATE_KEY] = start_circuit(
+    return start_circuit(
         template_id,
         str(template["name"]),
         rounds,
@@ -45,53 +44,94 @@ def begin(template_id: str) -> None:
     )
 
 
-def _skip_rest() -> None:
-    state: CircuitState | None = st.session_state.get(STATE_KEY)
-    if state is not None:
-        st.session_state[STATE_KEY] = advance(state)
+def _resumed(athlete_id: int, day: dt.date, template_id: str | None) -> CircuitState | None:
+    """The circuit picked up from today's unfinished session of the template, or None."""
+    found = data_access.open_circuit_session(athlete_id, day, template_id)
+    if found is None:
+        return None
+    fresh = _fresh(str(found["template_id"]))
+    items = data_access.template_exercises(data_access.data_version(), fresh.template_id)
+    main = items[items["role"] == "main"]
+    slots: dict[int, list[tuple[int, str]]] = {}
+    for item in row_dicts(main):
+        slots.setdefault(int(item["round_no"]), []).append(
+            (int(item["position"]), str(item["exercise_id"]))
+        )
+    session_id = int(found["session_id"])
+    logged = data_access.session_exercises(session_id)
+    return resume_circuit(fresh, slots, logged, session_id=session_id)
 
 
-def _leave() -> None:
-    st.session_state.pop(STATE_KEY, None)
+def has_open_circuit(athlete_id: int, day: dt.date) -> bool:
+    """Whether the athlete has an unfinished template session on `day` (a reload resumes it)."""
+    return data_access.open_circuit_session(athlete_id, day) is not None
 
 
-@st.fragment(run_every=1)
-def _rest_timer() -> None:
-    state: CircuitState | None = st.session_state.get(STATE_KEY)
-    if state is None or not state.resting:
+def begin(template_id: str) -> None:
+    """Put the Log page into circuit mode for a template (kept if already under way).
+
+    An unfinished session of the template on the day shown is picked up where it was.
+    """
+    current: CircuitState | None = st.session_state.get(STATE_KEY)
+    st.session_state["log_mode"] = "circuit"
+    st.session_state.pop(SUMMARY_KEY, None)
+    if current is not None and current.template_id == template_id and not current.finished:
         return
-    left = seconds_left(state, time.time())
-    if left == 0:
-        st.session_state[STATE_KEY] = advance(state)
-        st.rerun()
-    st.metric("Rest", f"{left} s", border=True)
-    st.progress(left / max(state.rest_s, 1), text="Next: " + advance(state).label)
+    athlete = current_athlete()
+    day = st.session_state.get("log_day")
+    day = day if isinstance(day, dt.date) else dt.date.today()
+    resumed = _resumed(athlete.athlete_id, day, template_id)
+    st.session_state[STATE_KEY] = resumed or _fresh(template_id)
+
+
+def _names(items: pd.DataFrame, state: CircuitState) -> str:
+    current = items[(items["role"] == "main") & (items["round_no"] == state.round_no)]
+    return ", ".join(str(n) for n in current["name"])
 
 
 def render_circuit(athlete: Athlete, day: dt.date) -> None:
     """Choose a template to start, or show the current round with a Done per exercise."""
     state: CircuitState | None = st.session_state.get(STATE_KEY)
+    if state is None and SUMMARY_KEY not in st.session_state:
+        state = _resumed(athlete.athlete_id, day, None)  # a reload: carry on where it was
+        if state is not None:
+            st.session_state[STATE_KEY] = state
     if state is None:
+        _render_summary()
         _render_start()
         return
     items = data_access.template_exercises(data_access.data_version(), state.template_id)
     st.progress(state.progress, text=f"**{state.name}** · {state.label}")
+    error = st.session_state.pop(ERROR_KEY, None)
+    if error:
+        st.error(error, icon=":material/error:")
     if state.finished:
         st.success("Every round is done. Well trained!", icon=":material/emoji_events:")
-    elif state.resting:
-        _rest_timer()
-        st.button("Skip rest", key="log_circuit_skip", on_click=_skip_rest, width="stretch")
     else:
+        render_rest(REST_TIMER)
         current = items[(items["role"] == "main") & (items["round_no"] == state.round_no)]
         last = data_access.last_sets(
             data_access.data_version(), athlete.athlete_id, tuple(current["exercise_id"])
         )
+        positions = [int(p) for p in current["position"]]
         for item in row_dicts(current):
-            _exercise_card(athlete, day, state, item, current, last)
+            _exercise_card(athlete, day, state, item, positions, last)
     with st.container(horizontal=True):
-        if st.button("Finish workout", key="log_circuit_finish", icon=":material/flag:"):
-            _finish(day, state)
+        st.button(
+            "Finish workout",
+            key="log_circuit_finish",
+            icon=":material/flag:",
+            on_click=_finish,
+            args=(state,),
+        )
         st.button("Leave circuit mode", key="log_circuit_leave", type="tertiary", on_click=_leave)
+
+
+def _leave() -> None:
+    st.session_state.pop(STATE_KEY, None)
+    skip_rest(REST_TIMER)
+    st.session_state["log_mode"] = "single"
+    st.rerun(scope="app")  # the mode control sits outside the part a button reruns
 
 
 def _render_start() -> None:
@@ -124,7 +164,7 @@ def _exercise_card(
     day: dt.date,
     state: CircuitState,
     item: dict[str, Any],
-    current: pd.DataFrame,
+    positions: list[int],
     last: pd.DataFrame,
 ) -> None:
     position, exercise_id = int(item["position"]), str(item["exercise_id"])
@@ -138,9 +178,9 @@ def _exercise_card(
             return
         before = prefill(last[last["exercise_id"] == exercise_id], athlete.unit)
         row = st.container(horizontal=True)  # side by side, on a phone too
-        weight = None
-        if str(item["load_type"]) in LOADED:
-            weight = row.number_input(
+        loaded = str(item["load_type"]) in LOADED
+        if loaded:
+            row.number_input(
                 f"Weight ({athlete.unit})",
                 min_value=0.0,
                 step=WEIGHT_STEP[athlete.unit],
@@ -150,32 +190,45 @@ def _exercise_card(
                 placeholder="none",
             )
         field = "seconds" if seconds is not None else "reps"
-        amount = row.number_input(
+        row.number_input(
             "Seconds" if field == "seconds" else "Reps",
             min_value=0,
             step=1,
             value=int(seconds if seconds is not None else reps or 0),
             key=f"{key}_{field}",
         )
-        if st.button(
+        st.button(
             "Done",
             key=f"log_circuit_done_{position}",
             type="primary",
             icon=":material/check:",
             width="stretch",
-        ):
-            entry = {"exercise": exercise_id, "weight": weight, "unit": athlete.unit, field: amount}
-            _log(athlete, day, state, position, current, entry)
+            on_click=_done,
+            args=(athlete, day, position, positions, exercise_id, key, field, loaded),
+        )
 
 
-def _log(
+def _done(
     athlete: Athlete,
     day: dt.date,
-    state: CircuitState,
     position: int,
-    current: pd.DataFrame,
-    entry: dict[str, object],
+    positions: list[int],
+    exercise_id: str,
+    key: str,
+    field: str,
+    loaded: bool,
 ) -> None:
+    """Log one exercise of the pass (a callback: only the Log form's part is drawn again)."""
+    state: CircuitState | None = st.session_state.get(STATE_KEY)
+    if state is None:
+        return
+    weight = st.session_state.get(f"{key}_weight") if loaded else None
+    entry = {
+        "exercise": exercise_id,
+        "weight": weight,
+        "unit": athlete.unit,
+        field: st.session_state.get(f"{key}_{field}"),
+    }
     now = time.time()
     started = dt.datetime.combine(day, dt.datetime.now().time().replace(microsecond=0))
     try:
@@ -188,22 +241,54 @@ def _log(
             template_id=state.template_id,
         )
     except LiftboardError as exc:
-        st.error(str(exc))
+        st.session_state[ERROR_KEY] = str(exc)
         return
-    positions = [int(p) for p in current["position"]]
-    st.session_state[STATE_KEY] = mark_done(
-        state, position, positions, now=now, session_id=session_id
-    )
-    st.rerun()
+    state = mark_done(state, position, positions, now=now, session_id=session_id)
+    if state.resting:  # the pass is complete: the next one shows at once, under the countdown
+        state = advance(state)
+        items = data_access.template_exercises(data_access.data_version(), state.template_id)
+        start_rest(REST_TIMER, state.rest_s, f"{_names(items, state)} ({state.label.lower()})")
+    st.session_state[STATE_KEY] = state
 
 
-def _finish(day: dt.date, state: CircuitState) -> None:
+def _finish(state: CircuitState) -> None:
+    """Close the session and keep its summary to show (a callback)."""
+    summary = None
     if state.session_id is not None:
         try:
             data_access.finish_session(state.session_id)
+            summary = data_access.session_summary(state.session_id)
         except LiftboardError as exc:
-            st.error(str(exc))
+            st.session_state[ERROR_KEY] = str(exc)
             return
     st.session_state.pop(STATE_KEY, None)
-    st.session_state["log_circuit_message"] = "Workout saved. See it on the Trends page."
-    st.rerun()
+    skip_rest(REST_TIMER)
+    st.session_state[SUMMARY_KEY] = summary
+
+
+def _render_summary() -> None:
+    """The finished workout: time, sets, hard sets per muscle group, records (shown once)."""
+    if SUMMARY_KEY not in st.session_state:
+        return
+    summary = st.session_state.pop(SUMMARY_KEY)
+    st.success("Workout saved. See it on the Trends page.", icon=":material/check_circle:")
+    if summary is None:
+        return
+    with st.container(border=True, key="log_circuit_summary_box"):
+        st.markdown("**Workout summary**")
+        with st.container(horizontal=True):
+            st.metric("Time", f"{round(summary.minutes)} min")
+            st.metric("Sets", summary.sets)
+            st.metric("Records", len(summary.records))
+        if not summary.muscle_sets.empty:
+            st.caption("Hard sets per muscle group (a helping muscle counts half)")
+            muscles = summary.muscle_sets
+            hard = {
+                "Muscle group": muscles["muscle_group"].tolist(),
+                "Hard sets": [f"{float(n):g}" for n in muscles["hard_sets"].tolist()],
+            }
+            st.table(pd.DataFrame(hard), hide_index=True)
+        if not summary.records.empty:
+            st.caption("Records set today")
+            shown = records_table(summary.records, current_athlete().unit)
+            st.table(shown[["Exercise", "Record", "Value"]], hide_index=True)

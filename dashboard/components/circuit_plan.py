@@ -7,7 +7,7 @@ after every pass except the very last one comes a rest.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -113,3 +113,34 @@ def seconds_left(state: CircuitState, now: float) -> int:
         return 0
     left = state.rest_until - now
     return max(0, int(-(-left // 1)))
+
+
+def next_slots(state: CircuitState) -> CircuitState:
+    """The state whose cards come next: past the rest when resting, else `state` itself."""
+    return advance(state) if state.resting else state
+
+
+def resume_circuit(
+    fresh: CircuitState,
+    round_slots: Mapping[int, Sequence[tuple[int, str]]],
+    logged: Sequence[str],
+    *,
+    session_id: int,
+) -> CircuitState:
+    """Where a lifter is, from the exercises already logged in the circuit's session.
+
+    `round_slots` gives each round's (position, exercise id) slots, and `logged` the session's
+    exercise ids in the order they were logged. Each set fills the first open slot of its
+    exercise in the current pass; a set that fits no open slot there is passed over. A
+    completed pass moves on to the next at once (a reload does not bring a rest back).
+    """
+    state = dataclasses.replace(fresh, session_id=session_id)
+    for exercise_id in logged:
+        if state.finished:
+            break
+        slots = round_slots.get(state.round_no, ())
+        open_slots = [p for p, e in slots if e == exercise_id and p not in state.done]
+        if not open_slots:
+            continue
+        state = next_slots(mark_done(state, open_slots[0], [p for p, _ in slots], now=0.0))
+    return dataclasses.replace(state, rest_until=None, started_at=None)

@@ -21,8 +21,10 @@ SHOWN = "log_edit_shown"  # (set id, unit, the values put into the form), to see
 FIELDS = ("weight", "reps", "seconds", "rpe", "type", "notes")
 
 
-def _sets(athlete: Athlete, day: dt.date) -> pd.DataFrame:
-    return data_access.day_sets(data_access.data_version(), athlete.athlete_id, day.isoformat())
+def _sets(athlete: Athlete, day: dt.date, version: int | None = None) -> pd.DataFrame:
+    if version is None:
+        version = data_access.data_version()
+    return data_access.day_sets(version, athlete.athlete_id, day.isoformat())
 
 
 def _picked() -> None:
@@ -116,10 +118,39 @@ def _delete() -> None:
     state["log_edit_message"] = ("success", "Set deleted.")
 
 
-def render_day_sets(athlete: Athlete, day: dt.date) -> None:
-    """The day's sets, newest first, and a form to change or delete one."""
+def _short(note: str, limit: int = 60) -> str:
+    """A note cut to fit a table cell (the whole note is in the edit form)."""
+    return note if len(note) <= limit else note[: limit - 1].rstrip() + "\u2026"
+
+
+def _compact(table: pd.DataFrame) -> pd.DataFrame:
+    """The day's sets in four narrow columns, to fit a phone: the set with its RPE and type.
+
+    `100 kg x 5 @ 8`, and `(warm-up)` after a set that is not a working set.
+    """
+    sets = []
+    columns = (table["Set"].tolist(), table["Type"].tolist(), table["RPE"].tolist())
+    for summary, kind, rpe in zip(*columns, strict=True):
+        text = f"{summary} @ {rpe}" if rpe else str(summary)
+        sets.append(text if kind == "Working" else f"{text} ({str(kind).lower()})")
+    return pd.DataFrame(
+        {
+            "No.": table["#"].tolist(),
+            "Exercise": table["Exercise"].tolist(),
+            "Set": sets,
+            "Notes": [_short(str(n)) for n in table["Notes"].tolist()],
+        }
+    )
+
+
+def render_day_sets(athlete: Athlete, day: dt.date, version: int | None = None) -> None:
+    """The day's sets, newest first, and a form to change or delete one.
+
+    The sets are a plain table: the browser shows a new row as soon as it arrives, where a
+    data grid would first lay itself out again.
+    """
     state = st.session_state
-    sets = _sets(athlete, day)
+    sets = _sets(athlete, day, version)
     message = state.pop("log_edit_message", None)
     if message:
         (st.success if message[0] == "success" else st.error)(message[1])
@@ -127,12 +158,7 @@ def render_day_sets(athlete: Athlete, day: dt.date) -> None:
         st.info("No sets on this day yet: the first one you add appears here.")
         return
     # Newest first: the set just added is at the top, in view without scrolling.
-    st.dataframe(
-        day_sets_table(sets, athlete.unit).iloc[::-1],
-        hide_index=True,
-        key="log_day_table",
-        column_config={"#": st.column_config.NumberColumn(width="small")},
-    )
+    st.table(_compact(day_sets_table(sets, athlete.unit)).iloc[::-1], hide_index=True)
     choices = dict(reversed(set_choices(sets, athlete.unit).items()))
     if state.get(CHOSEN) not in choices:
         state[CHOSEN] = None

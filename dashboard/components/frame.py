@@ -52,16 +52,52 @@ def _show_error(exc: LiftboardError) -> None:
     st.session_state["frame_error"] = str(exc)
 
 
-def _create_athlete() -> None:
-    name = str(st.session_state.get("frame_new_name") or "").strip()
+def _create_athlete(by_id: dict[int, dict[str, Any]]) -> None:
+    state = st.session_state
+    name = str(state.get("frame_new_name") or "").strip()
+    unit = str(state.get("frame_new_unit") or "kg")
     if not name:
-        st.session_state["frame_error"] = "Type a name for the new athlete first."
+        state["frame_error"] = "Type a name for the new athlete first."
+        return
+    if any(str(r["name"]).strip().casefold() == name.casefold() for r in by_id.values()):
+        state["frame_error"] = f"There is already an athlete called {name!r}; choose another name."
         return
     try:
-        st.session_state[ATHLETE_KEY] = data_access.create_athlete(name)
-        st.session_state["frame_new_name"] = ""
+        state[ATHLETE_KEY] = data_access.create_athlete(name, unit)
+        state["frame_new_name"] = ""
     except LiftboardError as exc:
         _show_error(exc)
+
+
+def _rename_athlete(athlete_id: int) -> None:
+    state = st.session_state
+    name = str(state.get("frame_rename") or "").strip()
+    if not name:
+        state["frame_error"] = "Type the new name first."
+        return
+    try:
+        state[ATHLETE_KEY] = data_access.rename_athlete(athlete_id, name)
+        state["frame_rename"] = ""
+        state["frame_notice"] = f"Renamed to {name}."
+    except LiftboardError as exc:
+        _show_error(exc)
+
+
+def _delete_athlete(athlete_id: int, name: str) -> None:
+    state = st.session_state
+    typed = str(state.get("frame_delete_name") or "")
+    if typed.strip().casefold() != name.strip().casefold():
+        state["frame_error"] = f"Type {name} exactly to delete this athlete. Nothing was deleted."
+        return
+    try:
+        data_access.delete_athlete(athlete_id, typed)
+    except LiftboardError as exc:
+        _show_error(exc)
+        return
+    state["frame_delete_name"] = ""
+    state.pop(ATHLETE_KEY, None)
+    st.query_params.pop(URL_KEY, None)
+    state["frame_notice"] = f"{name} and all of their training were deleted."
 
 
 def _change_unit(athlete_id: int) -> None:
@@ -107,9 +143,39 @@ def render_sidebar() -> Athlete:
     st.session_state["frame_current"] = athlete
     if st.query_params.get(URL_KEY) != athlete.name:  # a reload or a bookmark keeps the athlete
         st.query_params[URL_KEY] = athlete.name
-    with side.popover("New athlete", icon=":material/person_add:", width="stretch"):
-        st.text_input("Name", key="frame_new_name", max_chars=200)
-        st.button("Create", key="frame_create", on_click=_create_athlete, type="primary")
+    with side.container(horizontal=True, gap="small"):
+        with st.popover("New", icon=":material/person_add:", help="Add an athlete"):
+            st.text_input("Name", key="frame_new_name", max_chars=200)
+            st.session_state.setdefault("frame_new_unit", "kg")
+            st.segmented_control("Weights in", UNITS, key="frame_new_unit")
+            st.button(
+                "Create",
+                key="frame_create",
+                on_click=_create_athlete,
+                args=(by_id,),
+                type="primary",
+            )
+        with st.popover("Edit", icon=":material/edit:", help=f"Rename or delete {athlete.name}"):
+            st.text_input(
+                f"New name for {athlete.name}",
+                key="frame_rename",
+                max_chars=200,
+                placeholder=athlete.name,
+            )
+            st.button("Rename", key="frame_rename_go", on_click=_rename_athlete, args=(athlete_id,))
+            st.divider()
+            st.caption(
+                f"Deleting {athlete.name} removes their sessions, sets, bodyweights, landmarks "
+                "and imports, and nobody else's. It cannot be undone."
+            )
+            st.text_input(f"Type {athlete.name} to confirm", key="frame_delete_name")
+            st.button(
+                f"Delete {athlete.name}",
+                key="frame_delete",
+                icon=":material/delete_forever:",
+                on_click=_delete_athlete,
+                args=(athlete_id, athlete.name),
+            )
     st.session_state["frame_unit"] = athlete.unit
     side.segmented_control(
         "Weights in", UNITS, key="frame_unit", on_change=_change_unit, args=(athlete_id,)
@@ -126,5 +192,8 @@ def render_sidebar() -> Athlete:
     error = st.session_state.pop("frame_error", None)
     if error:
         side.error(error)
+    notice = st.session_state.pop("frame_notice", None)
+    if notice:
+        side.success(notice)
     side.caption(f"Database: `{shown_path(data_access.db_path())}`")
     return athlete

@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard import data_access
 from dashboard.components.exercise_history import history_link
 from dashboard.components.frame import Athlete
+from dashboard.components.rest_timer import render_rest, skip_rest, start_rest
 from dashboard.components.units import (
     DASH,
     SET_TYPE_LABELS,
@@ -30,20 +31,51 @@ WEIGHT_LABELS = {
 }
 MESSAGE_KEY = "log_message"
 UNIT_KEY = "log_form_unit"
+REST_TIMER = "log_rest"  # the single sets' rest countdown (see rest_timer)
+CATALOG_KEY = "log_catalog_version"  # read once per whole-page run, not per use
+VERSION_KEY = "log_version_after_add"  # the data version Add set's callback ended on
+CHOSEN_KEY = "log_exercise_row"  # (catalog version, athlete, label) and the chosen row
+
+
+def remember_catalog_version() -> None:
+    """Read the catalog version once for this page run.
+
+    Add set's rerun reuses it: a set cannot change exercise names, and the query it saves is a
+    good part of what that rerun costs.
+    """
+    st.session_state[CATALOG_KEY] = data_access.catalog_version()
+
+
+def _catalog_version() -> int:
+    if CATALOG_KEY not in st.session_state:
+        remember_catalog_version()
+    return int(st.session_state[CATALOG_KEY])
+
+
+def data_version_now() -> int:
+    """The data version for this rerun: the one Add set's callback just read, else a fresh one."""
+    version = st.session_state.pop(VERSION_KEY, None)
+    return int(version) if version is not None else data_access.data_version()
 
 
 def _names(athlete: Athlete) -> pd.DataFrame:
-    return data_access.exercise_names(
-        data_access.catalog_version(), athlete.athlete_id, dt.date.today()
-    )
+    return data_access.exercise_names(_catalog_version(), athlete.athlete_id, dt.date.today())
 
 
 def _exercise(athlete: Athlete) -> pd.Series | None:
-    """The row of the chosen search label, or None."""
+    """The row of the chosen search label, or None (looked up once per label and catalog)."""
     label = st.session_state.get("log_exercise")
-    names = _names(athlete)
-    found = names[names["label"] == label]
-    return None if found.empty else found.iloc[0]
+    if label is None:
+        return None
+    key = (_catalog_version(), athlete.athlete_id, str(label))
+    found = st.session_state.get(CHOSEN_KEY)
+    if found is None or found[0] != key:
+        names = _names(athlete)
+        rows = names[names["label"] == label]
+        found = (key, None if rows.empty else rows.iloc[0])
+        st.session_state[CHOSEN_KEY] = found
+    row: pd.Series | None = found[1]
+    return row
 
 
 HISTORY_KEY = "log_history_edits"  # this session's changes to days before the one shown
@@ -55,12 +87,14 @@ def history_changed() -> None:
 
 
 def _previous(athlete: Athlete, exercise_id: str, day: dt.date) -> pd.DataFrame:
-    version = (data_access.catalog_version(), int(st.session_state.get(HISTORY_KEY, 0)))
+    version = (_catalog_version(), int(st.session_state.get(HISTORY_KEY, 0)))
     return data_access.previous_sets(version, athlete.athlete_id, exercise_id, day)
 
 
-def _done_today(athlete: Athlete, day: dt.date, name: str) -> int:
-    sets = data_access.day_sets(data_access.data_version(), athlete.athlete_id, day.isoformat())
+def _done_today(athlete: Athlete, day: dt.date, name: str, version: int | None = None) -> int:
+    if version is None:
+        version = data_access.data_version()
+    sets = data_access.day_sets(version, athlete.athlete_id, day.isoformat())
     return int((sets["exercise"] == name).sum())
 
 
@@ -77,19 +111,24 @@ def _prefill(athlete: Athlete, day: dt.date) -> None:
 
 
 def render_exercise_picker(athlete: Athlete, day: dt.date) -> None:
-    """The exercise search (names and aliases), drawn outside the part that Add set reruns."""
-    names = _names(athlete)
-    shown = {
-        str(r.label): f"{r.label}  ({r.name})" if r.is_alias else str(r.label)
-        for r in names.itertuples()
-    }
+    """The exercise search, drawn outside the part that Add set reruns.
+
+    One option per exercise, labelled with its name and its other names, in the order of
+    `pipelines.exercise_search`: the athlete's recent lifts, then the common lifts. The box
+    keeps the options whose label holds the typed text, in that order ("contains"; the
+    default fuzzy filter would re-sort them by its own score), so the first one left is the
+    likeliest lift. The value is the exercise's name, which the rest of the form looks up.
+    """
+    options = data_access.exercise_options(data_access.catalog_version(), athlete.athlete_id, day)
+    shown = dict(zip(options["name"].astype(str), options["label"].astype(str), strict=True))
     st.selectbox(
         "Exercise",
         list(shown),
         index=None,
         key="log_exercise",
         format_func=shown.__getitem__,
-        placeholder="Type to search names and aliases",
+        placeholder="Type to search names and other apps' names",
+        filter_mode="contains",
         on_change=_prefill,
         args=(athlete, day),
     )
@@ -115,7 +154,6 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
     if row is not None:
         previous = _previous(athlete, str(row["exercise_id"]), day)
         st.caption(previous_summary(previous, athlete.unit))
-        history_link(str(row["exercise_id"]), "Every session of it")
     for key in ("log_weight", "log_reps", "log_seconds", "log_rpe"):
         st.session_state.setdefault(key, None)
     st.session_state.setdefault("log_set_type", "working")
@@ -154,6 +192,7 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
             key="log_set_type",
             format_func=SET_TYPE_LABELS.__getitem__,
             width="stretch",
+            label_visibility="collapsed",  # the four choices say what they are
         )
         with st.expander(f"{extra}, RPE and notes"):
             with st.container(horizontal=True):
@@ -162,15 +201,18 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
                     "RPE", value=None, step=0.5, format="%g", key="log_rpe", placeholder="optional"
                 )
             st.text_input("Notes", key="log_notes", placeholder="optional")
-        st.form_submit_button(
-            "Add set",
-            key="log_add",
-            type="primary",
-            icon=":material/add:",
-            width="stretch",
-            on_click=_add,
-            args=(athlete, day),
-        )
+        # The rest countdown sits beside Add set, so on a phone the new set stays in view.
+        with st.container(horizontal=True, vertical_alignment="center", key="log_add_row"):
+            st.form_submit_button(
+                "Add set",
+                key="log_add",
+                type="primary",
+                icon=":material/add:",
+                width="stretch",
+                on_click=_add,
+                args=(athlete, day),
+            )
+            render_rest(REST_TIMER, skip=False)
     message = st.session_state.pop(MESSAGE_KEY, None)
     if message:
         kind, text = message
@@ -215,9 +257,61 @@ def _add(athlete: Athlete, day: dt.date) -> None:
     state["log_notes"] = ""
     if day != dt.date.today():
         history_changed()
+    # The version after the write reads the day's sets once, here, for the rerun to reuse.
+    version = state[VERSION_KEY] = data_access.data_version()
     previous = _previous(athlete, str(row["exercise_id"]), day)
-    following = next_prefill(previous, _done_today(athlete, day, str(row["name"])), athlete.unit)
+    done = _done_today(athlete, day, str(row["name"]), version)
+    following = next_prefill(previous, done, athlete.unit)
     if following:
         state.update(following)
     summary = set_summary(entry["weight"], athlete.unit, entry["reps"], entry["seconds"])
     state[MESSAGE_KEY] = ("success", f"Logged {row['name']}: {summary}.")
+    start_rest(REST_TIMER, rest_seconds(athlete))
+
+
+REST_SETTING = "log_rest_setting"
+
+
+def rest_seconds(athlete: Athlete) -> int:
+    """The athlete's rest between single sets (read once per browser session and athlete)."""
+    key = f"log_rest_s_{athlete.athlete_id}"
+    if key not in st.session_state:
+        st.session_state[key] = data_access.rest_seconds(athlete.athlete_id)
+    return int(st.session_state[key])
+
+
+def _save_rest(athlete: Athlete) -> None:
+    typed = st.session_state.get(REST_SETTING)
+    try:
+        stored = data_access.set_rest_seconds(athlete.athlete_id, typed)
+    except LiftboardError as exc:
+        st.session_state[MESSAGE_KEY] = ("error", str(exc))
+        return
+    st.session_state[f"log_rest_s_{athlete.athlete_id}"] = stored
+    if stored == 0:
+        skip_rest(REST_TIMER)
+
+
+def render_history_link(athlete: Athlete) -> None:
+    """A link to every session of the chosen exercise (nothing before one is chosen)."""
+    row = _exercise(athlete)
+    if row is not None:
+        history_link(str(row["exercise_id"]), "History")
+
+
+def render_rest_setting(athlete: Athlete) -> None:
+    """A small button that shows the athlete's rest and opens a field to change it."""
+    seconds = rest_seconds(athlete)
+    with st.popover(
+        f"Rest {seconds} s" if seconds else "No rest timer",
+        icon=":material/timer:",
+        type="tertiary",
+    ):
+        st.session_state[REST_SETTING] = seconds
+        st.number_input(
+            "Rest after each set (seconds, 0 for none)",
+            step=15,
+            key=REST_SETTING,
+            on_change=_save_rest,
+            args=(athlete,),
+        )

@@ -12,6 +12,7 @@ from dashboard.components.charts import (
     Bucket,
     balance_figure,
     calendar_figure,
+    conditioning_figure,
     e1rm_figure,
     heatmap_figure,
     sessions_figure,
@@ -198,7 +199,7 @@ def render_strength(athlete: Athlete, start: dt.date, end: dt.date) -> None:
 
 
 def render_consistency(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket) -> None:
-    """Streaks, the training calendar and sessions per week."""
+    """Streaks, the training calendar, sessions per week, then cardio and stretching apart."""
     version = data_access.data_version()
     streak = data_access.streaks(version, athlete.athlete_id)
     periods = data_access.sessions(version, athlete.athlete_id, start, end, bucket)
@@ -219,3 +220,28 @@ def render_consistency(athlete: Athlete, start: dt.date, end: dt.date, bucket: B
     if bucket == "month":
         st.caption("Over two years: each bar counts the sessions of its calendar month.")
     st.plotly_chart(sessions_figure(periods, bucket), key="tr_sessions", config=CHART_CONFIG)
+    render_conditioning(athlete, start, end, bucket)
+
+
+def render_conditioning(athlete: Athlete, start: dt.date, end: dt.date, bucket: Bucket) -> None:
+    """Cardio (minutes, distance) and stretching (sessions, minutes) per period, apart from sets."""
+    version = data_access.data_version()
+    periods = data_access.conditioning(version, athlete.athlete_id, start, end, bucket)
+    st.subheader("Cardio and stretching", anchor=False)
+    cardio = float(periods["conditioning_minutes"].sum())
+    stretching = int(periods["mobility_sessions"].sum())
+    if cardio == 0 and float(periods["distance_km"].sum()) == 0 and stretching == 0:
+        st.caption("No cardio or stretching in these dates.")
+        return
+    cols = st.columns(4)
+    cols[0].metric("Cardio", f"{cardio:.0f} min")
+    cols[1].metric("Distance", f"{float(periods['distance_km'].sum()):.1f} km")
+    cols[2].metric("Stretching", f"{stretching} session{'' if stretching == 1 else 's'}")
+    cols[3].metric("Stretched", f"{float(periods['mobility_minutes'].sum()):.0f} min")
+    st.plotly_chart(
+        conditioning_figure(periods, bucket), key="tr_conditioning", config=CHART_CONFIG
+    )
+    st.caption(
+        f"Minutes per {bucket}. Cardio and held stretches are counted here, never as hard sets "
+        "for a muscle group."
+    )

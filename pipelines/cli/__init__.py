@@ -39,6 +39,7 @@ COMMANDS = (
     "demo",
     "bodyweight",
     "landmarks",
+    "athlete",
     "suggest",
     "review",
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import open_page
@@ -11,6 +13,11 @@ LOGGED = (
     "select x.exercise_id, x.reps, x.duration_s, x.weight_kg, s.template_id from sets as x "
     "inner join sessions as s on s.session_id = x.session_id order by x.set_id"
 )
+
+
+def rest_countdowns(at: AppTest) -> list[str]:
+    """The markup of every rest countdown on the page."""
+    return [h.proto.body for h in at.get("html") if "lb-rest-time" in h.proto.body]
 
 
 def start(at: AppTest) -> AppTest:
@@ -30,9 +37,16 @@ def test_round_one_logs_its_prescribed_rows_and_then_rests(app_db, db):
         ("Suitcase_Deadlift", 10, None, 16.0, "beginner_back_legs"),
         ("Kettlebell_Sumo_High_Pull", 12, None, None, "beginner_back_legs"),
     ]
-    assert at.metric[0].label == "Rest"
-    at.button(key="log_circuit_skip").click().run()
+    # The pass is complete: the next one shows at once, under a 30 s rest countdown naming it.
     assert "Round 1 of 4 \u00b7 pass 2 of 2" in at.get("progress")[0].proto.text
+    (rest,) = rest_countdowns(at)
+    left = re.search(r'data-left="(\d+)"', rest)
+    assert left is not None
+    assert 0 < int(left.group(1)) <= 30
+    assert "Next: Suitcase Deadlift, Kettlebell Sumo High Pull" in rest
+    at.button(key="log_circuit_rest_skip").click().run()
+    assert rest_countdowns(at) == []
+    assert [b for b in at.button if b.key == "log_circuit_done_1"]
 
 
 def test_the_values_can_be_changed_before_done_and_timed_slots_log_seconds(app_db, db):
@@ -40,8 +54,6 @@ def test_the_values_can_be_changed_before_done_and_timed_slots_log_seconds(app_d
     for _ in range(6):  # rounds 1 to 3, two passes each
         for position in (1, 2):
             at.button(key=f"log_circuit_done_{position}").click().run()
-        if [b for b in at.button if b.key == "log_circuit_skip"]:
-            at.button(key="log_circuit_skip").click().run()
     assert "Round 4 of 4 \u00b7 pass 1 of 2" in at.get("progress")[0].proto.text
     at.number_input(key="log_circuit_4_1_2_seconds").set_value(45)
     at.button(key="log_circuit_done_2").click().run()

@@ -46,3 +46,20 @@ def test_the_workout_page_says_which_moves_are_ready_for_more(demo_db):
     text = _texts(at)
     assert "Suitcase Deadlift" in text
     assert "a move is ready for more when" in text
+
+
+def test_a_lifter_with_no_history_is_told_what_to_log_for_each_insight(app_db):
+    at = open_page(LOG)
+    assert not at.exception
+    assert "Log your sessions for a week or two" in _texts(at)
+    at = open_page(TRENDS)
+    at.segmented_control(key="ins_view").set_value("plateaus").run()
+    assert not at.exception
+    assert any("in at least 6 sessions over 12 weeks" in str(i.value) for i in at.info)
+    at.segmented_control(key="ins_view").set_value("review").run()
+    assert not at.exception
+    assert any("this week's review shows here" in str(i.value) for i in at.info)
+    assert not at.dataframe
+    at = open_page(WORKOUT)
+    assert not at.exception
+    assert any("No circuit logged yet" in str(i.value) for i in at.info)

@@ -275,3 +275,34 @@ def test_a_muscle_trained_only_as_a_helper_says_its_verdict_rests_on_the_countin
     (bar,) = bars
     assert list(bar.error_y.array)[-1] == 9.0  # up to 18 counted 1
     assert list(bar.error_y.arrayminus)[-1] == 9.0  # down to 0 counted 0
+
+
+def test_the_consistency_view_shows_cardio_and_stretching_apart_from_the_sets(app_db, db):
+    # Hand-counted, this week: Monday a 30-minute 5 km run, three squat sets and a 60 s hold;
+    # Thursday... or today, whichever is earlier: two 5-minute 1 km rows and a 90 s hold.
+    me = ensure_athlete(db, "Me")
+    monday = this_monday()
+    later = min(monday + dt.timedelta(days=3), dt.date.today())
+    run = {"exercise": "Running, Treadmill", "seconds": 1800, "distance_m": 5000}
+    row = {"exercise": "Rowing, Stationary", "seconds": 300, "distance_m": 1000}
+    hold = {"exercise": "90/90 Hamstring", "seconds": 60}
+    squat = {"exercise": "Barbell Squat", "weight": 100, "reps": 5}
+    for day, sets in ((monday, [run, squat, squat, squat, hold]), (later, [row, row, hold])):
+        log_sets(db, start_session(db, me, dt.datetime.combine(day, dt.time(7))), sets)
+    at = open_page(TRENDS)
+    at.segmented_control(key="tr_view").set_value("consistency").run()
+    assert not at.exception
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Cardio"] == "40 min"
+    assert shown["Distance"] == "7.0 km"
+    assert shown["Stretching"] == "2 sessions"
+    assert shown["Stretched"] == "2 min"
+    (cardio, stretching) = figures(at)[-1].data
+    week = pd.Timestamp(monday)
+    assert dict(zip(pd.to_datetime(cardio.x), cardio.y, strict=True))[week] == 40.0
+    assert dict(zip(pd.to_datetime(stretching.x), stretching.y, strict=True))[week] == 2.0
+    assert "never as hard sets" in captions(at)
+    # the muscle charts hold the squats only: three quadriceps sets this week
+    at.segmented_control(key="tr_view").set_value("volume").run()
+    at.selectbox(key="tr_group").select("quadriceps").run()
+    assert bar_values(figures(at)[0])[week] == 3.0

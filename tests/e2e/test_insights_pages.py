@@ -3,6 +3,7 @@ and the circuit coaching, at desktop and phone sizes (screenshots in artifacts/)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -63,6 +64,11 @@ def test_plateaus_and_the_week_in_review_on_trends(
     page.get_by_text("Plateaus", exact=True).click()
     settled(page)
     expect(page.get_by_text("a plateau is no new best for 6 weeks")).to_be_visible()
+    # the demo's suitcase deadlift has stayed at 16 kg since week 4
+    flag = page.get_by_text("Suitcase Deadlift: plateau")
+    expect(flag).to_be_visible()
+    flag.scroll_into_view_if_needed()
+    page.screenshot(path=screenshots / f"insights-plateaus-{size}.png")
     page.get_by_text("Week in review", exact=True).click()
     settled(page)
     expect(page.get_by_text("Download this review (CSV)")).to_be_visible()
@@ -83,3 +89,25 @@ def test_the_circuit_coaching_on_the_workout_page(
     expect(page.get_by_text("a move is ready for more when")).to_be_visible()
     heading.scroll_into_view_if_needed()
     page.screenshot(path=screenshots / f"insights-coaching-{size}.png")
+
+
+def test_the_week_in_review_prints_alone_on_one_a4_page(page: Page, demo: None, screenshots):
+    open_page(page, "/trends")
+    page.get_by_text("Week in review", exact=True).click()
+    settled(page)
+    expect(page.get_by_text("Download this review (CSV)")).to_be_visible()
+    page.emulate_media(media="print")
+    review = page.locator(".st-key-ins_review")
+    expect(review.get_by_text("The week of")).to_be_visible()
+    expect(review.get_by_text("Rep ranges")).to_be_visible()
+    # everything else of the page is left out of the print
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Trends")).to_be_hidden()
+    expect(page.get_by_role("heading", name="Insights")).to_be_hidden()
+    expect(page.get_by_text("Download this review (CSV)")).to_be_hidden()
+    page.set_viewport_size({"width": 718, "height": 1047})  # A4 less 10 mm margins, at 96 dpi
+    settled(page)
+    page.screenshot(path=screenshots / "insights-review-print.png", full_page=True)
+    pdf = page.pdf(format="A4", print_background=True)
+    (screenshots / "insights-review-print.pdf").write_bytes(pdf)
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1

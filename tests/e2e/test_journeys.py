@@ -91,7 +91,7 @@ def test_a_set_logged_on_a_phone_shows_in_the_table_on_trends_and_in_the_csv(
     page.get_by_role("button", name="Add set").click()
     settled(page)
     expect(page.get_by_text("Logged Suitcase Deadlift: 31 kg \u00d7 9.")).to_be_visible()
-    table = page.get_by_test_id("stDataFrame")
+    table = page.get_by_test_id("stTable")
     expect(table.locator("td", has_text="31 kg \u00d7 9")).to_have_count(1)
     page.get_by_test_id("stMain").evaluate("main => main.scrollTo(0, 0)")
     page.screenshot(path=screenshots / "phone-log-after-a-set.png")

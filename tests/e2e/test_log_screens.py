@@ -43,7 +43,7 @@ def test_single_sets_show_last_time_and_the_new_set_on_top(
     number(page, "Reps").fill("8")
     add_set(page)
     expect(page.get_by_text("Logged Suitcase Deadlift: 32.5 kg \u00d7 8.")).to_be_visible()
-    first_row = page.get_by_test_id("stDataFrame").locator("tbody tr").first
+    first_row = page.get_by_test_id("stTable").locator("tbody tr").first
     expect(first_row.locator("td", has_text="32.5 kg \u00d7 8")).to_have_count(1)
     no_exception(page)
     width = page.evaluate("() => document.documentElement.scrollWidth")

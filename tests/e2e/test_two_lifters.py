@@ -41,7 +41,7 @@ def test_two_sessions_logging_at_once_both_land_and_notes_stay_text(
         expect(page.get_by_text("Logged Suitcase Deadlift")).to_be_visible()
 
     open_page(first, "/")
-    table = first.get_by_test_id("stDataFrame")
+    table = first.get_by_test_id("stTable")
     expect(table.locator("td", has_text="30 kg \u00d7 11")).to_have_count(1)
     expect(table.locator("td", has_text="30 kg \u00d7 12")).to_have_count(1)
     expect(table.locator("td", has_text="second lifter")).to_have_count(1)

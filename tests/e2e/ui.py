@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pandas as pd
@@ -32,11 +33,16 @@ def open_page(page: Page, path: str) -> None:
 
 
 def choose(page: Page, label: str, typed: str, option: str) -> None:
-    """Pick `option` in the selectbox labelled `label`, typing `typed` to search for it."""
+    """Pick `option` in the selectbox labelled `label`, typing `typed` to search for it.
+
+    An option may add ` · ...` to the text (the exercise search lists an exercise's other
+    names after its own): `option` is its text up to there.
+    """
     box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
     box.locator("input").click()
     page.keyboard.type(typed)
-    page.get_by_role("option", name=option, exact=True).click()
+    shown = re.compile(rf"^{re.escape(option)}(?: · .*)?$")
+    page.get_by_role("option", name=shown).click()
     settled(page)
 
 

@@ -10,12 +10,14 @@ import pytest
 
 from pipelines.balance import weekly_balance
 from pipelines.consistency import (
+    conditioning_by_period,
     sessions_by_period,
     training_calendar,
     training_streaks,
     weekly_sessions,
 )
 from pipelines.logbook import log_sets, start_session
+from pipelines.weekly_volume import weekly_muscle_volume
 from tests.conftest import MONDAY, log_day
 
 PULLUP = {"exercise": "Pullups", "reps": 8}
@@ -138,3 +140,42 @@ def test_monthly_sessions_are_those_of_each_calendar_month_from_the_month_of_the
         "sessions": [2, 2, 1],
         "sets": [2, 2, 1],
     }
+
+
+RUN = {"exercise": "Running, Treadmill", "seconds": 1800, "distance_m": 5000}
+ROW = {"exercise": "Rowing, Stationary", "seconds": 300, "distance_m": 1000}
+HELD = {"exercise": "90/90 Hamstring", "seconds": 60}
+SQUAT = {"exercise": "Barbell Squat", "weight": 100, "reps": 5}
+PLANK = {"exercise": "Plank", "seconds": 60}
+
+
+def test_cardio_and_held_stretches_are_counted_apart_per_week(con, athlete):
+    # Hand-counted week 1: Monday a 30-minute 5 km run, three squat sets, a plank and a 60 s
+    # hold; Thursday two 5-minute 1 km rows and a 90 s hold. Conditioning: 2 sessions, 40
+    # minutes, 7 km. Mobility: 2 sessions, 60 + 90 s = 2.5 minutes. The squats and the plank
+    # (strength work, though timed) are neither. Week 2 nothing; week 3 squats only.
+    log_day(con, athlete, 0, [RUN, SQUAT, SQUAT, SQUAT, PLANK, HELD])
+    log_day(con, athlete, 3, [ROW, ROW, {**HELD, "seconds": 90}])
+    log_day(con, athlete, 15, [SQUAT])
+    frame = conditioning_by_period(con, athlete_id=athlete)
+    assert frame.drop(columns="athlete_id").to_numpy().tolist() == [
+        [pd.Timestamp(MONDAY), 2, 40.0, 7.0, 2, 2.5],
+        [pd.Timestamp(MONDAY + dt.timedelta(days=7)), 0, 0.0, 0.0, 0, 0.0],
+        [pd.Timestamp(MONDAY + dt.timedelta(days=14)), 0, 0.0, 0.0, 0, 0.0],
+    ]
+    # ... and none of it is a hard set: the week's quadriceps hold the three squats only
+    volume = weekly_muscle_volume(con, athlete_id=athlete, start=MONDAY, end=MONDAY)
+    quads = volume[volume["muscle_group"] == "quadriceps"]
+    assert quads["hard_sets"].tolist() == [3.0]
+
+
+def test_cardio_by_calendar_month_counts_each_months_own_days(con, athlete):
+    log_day(con, athlete, 0, [RUN])  # Monday 1 September 2025
+    log_day(con, athlete, 30, [ROW])  # Wednesday 1 October
+    frame = conditioning_by_period(
+        con, athlete_id=athlete, start=MONDAY, end=MONDAY + dt.timedelta(days=40), bucket="month"
+    )
+    assert frame[["period", "conditioning_minutes", "distance_km"]].to_numpy().tolist() == [
+        [pd.Timestamp("2025-09-01"), 30.0, 5.0],
+        [pd.Timestamp("2025-10-01"), 5.0, 1.0],
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipelines.demo import write_demo
+from pipelines.plateaus import lift_flags
 from pipelines.volume_targets import weekly_volume_status
 
 END = dt.date(2026, 11, 22)  # a Sunday
@@ -61,3 +62,14 @@ def test_the_demo_lifters_glutes_are_mostly_in_range_with_one_under_and_one_over
         "below minimum effective": 1,
         "above maximum recoverable": 1,
     }
+
+
+def test_the_demo_suitcase_deadlift_stalls_into_a_plateau_and_nothing_else_is_flagged(con):
+    # 12 kg for three weeks, then 16 kg from week 4 on: its best (16 kg x 10) is seven weeks old
+    write_demo(con, weeks=12, end=END)
+    flags = lift_flags(con, 1, as_of=END)
+    assert flags[["exercise", "flag"]].values.tolist() == [["Suitcase Deadlift", "plateau"]]
+    row = flags.iloc[0]
+    assert round(float(row["best_kg"]), 1) == round(16 * (1 + 10 / 30), 1)
+    assert row["best_on"].date() == dt.date(2026, 9, 28)
+    assert "in the 7 weeks since, none above it" in row["evidence"]

@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pipelines.db import connect
+from pipelines.logbook import DaySession, log_sets
+
 
 def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -18,21 +21,12 @@ def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _log(db: Path, day: str, exercise: str, reps: str, times: int = 1) -> None:
-    for _ in range(times):
-        done = liftboard(
-            "log",
-            "--db",
-            str(db),
-            "--date",
-            day,
-            "--exercise",
-            exercise,
-            "--reps",
-            reps,
-            "--athlete",
-            "Sam",
-        )
-        assert done.returncode == 0, done.stderr
+    """Sam's sets, written as `liftboard log` writes them (only the command under test runs)."""
+    con = connect(db)
+    try:
+        log_sets(con, DaySession(day, "Sam"), [{"exercise": exercise, "reps": int(reps)}] * times)
+    finally:
+        con.close()
 
 
 def test_suggest_prints_the_fewest_sets_for_the_week_so_far(db_file: Path) -> None:

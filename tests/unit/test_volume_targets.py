@@ -227,3 +227,26 @@ def test_the_status_table_carries_the_landmarks_for_target_bands(con, athlete):
     chest = frame[frame["muscle_group"] == "chest"].iloc[0]
     assert tuple(chest[LANDMARKS]) == (6.0, 8.0, 12.0, 20.0, 22.0)
     assert len(frame) == 17
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (MONDAY, MONDAY + dt.timedelta(days=20)),  # whole weeks, the last one cut after a session
+        (MONDAY + dt.timedelta(days=2), MONDAY + dt.timedelta(days=9)),  # both ends cut
+        (None, None),  # everything, every athlete
+    ],
+)
+def test_the_status_read_from_the_kept_cells_matches_the_count_from_the_sets(
+    con, athlete, start, end
+):
+    other = ensure_athlete(con, "Alex")
+    squat = {"exercise": "Barbell Squat", "weight": 100, "reps": 5}
+    for days, who, sets in [(0, athlete, 3), (3, athlete, 4), (8, other, 2), (16, athlete, 12)]:
+        day = dt.datetime.combine(MONDAY + dt.timedelta(days=days), dt.time(7))
+        log_sets(con, start_session(con, who, day), [squat] * sets)
+    who = None if start is None else athlete
+    kept = weekly_volume_status(con, athlete_id=who, start=start, end=end)
+    counted = weekly_volume_status(con, athlete_id=who, start=start, end=end, live=True)
+    pd.testing.assert_frame_equal(kept, counted)
+    assert kept["hard_sets"].sum() > 0

@@ -8,7 +8,7 @@
 -- When $use_kept (Monday weeks, kept cells current: pipelines/volume_cache.py), whole weeks are
 -- read from volume_cells and only the days of a week cut by the range are counted from the
 -- sets; otherwise everything is counted from the sets (staging/int_muscle_cells). The tables
--- that read it: marts/weekly_volume_status and marts/weekly_balance.
+-- that read it: marts/period_volume_status and marts/weekly_balance.
 with
 
 groups as (

@@ -1,10 +1,21 @@
--- one row per muscle group: its status in the last week of the registered frame `status_weeks`
--- (weekly_volume_status of one athlete), the weeks in a row it has had that status, and the
--- share of the weeks below the minimum, productive and above the maximum
+-- one row per muscle group: its status in the last week of the temporary table `status_codes`
+-- (marts/weekly_volume_status of one athlete, made on the same cursor), the weeks in a row it
+-- has had that status, and the share of the weeks below the minimum, productive and above the
+-- maximum. $statuses names the status codes in order (schemas.TARGET_STATUSES).
 with
 
+status_codes as (
+    select * from status_codes
+),
+
 status_weeks as (
-    select * from status_weeks
+    select
+        g.muscle_group,
+        s.period_start as week_start,
+        s.hard_sets,
+        ($statuses::varchar[])[s.status_code + 1] as target_status
+    from status_codes as s
+    inner join muscle_group_numbers() as g on g.group_index = s.group_index
 ),
 
 numbered as (

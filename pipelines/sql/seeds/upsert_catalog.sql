@@ -90,3 +90,8 @@ on conflict (muscle_group) do update set
     mv_sets = excluded.mv_sets, mev_sets = excluded.mev_sets,
     mav_low_sets = excluded.mav_low_sets, mav_high_sets = excluded.mav_high_sets,
     mrv_sets = excluded.mrv_sets, basis = excluded.basis;
+
+delete from exercise_popularity;
+
+insert into exercise_popularity
+select exercise_id, popularity_rank::integer from seed_exercise_popularity;
