@@ -109,7 +109,7 @@ def import_run(rows: int) -> dict[str, float]:
             for start in range(0, rows, _SLICE):
                 text = strong_csv(rows, start=start, stop=min(start + _SLICE, rows))
                 out.write(text)
-        database = _fresh_database(Path(folder))
+        database = fresh_database(Path(folder))
         done = subprocess.run(  # noqa: S603 - our own interpreter and script
             [sys.executable, "-c", _CHILD, str(path), str(database)],
             capture_output=True,
@@ -126,7 +126,7 @@ def import_run(rows: int) -> dict[str, float]:
     }
 
 
-def _fresh_database(folder: Path) -> Path:
+def fresh_database(folder: Path) -> Path:
     """A copy of a newly migrated database file in `folder`, for the child to import into."""
     template = folder / "migrated.duckdb"
     connect(template).close()
