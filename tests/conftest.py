@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -47,7 +47,7 @@ USER_TABLES = (
 
 
 # Examples per generated-input property: `ci` keeps `make test` quick, `deep` is the full run.
-EXAMPLES = {"ci": 50, "deep": 500}
+EXAMPLES = {"ci": 25, "deep": 500}
 for _name, _count in EXAMPLES.items():
     settings.register_profile(
         _name,
@@ -177,3 +177,24 @@ def held_open(path: Path) -> Iterator[Path]:
         yield path
     finally:
         holder.communicate("")
+
+
+@pytest.fixture
+def liftboard_here(
+    capsys: pytest.CaptureFixture[str],
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`liftboard ARGS` run inside this process: the installed program's own `main`, parser
+    and commands, without starting Python again. Tests of many bad inputs use it; the program
+    itself, its exit codes and streams, is tested as a subprocess elsewhere."""
+    from dashboard.cli import main
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as stop:  # argparse's own refusal
+            code = stop.code if isinstance(stop.code, int) else 2
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(list(args), code, out, err)
+
+    return run
