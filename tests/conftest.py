@@ -76,6 +76,13 @@ def examples(share: float) -> int:
     return max(1, round(EXAMPLES[PROFILE] * share))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests first: they take longest and mostly wait, so parallel workers start them
+    early and fill the waits with the quick tests (the order within each kind is kept)."""
+    e2e = ROOT / "tests" / "e2e"
+    items.sort(key=lambda item: 0 if Path(str(item.fspath)).is_relative_to(e2e) else 1)
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database file migrated and loaded with the catalog once for the run; never written."""
