@@ -20,6 +20,7 @@ from pipelines.schemas import (
     AthleteExercise,
     ExerciseSession,
     RepRecord,
+    typed_as,
     validate,
 )
 from pipelines.strength import personal_records
@@ -81,7 +82,8 @@ def athlete_exercises(con: duckdb.DuckDBPyConnection, athlete_id: int) -> pd.Dat
         One row per exercise, validated by `AthleteExercise`: name, sessions, sets, last day.
     """
     frame = con.cursor().execute(read_sql("marts/athlete_exercises"), {"athlete_id": athlete_id})
-    return validate(AthleteExercise, frame.df())
+    # a small read: typed as the model coerces, then checked without pandera's copying
+    return validate(AthleteExercise, typed_as(AthleteExercise, frame.df()), as_built=True)
 
 
 def last_record_on(

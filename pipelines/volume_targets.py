@@ -21,7 +21,6 @@ from typing import Any, Literal
 import duckdb
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from pipelines import volume_cache
 from pipelines.db import read_sql
@@ -36,6 +35,7 @@ from pipelines.schemas import (
     VolumeLandmark,
     VolumeLandmarkEntry,
     WeeklyVolumeStatus,
+    typed_as,
     validate,
 )
 from pipelines.weekly_volume import cut_weeks, make_period_volume, muscle_group_order
@@ -308,21 +308,8 @@ def volume_overview(
     # A read of a few hundred rows: typed as the models coerce, then checked without pandera's
     # copying (schemas.passes_as_built); anything unexpected still gets the full validation.
     return VolumeOverview(
-        validate(PeriodVolume, _typed_as(PeriodVolume, volume), as_built=True),
-        validate(PeriodBalance, _typed_as(PeriodBalance, balance), as_built=True),
-    )
-
-
-def _typed_as(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with the model's columns in order, each cast to the dtype the model coerces to."""
-    columns = model.to_schema().columns
-    frame = frame[list(columns)]
-    return frame.astype(
-        {
-            name: column.dtype.type
-            for name, column in columns.items()
-            if not isinstance(frame[name].dtype, pd.CategoricalDtype)
-        }
+        validate(PeriodVolume, typed_as(PeriodVolume, volume), as_built=True),
+        validate(PeriodBalance, typed_as(PeriodBalance, balance), as_built=True),
     )
 
 
