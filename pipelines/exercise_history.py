@@ -52,7 +52,8 @@ def exercise_sessions(
         },
     ).df()
     cur.close()
-    return validate(ExerciseSession, frame)
+    # a read of one exercise's sessions: typed as the model coerces, checked without copying
+    return validate(ExerciseSession, typed_as(ExerciseSession, frame), as_built=True)
 
 
 def rep_records(con: duckdb.DuckDBPyConnection, athlete_id: int, exercise_id: str) -> pd.DataFrame:
@@ -72,7 +73,7 @@ def rep_records(con: duckdb.DuckDBPyConnection, athlete_id: int, exercise_id: st
         )
         .df()
     )
-    return validate(RepRecord, frame)
+    return validate(RepRecord, typed_as(RepRecord, frame), as_built=True)
 
 
 def athlete_exercises(con: duckdb.DuckDBPyConnection, athlete_id: int) -> pd.DataFrame:
