@@ -192,6 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     net_util._external_ip = "127.0.0.1"
     make_app(db).run(
         config={
+            # Streamlit's full garbage collection after every run holds the interpreter for
+            # a few hundred milliseconds with the dashboard's modules loaded, and the new row
+            # Add set drew waits behind it; Python's own collector still runs as it goes.
+            "runner.postScriptGC": False,
             **config_from_environment(),
             "server.address": args.host,
             "server.port": args.port,
