@@ -39,25 +39,20 @@ def _entry_and_day(athlete: Athlete, day: dt.date, mode: str | None) -> None:
     """The form and the day's sets, rerun on their own.
 
     Adding, changing or deleting a set, a circuit's Done and Finish and the rest timer's
-    buttons rerun only this part, not the whole page. The form and the heading keep their
-    places above the day's sets but are drawn after them: the browser receives the table with
-    the new row first, instead of after every input of the form.
+    buttons rerun only this part, not the whole page.
     """
     version = data_version_now()
-    entry = st.container()
-    heading = st.container(horizontal=True, vertical_alignment="center", key="log_day_heading")
-    render_day_sets(athlete, day, version)
-    with heading:
-        today = dt.date.today()
+    if mode == "circuit":
+        render_circuit(athlete, day)
+    else:
+        render_set_form(athlete, day)
+    today = dt.date.today()
+    with st.container(horizontal=True, vertical_alignment="center", key="log_day_heading"):
         st.markdown(f"**Sets on {day:%a %d %b %Y}**" if day != today else "**Today's sets**")
         if mode != "circuit":
             render_rest_setting(athlete)
             render_history_link(athlete)
-    with entry:
-        if mode == "circuit":
-            render_circuit(athlete, day)
-        else:
-            render_set_form(athlete, day)
+    render_day_sets(athlete, day, version)
 
 
 athlete = current_athlete()
