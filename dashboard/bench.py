@@ -223,9 +223,9 @@ def add_set_browser_times(url: str, executable: str, runs: int = 10) -> list[flo
         page.goto(url, timeout=120_000)
         page.get_by_role("combobox", name="Exercise").click(timeout=120_000)
         page.keyboard.type(ADD_SET_EXERCISE)
-        # An option's label is the name, then " · " and the exercise's other names.
-        name = re.compile(rf"^{re.escape(ADD_SET_EXERCISE)}( \u00b7 |$)")
-        page.get_by_role("option", name=name).click()
+        # the option reads the exercise's name, then " · " and its other names, if any
+        shown = re.compile(rf"^{re.escape(ADD_SET_EXERCISE)}(?: · .*)?$")
+        page.get_by_role("option", name=shown).click()
         idle = "[data-testid='stApp'][data-test-script-state='notRunning']"
         page.wait_for_selector(idle, timeout=120_000)
         unit = "lb" if page.get_by_label("Weight (lb)").count() else "kg"

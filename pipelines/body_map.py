@@ -14,7 +14,7 @@ import pandas as pd
 from pipelines.db import read_sql
 from pipelines.errors import Problem, ValidationError
 from pipelines.filters import DayLike, as_day, date_range, secondary_set_weight, week_of
-from pipelines.schemas import MUSCLE_GROUPS, MuscleGroupExercise, validate
+from pipelines.schemas import MUSCLE_GROUPS, MuscleGroupExercise, typed_as, validate
 from pipelines.volume_targets import weekly_volume_status
 
 MAP_COLUMNS = [
@@ -96,7 +96,8 @@ def muscle_group_exercises(
         "secondary_weight": secondary_set_weight(secondary_weight),
     }
     frame = con.cursor().execute(read_sql("marts/muscle_group_exercises"), params).df()
-    return validate(MuscleGroupExercise, frame)
+    # a small read: typed as the model coerces, then checked without pandera's copying
+    return validate(MuscleGroupExercise, typed_as(MuscleGroupExercise, frame), as_built=True)
 
 
 def named_muscles(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

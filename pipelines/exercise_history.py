@@ -20,6 +20,7 @@ from pipelines.schemas import (
     AthleteExercise,
     ExerciseSession,
     RepRecord,
+    typed_as,
     validate,
 )
 from pipelines.strength import personal_records
@@ -51,7 +52,8 @@ def exercise_sessions(
         },
     ).df()
     cur.close()
-    return validate(ExerciseSession, frame)
+    # a read of one exercise's sessions: typed as the model coerces, checked without copying
+    return validate(ExerciseSession, typed_as(ExerciseSession, frame), as_built=True)
 
 
 def rep_records(con: duckdb.DuckDBPyConnection, athlete_id: int, exercise_id: str) -> pd.DataFrame:
@@ -71,7 +73,7 @@ def rep_records(con: duckdb.DuckDBPyConnection, athlete_id: int, exercise_id: st
         )
         .df()
     )
-    return validate(RepRecord, frame)
+    return validate(RepRecord, typed_as(RepRecord, frame), as_built=True)
 
 
 def athlete_exercises(con: duckdb.DuckDBPyConnection, athlete_id: int) -> pd.DataFrame:
@@ -81,7 +83,8 @@ def athlete_exercises(con: duckdb.DuckDBPyConnection, athlete_id: int) -> pd.Dat
         One row per exercise, validated by `AthleteExercise`: name, sessions, sets, last day.
     """
     frame = con.cursor().execute(read_sql("marts/athlete_exercises"), {"athlete_id": athlete_id})
-    return validate(AthleteExercise, frame.df())
+    # a small read: typed as the model coerces, then checked without pandera's copying
+    return validate(AthleteExercise, typed_as(AthleteExercise, frame.df()), as_built=True)
 
 
 def last_record_on(

@@ -107,7 +107,7 @@ def weekly_review(
         by_month=False,
     )
     cur.execute(
-        "create or replace temp table status_codes as " + read_sql("marts/weekly_volume_status"),
+        "create or replace temp table status_codes as " + read_sql("marts/period_volume_status"),
         params,
     )
     history = cur.execute(

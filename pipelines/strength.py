@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import duckdb
 import pandas as pd
+import pandera.pandas as pa
 
 from pipelines.db import read_sql
 from pipelines.errors import Problem, ValidationError
@@ -19,6 +20,7 @@ from pipelines.schemas import (
     PersonalRecord,
     SessionEstimatedOneRepMax,
     SetEstimatedOneRepMax,
+    typed_as,
     validate,
 )
 
@@ -81,7 +83,7 @@ def session_estimated_1rm(
         "formula": _formula(formula),
     }
     frame = con.cursor().execute(read_sql("marts/session_estimated_1rm"), params).df()
-    return validate(SessionEstimatedOneRepMax, frame)
+    return _checked(SessionEstimatedOneRepMax, frame)
 
 
 def personal_records(
@@ -114,7 +116,16 @@ def personal_records(
         "formula": _formula(formula),
     }
     frame = con.cursor().execute(read_sql("marts/personal_records"), params).df()
-    return validate(PersonalRecord, frame)
+    return _checked(PersonalRecord, frame)
+
+
+def _checked(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.DataFrame:
+    """A read checked by `model`: typed as it coerces, then without pandera's copying.
+
+    The same frame the full validation gives (`schemas.passes_as_built`); anything unexpected
+    still gets the full validation, which names the problem.
+    """
+    return validate(model, typed_as(model, frame), as_built=True)
 
 
 def _formula(name: str) -> str:

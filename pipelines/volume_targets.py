@@ -21,7 +21,6 @@ from typing import Any, Literal
 import duckdb
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from pipelines import volume_cache
 from pipelines.db import read_sql
@@ -36,6 +35,7 @@ from pipelines.schemas import (
     VolumeLandmark,
     VolumeLandmarkEntry,
     WeeklyVolumeStatus,
+    typed_as,
     validate,
 )
 from pipelines.weekly_volume import cut_weeks, make_period_volume, muscle_group_order
@@ -246,6 +246,9 @@ _VOLUME_COLUMNS = (
 _VOLUME_DTYPES: dict[str, Any] = {"direct_sets": np.int64, "reps": np.int64}
 
 
+_BALANCE_COLUMNS = ("back_sets", "legs_sets", "back_share", "back_total", "legs_total")
+
+
 @dataclass(frozen=True)
 class VolumeOverview:
     """One athlete's volume over a range, per week or calendar month: what Trends draws."""
@@ -263,6 +266,7 @@ def volume_overview(
     bucket: Bucket = "week",
     secondary_weight: float = 0.5,
     week_start: str = "monday",
+    live: bool = False,
 ) -> VolumeOverview:
     """Hard sets per week of every muscle group against its landmarks, and back against legs.
 
@@ -270,23 +274,51 @@ def volume_overview(
     calendar months, each its average week (hard sets x 7 / its days in the range; no status),
     from the month holding `start`.
 
+    Monday weeks are one plain read of the kept weekly cells (`marts/period_volume_kept`, the
+    back and legs of each week on its rows); months, other week starts and a week cut by the
+    range with sessions outside it are counted from the sets once, into a table that the
+    status and the balance then read (`weekly_volume.make_period_volume`), as is everything
+    with `live=True`.
+
     Raises:
         ValidationError: a bad date, range, weight or weekday.
     """
+    span = date_range(start, end)
+    weight = secondary_set_weight(secondary_weight)
     cur = con.cursor()
     try:
-        params = make_period_volume(
-            con,
-            cur,
-            athlete_id=athlete_id,
-            start=start,
-            end=end,
-            secondary_weight=secondary_weight,
-            week_start=week_start,
-            by_month=bucket == "month",
+        kept = (
+            bucket == "week"
+            and not live
+            and week_start_isodow(week_start) == 1
+            and volume_cache.refresh(con)
+            and not cut_weeks(cur, athlete_id, span)
         )
-        volume = cur.execute(read_sql("marts/period_volume_status"), params).df()
-        balance = cur.execute(read_sql("marts/weekly_balance")).df()
+        if kept:
+            params = {
+                "athlete_id": athlete_id,
+                "start": span.start,
+                "end": span.end,
+                "secondary_weight": weight,
+            }
+            volume = cur.execute(read_sql("marts/period_volume_kept"), params).df()
+            balance = volume.drop_duplicates(["athlete_id", "period_start"])[
+                ["athlete_id", "period_start", *_BALANCE_COLUMNS]
+            ].reset_index(drop=True)
+        else:
+            params = make_period_volume(
+                con,
+                cur,
+                athlete_id=athlete_id,
+                start=span.start,
+                end=span.end,
+                secondary_weight=weight,
+                week_start=week_start,
+                by_month=bucket == "month",
+                live=live,
+            )
+            volume = cur.execute(read_sql("marts/period_volume_status"), params).df()
+            balance = cur.execute(read_sql("marts/weekly_balance")).df()
     finally:
         cur.close()
     labels = pd.Series((*TARGET_STATUSES, "")).to_numpy()
@@ -308,21 +340,8 @@ def volume_overview(
     # A read of a few hundred rows: typed as the models coerce, then checked without pandera's
     # copying (schemas.passes_as_built); anything unexpected still gets the full validation.
     return VolumeOverview(
-        validate(PeriodVolume, _typed_as(PeriodVolume, volume), as_built=True),
-        validate(PeriodBalance, _typed_as(PeriodBalance, balance), as_built=True),
-    )
-
-
-def _typed_as(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with the model's columns in order, each cast to the dtype the model coerces to."""
-    columns = model.to_schema().columns
-    frame = frame[list(columns)]
-    return frame.astype(
-        {
-            name: column.dtype.type
-            for name, column in columns.items()
-            if not isinstance(frame[name].dtype, pd.CategoricalDtype)
-        }
+        validate(PeriodVolume, typed_as(PeriodVolume, volume), as_built=True),
+        validate(PeriodBalance, typed_as(PeriodBalance, balance), as_built=True),
     )
 
 

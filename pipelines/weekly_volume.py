@@ -118,6 +118,7 @@ def make_period_volume(
     secondary_weight: float,
     week_start: str,
     by_month: bool,
+    live: bool = False,
 ) -> dict[str, Any]:
     """Count the volume of every period once, into the table `period_volume` of `cur`.
 
@@ -125,7 +126,7 @@ def make_period_volume(
     Monday weeks from the kept cells when they are current; the marts that combine it with
     landmarks and regions (`marts/period_volume_status`, `marts/weekly_balance`) then read the
     table on the same cursor, so the counting happens once for both. It is a temporary table:
-    it lives as long as `cur`.
+    it lives as long as `cur`. `live=True` counts every period from the sets.
 
     Returns:
         The parameters the combining marts take.
@@ -142,7 +143,7 @@ def make_period_volume(
         "secondary_weight": secondary_set_weight(secondary_weight),
         "week_start_isodow": isodow,
         "by_month": by_month,
-        "use_kept": isodow == 1 and not by_month and volume_cache.refresh(con),
+        "use_kept": isodow == 1 and not by_month and not live and volume_cache.refresh(con),
     }
     cur.execute(
         "create or replace temp table period_volume as " + read_sql("marts/period_volume"),

@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -47,7 +47,7 @@ USER_TABLES = (
 
 
 # Examples per generated-input property: `ci` keeps `make test` quick, `deep` is the full run.
-EXAMPLES = {"ci": 50, "deep": 500}
+EXAMPLES = {"ci": 25, "deep": 500}
 for _name, _count in EXAMPLES.items():
     settings.register_profile(
         _name,
@@ -74,6 +74,13 @@ LARGE_LOG = by_profile(50_000, 1_000_000)
 def examples(share: float) -> int:
     """A share of the profile's example count, for a property whose examples are costly."""
     return max(1, round(EXAMPLES[PROFILE] * share))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests first: they take longest and mostly wait, so parallel workers start them
+    early and fill the waits with the quick tests (the order within each kind is kept)."""
+    e2e = ROOT / "tests" / "e2e"
+    items.sort(key=lambda item: 0 if Path(str(item.fspath)).is_relative_to(e2e) else 1)
 
 
 @pytest.fixture(scope="session")
@@ -177,3 +184,24 @@ def held_open(path: Path) -> Iterator[Path]:
         yield path
     finally:
         holder.communicate("")
+
+
+@pytest.fixture
+def liftboard_here(
+    capsys: pytest.CaptureFixture[str],
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`liftboard ARGS` run inside this process: the installed program's own `main`, parser
+    and commands, without starting Python again. Tests of many bad inputs use it; the program
+    itself, its exit codes and streams, is tested as a subprocess elsewhere."""
+    from dashboard.cli import main
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as stop:  # argparse's own refusal
+            code = stop.code if isinstance(stop.code, int) else 2
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(list(args), code, out, err)
+
+    return run

@@ -157,7 +157,10 @@ class RowChecks:
     def finish(self, sets: pd.DataFrame, rows_read: int) -> ParsedFile:
         """The parser's result: the rows neither rejected nor skipped, in canonical form."""
         keep = ~self.bad
-        frame = sets_frame(sets[keep.to_numpy()].reset_index(drop=True))
+        # Most files keep every row: then the rows are not copied just to filter nothing out.
+        kept = sets if bool(keep.all()) else sets[keep.to_numpy()]
+        frame = sets_frame(kept.reset_index(drop=True))
+        del kept
         return ParsedFile(
             layout=self.layout,
             sets=frame,
@@ -184,6 +187,9 @@ def sets_frame(data: pd.DataFrame | dict[str, Any]) -> pd.DataFrame:
     for name, dtype in SET_COLUMNS.items():
         if dtype == "str" and name not in frame:
             out[name] = _no_text(frame.index)
+            continue
+        if name not in frame and dtype == "float64":
+            out[name] = np.full(len(frame), np.nan)
             continue
         column = frame[name] if name in frame else pd.Series(None, index=frame.index, dtype=object)
         if dtype == "str":

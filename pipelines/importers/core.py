@@ -20,6 +20,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
 
 from pipelines.athletes import DEFAULT_ATHLETE
 from pipelines.errors import LiftboardError, Problem, ValidationError
@@ -70,6 +71,8 @@ HEAVY_KG = 500.0
 MANY_REPS = 100
 LONG_WORKOUT_H = 12
 
+# Rows checked by pandera at a time (every check is about one row).
+_VALIDATE_ROWS = 200_000
 # Which file column a stored column comes from, to name it in rejection messages.
 _FILE_COLUMN = {
     "started_at": "date",
@@ -221,6 +224,8 @@ def import_file(
         raise ImportRejectedError(plan.report.rejected)
     if not dry_run:
         step(0.85, "Writing")
+        # Every rejection is named by now; the file's cells are not needed for the write.
+        plan.table = plan.table.iloc[0:0]
         plan.write()
     step(1.0, "Done")
     return plan.report
@@ -324,15 +329,26 @@ class _Plan:
     def match_exercises(self) -> None:
         """Give every set an exercise id: the catalog's, or a (new) custom exercise's."""
         sets = self.sets
-        # Work per distinct (name, given id) pair: a file repeats a few dozen names.
-        pairs = pd.DataFrame(
+        # Work per distinct (name, given id) pair: a file repeats a few dozen names. Pairs
+        # are numbered from the codes of each column, so no row's text is combined.
+        name_codes, name_uniques = pd.factorize(
+            sets["exercise"].astype("str"), use_na_sentinel=False
+        )
+        given_cells = sets["exercise_id"]
+        if given_cells.notna().any():
+            given_codes, given_uniques = pd.factorize(
+                given_cells.fillna("").astype("str").str.strip()
+            )
+        else:
+            given_codes, given_uniques = np.zeros(len(sets), dtype="int64"), pd.Index([""])
+        width = max(len(given_uniques), 1)
+        codes, distinct = pd.factorize(name_codes.astype("int64") * width + given_codes)
+        names = pd.DataFrame(
             {
-                "exercise": sets["exercise"].astype("str"),
-                "given": sets["exercise_id"].fillna("").astype("str").str.strip(),
+                "exercise": np.asarray(name_uniques, dtype=object)[distinct // width],
+                "given": np.asarray(given_uniques, dtype=object)[distinct % width],
             }
         )
-        codes, distinct = pd.factorize(pd.MultiIndex.from_frame(pairs))
-        names = pd.DataFrame(list(distinct), columns=["exercise", "given"])
         wanted = sorted(set(names["given"]) - {""})
         known: set[str] = set()
         if wanted:
@@ -347,15 +363,7 @@ class _Plan:
                 .fetchall()
             }
         use_given = names["given"].isin(known)
-        # The other names of each name's sessions decide names that mean two lifts.
-        together: dict[str, set[str]] = {}
-        keys = sets["athlete"].astype("str") + "\x1f" + sets["session_key"].astype("str")
-        seen = pairs.assign(session=keys).drop_duplicates()
-        for name, session in seen[["exercise", "session"]].itertuples(index=False):
-            together.setdefault(session, set()).add(name)
-        context: dict[str, set[str]] = {}
-        for name, session in seen[["exercise", "session"]].itertuples(index=False):
-            context.setdefault(name, set()).update(together[session])
+        context = _names_together(name_codes, sets["session_no"].to_numpy(), name_uniques)
         matches = match_exercises(
             self.con, names.loc[~use_given, "exercise"].unique(), context=context
         )
@@ -373,7 +381,8 @@ class _Plan:
             if given.startswith(CUSTOM_PREFIX):
                 wanted_ids.setdefault(firsts[norm], given)
         rows = pd.Series(codes, index=sets.index)
-        left = sets[unmatched.to_numpy()[codes]]
+        columns = ["exercise", "category", "weight_kg", "reps", "duration_s"]
+        left = sets.loc[unmatched.to_numpy()[codes], columns]
         left = left.assign(exercise=left["exercise"].map(canonical))
         load = _load_types(left)
         categories = left.groupby("exercise")["category"].first().dropna()
@@ -393,25 +402,34 @@ class _Plan:
 
     def validate(self) -> None:
         """Check every set with pandera; rows that fail are rejected, the rest go on."""
-        frame = self._set_frame(self.sets)
-        try:
-            ImportedSet.validate(frame, lazy=True)
-            failed: list[Problem] = []
-        except pa.errors.SchemaErrors as exc:
-            failed = problems_from(exc.failure_cases, frame)
-        keep = np.ones(len(frame), dtype=bool)
+        sets = self.sets
+        keep = np.ones(len(sets), dtype=bool)
+        reps: list[pd.Series] = []
+        rir: list[pd.Series] = []
         seen: set[int] = set()
-        for problem in failed:
-            if problem.row is None or problem.row in seen:
-                continue
-            seen.add(problem.row)
-            keep[problem.row - 1] = False
-            line = int(frame["line"].iloc[problem.row - 1])
-            self.report.rejected.append(self._rejection(line, problem))
+        # Every check is about one row, so a large file is checked a slice at a time: the
+        # schema's copy of the rows then stays small.
+        for start in range(0, max(len(sets), 1), _VALIDATE_ROWS):
+            frame = self._set_frame(sets.iloc[start : start + _VALIDATE_ROWS])
+            try:
+                ImportedSet.validate(frame, lazy=True)
+                failed: list[Problem] = []
+            except pa.errors.SchemaErrors as exc:
+                failed = problems_from(exc.failure_cases, frame)
+            for problem in failed:
+                if problem.row is None or start + problem.row in seen:
+                    continue
+                seen.add(start + problem.row)
+                keep[start + problem.row - 1] = False
+                line = int(frame["line"].iloc[problem.row - 1])
+                self.report.rejected.append(self._rejection(line, problem))
+            reps.append(frame["reps"])
+            rir.append(frame["rir"])
+            del frame
         # The lazy validation above named every failing row, so what is left is valid.
-        self.sets["reps"] = frame["reps"]
-        self.sets["rir"] = frame["rir"]
-        del frame
+        sets["reps"] = pd.concat(reps) if len(reps) > 1 else reps[0]
+        sets["rir"] = pd.concat(rir) if len(rir) > 1 else rir[0]
+        del reps, rir
         if not keep.all():
             self.sets = self.sets[keep].reset_index(drop=True)
         self.report.rejected.sort(key=lambda r: (r.line, r.column))
@@ -820,16 +838,22 @@ class _Plan:
         sessions.loc[fresh.index, "session_id"] = incoming["session_id"].to_numpy()
         sets = self.new_sets
         numbers = sets["session_no"].to_numpy()
-        # Columns are passed as Series, so text stays in compact Arrow strings.
-        rows = sets.reset_index(drop=True).reindex(columns=_SET_VALUES)
-        rows = rows.rename(columns={"set_key": "source_key"})
-        rows["notes"] = rows["notes"].fillna("")
-        rows["set_index"] = rows["set_index"].astype("int64")
-        rows.insert(
-            0, "session_id", sessions["session_id"].reindex(numbers).astype("int64").to_numpy()
-        )
-        rows["logged_at"] = sessions["started_at"].reindex(numbers).to_numpy()
-        rows["earlier_session"] = sets["session_id"].notna().to_numpy()
+        session_of_set = sessions["session_id"].reindex(numbers).astype("int64").to_numpy()
+        # An Arrow table over the frame's own columns: only the few derived ones are new
+        # memory, so a large file is not copied once more on its way into the database.
+        columns_in: dict[str, Any] = {"session_id": session_of_set}
+        for name in _SET_VALUES:
+            column = sets[name]
+            if name == "notes":
+                column = column.fillna("")
+            elif name == "set_index":
+                column = column.astype("int64")
+            columns_in["source_key" if name == "set_key" else name] = column
+        columns_in["logged_at"] = sessions["started_at"].reindex(numbers).to_numpy()
+        earlier = sets["session_id"].notna().to_numpy()
+        columns_in["earlier_session"] = earlier
+        rows = pyarrow.table(columns_in)
+        del columns_in
         cur.register("incoming_sets", rows)
         columns = ", ".join(_STORED)
         cur.execute(
@@ -837,7 +861,7 @@ class _Plan:
             "where not earlier_session"
         )
         added_to_earlier: list[int] = []
-        if bool(rows["earlier_session"].any()):
+        if bool(earlier.any()):
             added_to_earlier = [
                 int(r[0])
                 for r in cur.execute(
@@ -846,7 +870,8 @@ class _Plan:
                 ).fetchall()
             ]
         cur.unregister("incoming_sets")
-        w.touch_sessions(np.unique(rows["session_id"].to_numpy()).tolist())
+        del rows
+        w.touch_sessions(np.unique(session_of_set).tolist())
         return incoming["session_id"].tolist(), added_to_earlier
 
     def _record(self, w: Write, session_ids: list[int], set_ids: list[int]) -> int:
@@ -918,6 +943,20 @@ class _WeightText:
 def _latest_allowed() -> pd.Timestamp:
     """The end of tomorrow, as the schema's own check has it."""
     return pd.Timestamp(dt.date.today() + dt.timedelta(days=2))
+
+
+def _names_together(
+    name_codes: np.ndarray, session_no: np.ndarray, names: pd.Index
+) -> dict[str, set[str]]:
+    """For each exercise name, the names of every session it appears in (itself included)."""
+    pairs = pd.DataFrame({"name": name_codes, "session": session_no}).drop_duplicates()
+    both = pairs.merge(pairs, on="session", suffixes=("", "_other"))
+    both = both[["name", "name_other"]].drop_duplicates()
+    texts = np.asarray(names, dtype=object)
+    together: dict[str, set[str]] = {}
+    for name, other in zip(both["name"].to_numpy(), both["name_other"].to_numpy(), strict=True):
+        together.setdefault(str(texts[name]), set()).add(str(texts[other]))
+    return together
 
 
 def _load_types(sets: pd.DataFrame) -> dict[str, str]:

@@ -10,6 +10,7 @@ column count of one of Strong's layouts.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -30,6 +31,8 @@ from pipelines.importers import values
 FORMATS = ("auto", "strong", "hevy", "fitnotes", "liftboard")
 MIN_COLUMNS, MAX_COLUMNS = 8, 14
 _SNIFF_BYTES = 256 * 1024
+# A large file is checked and hashed this many bytes at a time, never held whole.
+_BLOCK_BYTES = 4 * 1024 * 1024
 
 Source = str | os.PathLike[str] | bytes
 
@@ -587,30 +590,69 @@ def prepared(source: Source) -> Iterator[PreparedFile]:
         path = None
     else:
         path = Path(source)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise LiftboardError(f"The file {path} does not exist.") from None
-        except IsADirectoryError:
-            raise LiftboardError(f"{path} is a folder, not an export file.") from None
-        except OSError as exc:
-            raise LiftboardError(f"The file {path} cannot be read ({exc.strerror}).") from None
+        # DuckDB reads `*`, `?` and `[` in a path as a pattern: such names are read from a copy.
+        if not set(str(path)) & set("*?[]{}"):
+            checked = _checked_utf8(path)
+            if checked is not None:
+                head, checksum = checked
+                yield PreparedFile(path, head, "utf-8", checksum)
+                return
+        data = _read_bytes(path)
     if not data or data.isspace():
         raise LiftboardError("The file is empty: there is nothing to import.")
     checksum = hashlib.sha256(data).hexdigest()
     text, encoding = _decode(data)
     del data
     head = text[:_SNIFF_BYTES]
-    # DuckDB reads `*`, `?` and `[` in a path as a pattern: such names are read from a copy.
-    if path is not None and encoding == "utf-8" and not set(str(path)) & set("*?[]{}"):
-        del text
-        yield PreparedFile(path, head, encoding, checksum)
-        return
     with tempfile.TemporaryDirectory(prefix="liftboard-import-") as folder:
         copy = Path(folder) / "export.csv"
         copy.write_text(text, encoding="utf-8")
         del text
         yield PreparedFile(copy, head, encoding, checksum)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise LiftboardError(f"The file {path} does not exist.") from None
+    except IsADirectoryError:
+        raise LiftboardError(f"{path} is a folder, not an export file.") from None
+    except OSError as exc:
+        raise LiftboardError(f"The file {path} cannot be read ({exc.strerror}).") from None
+
+
+def _checked_utf8(path: Path) -> tuple[str, str] | None:
+    """The head and checksum of a UTF-8 file, read a block at a time (never whole).
+
+    Returns None when the file is not UTF-8, is empty or cannot be opened: the caller then
+    reads it whole, which decodes it otherwise or says what is wrong.
+    """
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    head: list[str] = []
+    held = 0
+    blank = True
+    try:
+        with path.open("rb") as stream:
+            first = stream.read(2)
+            if first in (b"\xff\xfe", b"\xfe\xff"):
+                return None  # UTF-16: decoded whole and copied
+            block = first + stream.read(_BLOCK_BYTES)
+            while block:
+                digest.update(block)
+                blank = blank and block.isspace()
+                text = decoder.decode(block)
+                if held < _SNIFF_BYTES:
+                    head.append(text[: _SNIFF_BYTES - held])
+                    held += len(head[-1])
+                block = stream.read(_BLOCK_BYTES)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return None
+    if blank:
+        return None
+    return "".join(head), digest.hexdigest()
 
 
 def _first_rows(head: str, delimiter: str, rows: int = 6) -> list[list[str]]:

@@ -35,6 +35,9 @@ def read_table(file: PreparedFile, layout: Layout) -> pd.DataFrame:
             "delim": layout.delimiter,
             "columns": dict.fromkeys(names, "VARCHAR"),
         }
+        # Text comes out as Arrow's large strings, the form pandas keeps it in, so no column
+        # is copied on the way.
+        reader.execute("set arrow_large_buffer_size = true")
         relation = reader.sql(read_sql("staging/stg_export_rows"), params=params)
         if relation is None:  # only a statement that reads nothing returns no relation
             raise LiftboardError("The file could not be read.")

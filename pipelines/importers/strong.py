@@ -154,6 +154,10 @@ def parse(
             "notes": notes_text(checks.column("notes")),
         }
     )
+    # The columns above now live in `sets`; letting go of them keeps a large file's peak low.
+    del order, label, started, bad_date, exercise, workout, weight, reps, distance, seconds, rpe
+    del number, not_number, typed, set_type, odd, nothing, numbered, set_label, entered, units
+    del factor, duration, bad_duration, key, unreadable, plausible, ended
     return checks.finish(sets, rows_read=len(table))
 
 

@@ -108,6 +108,7 @@ def test_a_circuit_carries_on_after_a_reload_and_finish_sums_it_up(
     expect(done).to_have_count(1)
     done.click()
     expect(progress).to_contain_text("Round 2 of 4 \u00b7 pass 1 of 2")
+    settled(page)
 
     page.get_by_role("button", name="Finish workout").click()
     settled(page)

@@ -80,13 +80,15 @@ def test_log_in_pounds_stores_kilograms(db_file):
         ([], "reps"),
     ],
 )
-def test_bad_log_input_exits_2_with_a_sentence_and_adds_nothing(db_file, args, named):
+def test_bad_log_input_exits_2_with_a_sentence_and_adds_nothing(
+    db_file, args, named, liftboard_here
+):
     base = {"--date": "2026-11-20", "--exercise": "Suitcase Deadlift"}
     for flag in ("--date", "--exercise"):
         if flag in args:
             base.pop(flag)
     argv = ["log", "--db", str(db_file)] + [x for kv in base.items() for x in kv] + args
-    done = liftboard(*argv)
+    done = liftboard_here(*argv)
     assert done.returncode == 2
     assert named in done.stderr
     assert "Traceback" not in done.stderr

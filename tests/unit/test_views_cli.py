@@ -59,11 +59,13 @@ def test_a_second_reading_on_the_same_day_replaces_the_first(db_file):
         (["--date", "2026-11-20"], "add --kg or --lb"),
     ],
 )
-def test_bad_bodyweight_input_exits_2_with_a_sentence_and_changes_nothing(db_file, args, named):
+def test_bad_bodyweight_input_exits_2_with_a_sentence_and_changes_nothing(
+    db_file, args, named, liftboard_here
+):
     con = connect(db_file)
     before = snapshot(con)
     con.close()
-    done = liftboard("bodyweight", "--db", str(db_file), "--athlete", "New Person", *args)
+    done = liftboard_here("bodyweight", "--db", str(db_file), "--athlete", "New Person", *args)
     assert done.returncode == 2
     assert named in done.stderr
     assert "Traceback" not in done.stderr
@@ -103,12 +105,14 @@ def test_landmarks_set_show_and_reset(db_file):
         (["show", "--athlete", "Nobody"], "athlete = 'Nobody'"),
     ],
 )
-def test_bad_landmarks_exit_2_with_a_sentence_and_change_nothing(db_file, args, named):
+def test_bad_landmarks_exit_2_with_a_sentence_and_change_nothing(
+    db_file, args, named, liftboard_here
+):
     con = connect(db_file)
     ensure_athlete(con, "Me")
     before = con.execute("select count(*) from athlete_volume_landmarks").fetchone()
     con.close()
-    done = liftboard("landmarks", *args, "--db", str(db_file))
+    done = liftboard_here("landmarks", *args, "--db", str(db_file))
     assert done.returncode == 2, done.stdout
     assert named in done.stderr
     assert "Traceback" not in done.stderr

@@ -16,6 +16,7 @@ from pipelines.volume_targets import (
     reset_volume_landmarks,
     set_volume_landmarks,
     volume_landmarks,
+    volume_overview,
     weekly_volume_status,
 )
 from tests.conftest import snapshot
@@ -250,3 +251,37 @@ def test_the_status_read_from_the_kept_cells_matches_the_count_from_the_sets(
     counted = weekly_volume_status(con, athlete_id=who, start=start, end=end, live=True)
     pd.testing.assert_frame_equal(kept, counted)
     assert kept["hard_sets"].sum() > 0
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (MONDAY, MONDAY + dt.timedelta(days=20)),  # whole weeks: read from the kept cells
+        (MONDAY + dt.timedelta(days=2), MONDAY + dt.timedelta(days=9)),  # cut weeks: counted
+    ],
+)
+def test_the_trends_overview_from_the_kept_cells_matches_the_count_from_the_sets(
+    con, athlete, start, end
+):
+    other = ensure_athlete(con, "Alex")
+    squat = {"exercise": "Barbell Squat", "weight": 100, "reps": 5}
+    row = {"exercise": "Barbell Bent Over Row", "weight": 60, "reps": 8}
+    for days, who, sets in [
+        (0, athlete, [squat] * 3 + [row] * 2),
+        (3, athlete, [squat] * 4),
+        (8, other, [row] * 2),
+        (9, athlete, [row] * 5),
+        (16, athlete, [squat] * 12),
+    ]:
+        day = dt.datetime.combine(MONDAY + dt.timedelta(days=days), dt.time(7))
+        log_sets(con, start_session(con, who, day), sets)
+    kept = volume_overview(con, athlete_id=athlete, start=start, end=end)
+    counted = volume_overview(con, athlete_id=athlete, start=start, end=end, live=True)
+    pd.testing.assert_frame_equal(kept.volume, counted.volume)
+    pd.testing.assert_frame_equal(kept.balance, counted.balance)
+    first = kept.volume[kept.volume["period"] == pd.Timestamp(MONDAY)]
+    quads = first[first["muscle_group"] == "quadriceps"].iloc[0]
+    squats_in_range = 7 if start == MONDAY else 4  # the Wednesday-on range keeps Thursday's
+    assert float(quads["hard_sets"]) == squats_in_range
+    assert float(kept.balance["legs_total"].iloc[0]) > 0
+    assert float(kept.balance["back_total"].iloc[0]) > 0

@@ -1,8 +1,15 @@
 -- one row per exercise the athlete logged: its name, sessions, sets and last day, most recent first
+-- Only the sets' exercise and session are needed, so the sets are joined to the athlete's
+-- sessions directly (no loads or bodyweights, as staging/stg_sets would work out).
 with
 
 athlete_sets as (
-    select * from stg_sets($athlete_id, null, null, 1)
+    select
+        x.exercise_id,
+        x.session_id,
+        s.started_at
+    from sets as x
+    inner join sessions_in_range($athlete_id, null, null) as s on s.session_id = x.session_id
 ),
 
 exercises as (

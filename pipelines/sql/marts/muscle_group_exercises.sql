@@ -1,10 +1,17 @@
 -- one row per exercise that trained a muscle group in a date range: its role for the group, the
 -- sessions and hard sets it had, and the hard sets it gave the group (1 per set as a main muscle,
--- $secondary_weight as a helping one). Warm-ups never count.
+-- $secondary_weight as a helping one). Warm-ups never count. Only the sets' exercise, type and
+-- session are needed, so the athlete's sessions of the range are joined to the sets directly.
 with
 
 chosen_sets as (
-    select * from stg_sets($athlete_id, $start, $end, 1)
+    select
+        x.exercise_id,
+        x.session_id,
+        s.performed_on,
+        x.set_type <> 'warmup' as is_hard
+    from sets as x
+    inner join sessions_in_range($athlete_id, $start, $end) as s on s.session_id = x.session_id
 ),
 
 exercises as (

@@ -2,20 +2,10 @@
 -- Kinds: heaviest_load (kg), best_e1rm (kg), most_reps at one load (reps; load_kg says which),
 -- best_session_tonnage (kg, loads as staging/stg_sets counts them, bodyweight moves estimated).
 -- The first value ever logged is the first record, except for most_reps: the first session at a
--- load only sets the mark to beat. Estimates as marts/set_estimated_1rm gives them.
+-- load only sets the mark to beat. Estimates as marts/set_estimated_1rm gives them (the same
+-- qualifying sets and e1rm_estimate, staging/int_set_estimates). The athlete's sets are read
+-- once, over the whole history (what counts as a record depends on it), in a few columns.
 with
-
-set_estimates as (
-    select * from set_estimates($athlete_id, null, null, $exercise_id, $formula)
-),
-
--- every session of the athlete: what counts as a record depends on the whole history
-chosen_sessions as (
-    select
-        session_id,
-        started_at
-    from stg_sessions($athlete_id, null, null, 1)
-),
 
 working_sets as (
     select
@@ -23,10 +13,11 @@ working_sets as (
         session_id,
         started_at,
         exercise_id,
-        load_type,
         weight_kg,
         reps,
-        load_kg
+        load_kg,
+        load_type in ('weighted', 'bodyweight', 'weighted_bodyweight') as is_loadable,
+        reps + coalesce(rir, 0) as effective_reps
     from stg_sets($athlete_id, null, null, 1)
     where
         is_hard
@@ -34,33 +25,34 @@ working_sets as (
         and ($exercise_id::varchar is null or exercise_id = $exercise_id::varchar)
 ),
 
-session_bests as (
+-- each session's best of every kind but most_reps, per exercise
+session_values as (
     select
         athlete_id,
         exercise_id,
         session_id,
         any_value(started_at) as started_at,
-        'heaviest_load' as record,
-        null::double as load_kg,
-        max(weight_kg) as value
+        max(weight_kg) filter (where is_loadable and weight_kg > 0) as heaviest_load,
+        max(e1rm_estimate(weight_kg, effective_reps, $formula)) filter (
+            where is_loadable and weight_kg > 0 and effective_reps between 1 and 10
+        ) as best_e1rm,
+        sum(reps * load_kg) as best_session_tonnage
     from working_sets
-    where load_type in ('weighted', 'bodyweight', 'weighted_bodyweight') and weight_kg > 0
     group by athlete_id, exercise_id, session_id
+),
 
-    union all
-
+session_bests as (
     select
-        e.athlete_id,
-        e.exercise_id,
-        e.session_id,
-        any_value(s.started_at) as started_at,
-        'best_e1rm' as record,
+        athlete_id,
+        exercise_id,
+        session_id,
+        started_at,
+        record,
         null::double as load_kg,
-        max(e.e1rm_kg) as value
-    from set_estimates as e
-    inner join chosen_sessions as s on s.session_id = e.session_id
-    where $exercise_id::varchar is null or e.exercise_id = $exercise_id::varchar
-    group by e.athlete_id, e.exercise_id, e.session_id
+        value::double as value
+    from session_values
+    unpivot (value for record in (heaviest_load, best_e1rm, best_session_tonnage))
+    where record <> 'best_session_tonnage' or value > 0
 
     union all
 
@@ -73,22 +65,8 @@ session_bests as (
         round(coalesce(weight_kg, 0), 3) as load_kg,
         max(reps) as value
     from working_sets
-    where load_type in ('weighted', 'bodyweight', 'weighted_bodyweight')
+    where is_loadable
     group by athlete_id, exercise_id, session_id, round(coalesce(weight_kg, 0), 3)
-
-    union all
-
-    select
-        athlete_id,
-        exercise_id,
-        session_id,
-        any_value(started_at) as started_at,
-        'best_session_tonnage' as record,
-        null::double as load_kg,
-        sum(reps * load_kg) as value
-    from working_sets
-    group by athlete_id, exercise_id, session_id
-    having sum(reps * load_kg) > 0
 ),
 
 compared as (

@@ -1,5 +1,5 @@
 -- one row per muscle group: its status in the last week of the temporary table `status_codes`
--- (marts/weekly_volume_status of one athlete, made on the same cursor), the weeks in a row it
+-- (marts/period_volume_status of one athlete, made on the same cursor), the weeks in a row it
 -- has had that status, and the share of the weeks below the minimum, productive and above the
 -- maximum. $statuses names the status codes in order (schemas.TARGET_STATUSES).
 with

@@ -3,7 +3,17 @@
 -- Only loaded sets of 1 to 10 effective reps (reps + logged reps in reserve) qualify; warm-ups,
 -- timed, distance, assisted and unloaded bodyweight sets have no estimate. The formula is
 -- epley (else), brzycki, lombardi or oconner. Defined when a database is opened
--- (pipelines/staging.py).
+-- (pipelines/staging.py). e1rm_estimate(weight, effective reps, formula) is the estimate of one
+-- qualifying set, also used by marts/personal_records.
+create or replace macro e1rm_estimate(weight_kg, effective_reps, formula) as
+    case
+        when effective_reps = 1 then weight_kg
+        when formula = 'brzycki' then weight_kg * 36.0 / (37 - effective_reps)
+        when formula = 'lombardi' then weight_kg * power(effective_reps, 0.1)
+        when formula = 'oconner' then weight_kg * (1 + 0.025 * effective_reps)
+        else weight_kg * (1 + effective_reps / 30.0)
+    end;
+
 create or replace macro set_estimates(of_athlete, from_day, to_day, of_exercise, formula) as table
     with
 
@@ -31,13 +41,7 @@ create or replace macro set_estimates(of_athlete, from_day, to_day, of_exercise,
     final as (
         select
             *,
-            case
-                when effective_reps = 1 then weight_kg
-                when formula = 'brzycki' then weight_kg * 36.0 / (37 - effective_reps)
-                when formula = 'lombardi' then weight_kg * power(effective_reps, 0.1)
-                when formula = 'oconner' then weight_kg * (1 + 0.025 * effective_reps)
-                else weight_kg * (1 + effective_reps / 30.0)
-            end as e1rm_kg
+            e1rm_estimate(weight_kg, effective_reps, formula) as e1rm_kg
         from loaded_sets
         where effective_reps between 1 and 10
     )
