@@ -192,9 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     net_util._external_ip = "127.0.0.1"
     make_app(db).run(
         config={
-            # Streamlit's full garbage collection after every run holds the interpreter for
-            # a few hundred milliseconds with the dashboard's modules loaded, and the new row
-            # Add set drew waits behind it; Python's own collector still runs as it goes.
+            # Streamlit's full garbage collection after every run (each Add set) held the
+            # interpreter for 240 to 640 ms with the dashboard's modules loaded, when nothing
+            # else could be sent or answered; Python's own collector still runs as it goes.
             "runner.postScriptGC": False,
             **config_from_environment(),
             "server.address": args.host,
