@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     make_app(db).run(
         config={
             # Streamlit's full garbage collection after every run (each Add set) held the
-            # interpreter for 240 to 640 ms with the dashboard's modules loaded, when nothing
+            # interpreter for about 240 ms with the dashboard's modules loaded, when nothing
             # else could be sent or answered; Python's own collector still runs as it goes.
             "runner.postScriptGC": False,
             **config_from_environment(),
