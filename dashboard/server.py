@@ -192,10 +192,6 @@ def main(argv: list[str] | None = None) -> int:
     net_util._external_ip = "127.0.0.1"
     make_app(db).run(
         config={
-            # Streamlit's full garbage collection after every run (each Add set) held the
-            # interpreter for about 240 ms with the dashboard's modules loaded, when nothing
-            # else could be sent or answered; Python's own collector still runs as it goes.
-            "runner.postScriptGC": False,
             **config_from_environment(),
             "server.address": args.host,
             "server.port": args.port,
