@@ -1,6 +1,7 @@
 """The import measures of `liftboard bench`: Strong CSVs of 100,000 and 1,000,000 rows.
 
-Each is imported into a fresh database in its own process. The million-row file follows
+Each is imported into a fresh database file (a copy of a newly migrated one), as a user's
+import is, in its own process. The million-row file follows
 `--sets` when that is smaller (a quick run stays quick); its keys keep their names.
 """
 
@@ -13,7 +14,7 @@ IMPORT_ROWS = 100_000
 MILLION_ROWS = 1_000_000
 
 
-@measure("import_100k_s", "import a 100,000-row Strong CSV", "s", "<= 3 s")
+@measure("import_100k_s", "import a 100,000-row Strong CSV (into a db file)", "s", "<= 3 s")
 def _import_seconds(ctx: BenchContext) -> float:
     result = bench_import(IMPORT_ROWS)
     # One child process gives both figures; the memory measure below reads this one.
@@ -28,7 +29,7 @@ def _import_memory(ctx: BenchContext) -> float:
     return float(ctx.results["import_peak_rss_mb"])
 
 
-@measure("import_1m_s", "import a 1,000,000-row Strong CSV", "s", "<= 10 s")
+@measure("import_1m_s", "import a 1,000,000-row Strong CSV (into a db file)", "s", "<= 10 s")
 def _import_million_seconds(ctx: BenchContext) -> float:
     result = import_run(_million(ctx))
     ctx.results["import_1m_peak_rss_mb"] = result["peak_mb"]

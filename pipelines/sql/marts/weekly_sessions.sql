@@ -57,13 +57,7 @@ spans as (
 calendar as (
     select
         athlete_id,
-        unnest(
-            generate_series(
-                period_start(first_day, $week_start_isodow, $by_month),
-                last_day,
-                case when $by_month::boolean then interval 1 month else interval 7 day end
-            )
-        )::date as period_start
+        unnest(period_starts(first_day, last_day, $week_start_isodow, $by_month))::date as period_start
     from spans
     where first_day <= last_day
 ),

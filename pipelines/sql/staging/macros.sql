@@ -23,6 +23,15 @@ create or replace macro period_start(day, first_isodow, by_month) as
         else week_start(day, first_isodow)
     end;
 
+-- the first days of every period from the one holding `first_day` to the one holding
+-- `last_day`, as a list (unnest it for rows): calendar months when `by_month`, else weeks
+create or replace macro period_starts(first_day, last_day, first_isodow, by_month) as
+    generate_series(
+        period_start(first_day, first_isodow, by_month),
+        last_day::date,
+        case when by_month::boolean then interval 1 month else interval 7 day end
+    );
+
 -- one row per session of one athlete (null: everyone) started from `from_day` to `to_day`
 -- (inclusive local days; either may be null for no bound), with the day it counts on
 create or replace macro sessions_in_range(of_athlete, from_day, to_day) as table
