@@ -19,10 +19,11 @@ from pandera.typing.pandas import Series
 from pipelines.athletes import ensure_athlete
 from pipelines.catalog import resolve_exercises
 from pipelines.errors import ValidationError
-from pipelines.logbook import log_sets, session_sets, start_session, update_set
+from pipelines.logbook import DaySession, log_sets, session_sets, start_session, update_set
 from pipelines.schemas import (
     MAX_TEXT,
     ExerciseMuscle,
+    SessionEntry,
     SetEntry,
     passes_as_built,
     validate,
@@ -395,3 +396,42 @@ def test_ids_alone_and_names_alone_resolve(con):
     }
     assert resolve_exercises(con, ["Pull Up"]) == {"Pull Up": "Pullups"}
     assert resolve_exercises(con, []) == {}
+
+
+def test_the_first_set_of_a_day_opens_its_session_without_a_full_pandera_pass(con, monkeypatch):
+    def full_pass(*args, **kwargs):
+        raise AssertionError("a valid session should pass SessionEntry's checks the cheap way")
+
+    ensure_athlete(con, "Sam")
+    monkeypatch.setattr(SessionEntry, "validate", classmethod(full_pass))
+    (set_id,) = log_sets(
+        con, DaySession("2026-11-02", "Sam"), [{"exercise": "Barbell_Full_Squat", "reps": 5}]
+    )
+    row = con.execute(
+        "select s.started_at, s.name, s.source, s.template_id, s.bodyweight_kg, a.name "
+        "from sets as x join sessions as s using (session_id) join athletes as a "
+        "using (athlete_id) where x.set_id = ?",
+        [set_id],
+    ).fetchone()
+    assert row == (pd.Timestamp("2026-11-02").to_pydatetime(), "", "manual", None, None, "Sam")
+
+
+@pytest.mark.parametrize(
+    ("fields", "column", "value"),
+    [
+        ({"bodyweight_kg": -3.0}, "bodyweight_kg", -3.0),
+        ({"source": "paper"}, "source", "paper"),
+        ({"started_at": "1850-01-01"}, "started_at", pd.Timestamp("1850-01-01")),
+    ],
+)
+def test_a_rejected_session_names_its_field_and_value_and_writes_nothing(
+    con, fields: dict[str, Any], column: str, value: Any
+):
+    athlete = ensure_athlete(con, "Sam")
+    before = con.execute("select count(*) from sessions").fetchone()
+    arguments: dict[str, Any] = {"started_at": "2026-11-02 07:00"} | fields
+    started = arguments.pop("started_at")
+    with pytest.raises(ValidationError) as caught:
+        start_session(con, athlete, started, **arguments)
+    assert [(p.column, p.value) for p in caught.value.problems] == [(column, value)]
+    assert con.execute("select count(*) from sessions").fetchone() == before
