@@ -194,8 +194,7 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
             width="stretch",
             label_visibility="collapsed",  # the four choices say what they are
         )
-        # kept open or closed by the lifter across reruns, even one that lands mid-tap
-        with st.expander(f"{extra}, RPE and notes", key="log_extras", on_change="rerun"):
+        with st.expander(f"{extra}, RPE and notes"):
             with st.container(horizontal=True):
                 inputs[extra]()
                 st.number_input(
