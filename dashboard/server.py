@@ -198,10 +198,6 @@ def main(argv: list[str] | None = None) -> int:
             "server.headless": True,
             "browser.gatherUsageStats": False,
             "logger.hideWelcomeMessage": True,
-            # Streamlit's full garbage collection after every script run holds the server for
-            # a quarter of a second with a large log, after the page is drawn; Python's own
-            # collector still runs as objects pile up.
-            "runner.postScriptGC": False,
         }
     )
     return 0
