@@ -17,7 +17,7 @@ from pipelines.errors import LiftboardError
 
 PICKER = "log_edit_set"  # the picker widget; its value is only read when the lifter picks
 CHOSEN = "log_edit_id"  # the set id being edited: the picker's labels change, the id does not
-SHOWN = "log_edit_shown"  # (set id, unit, the values put into the form), to see what changed
+SHOWN = "log_edit_shown"  # (set id, unit, the values put into the form): see fill_form
 FIELDS = ("weight", "reps", "seconds", "rpe", "type", "notes")
 
 
@@ -49,16 +49,47 @@ def _form_values(row: pd.Series, unit: str) -> dict[str, Any]:
     }
 
 
-def _fill_form(row: pd.Series, unit: str) -> None:
-    """Put the set into the edit form, unless it is already there for this set and unit."""
+def fill_form(row: pd.Series, unit: str, prefix: str = "log_edit") -> None:
+    """Put the set into the edit form keyed `prefix`, unless it is there for this set and unit.
+
+    What was put in is kept under `{prefix}_shown` as (set id, unit, values), so that Save can
+    tell which fields the lifter changed.
+    """
     state = st.session_state
     set_id = int(row["set_id"])
-    shown = state.get(SHOWN)
+    shown = state.get(f"{prefix}_shown")
     if shown is not None and shown[0] == set_id and shown[1] == unit:
         return
     values = _form_values(row, unit)
-    state.update({f"log_edit_{name}": value for name, value in values.items()})
-    state[SHOWN] = (set_id, unit, values)
+    state.update({f"{prefix}_{name}": value for name, value in values.items()})
+    state[f"{prefix}_shown"] = (set_id, unit, values)
+
+
+def edit_inputs(unit: str, prefix: str = "log_edit") -> None:
+    """The edit form's inputs (inside an `st.form`), keyed `{prefix}_{field}` for FIELDS."""
+    left, right = st.columns(2)
+    left.number_input(
+        f"Weight ({unit})",
+        value=None,
+        step=WEIGHT_STEP[unit],
+        format="%g",
+        key=f"{prefix}_weight",
+        placeholder="none",
+    )
+    right.number_input("Reps", value=None, step=1, key=f"{prefix}_reps", placeholder=DASH)
+    left, right = st.columns(2)
+    left.number_input("Seconds", value=None, step=5, key=f"{prefix}_seconds", placeholder=DASH)
+    right.number_input(
+        "RPE", value=None, step=0.5, format="%g", key=f"{prefix}_rpe", placeholder=DASH
+    )
+    st.segmented_control(
+        "Set type",
+        list(SET_TYPE_LABELS),
+        key=f"{prefix}_type",
+        format_func=SET_TYPE_LABELS.__getitem__,
+        width="stretch",
+    )
+    st.text_input("Notes", key=f"{prefix}_notes")
 
 
 def changed_fields(shown: dict[str, Any], now: dict[str, Any], unit: str) -> dict[str, Any]:
@@ -174,31 +205,9 @@ def render_day_sets(athlete: Athlete, day: dt.date, version: int | None = None) 
     )
     if state[CHOSEN] is None:
         return
-    _fill_form(sets[sets["set_id"] == state[CHOSEN]].iloc[0], athlete.unit)
+    fill_form(sets[sets["set_id"] == state[CHOSEN]].iloc[0], athlete.unit)
     with st.form("log_edit_form"):
-        left, right = st.columns(2)
-        left.number_input(
-            f"Weight ({athlete.unit})",
-            value=None,
-            step=WEIGHT_STEP[athlete.unit],
-            format="%g",
-            key="log_edit_weight",
-            placeholder="none",
-        )
-        right.number_input("Reps", value=None, step=1, key="log_edit_reps", placeholder=DASH)
-        left, right = st.columns(2)
-        left.number_input("Seconds", value=None, step=5, key="log_edit_seconds", placeholder=DASH)
-        right.number_input(
-            "RPE", value=None, step=0.5, format="%g", key="log_edit_rpe", placeholder=DASH
-        )
-        st.segmented_control(
-            "Set type",
-            list(SET_TYPE_LABELS),
-            key="log_edit_type",
-            format_func=SET_TYPE_LABELS.__getitem__,
-            width="stretch",
-        )
-        st.text_input("Notes", key="log_edit_notes")
+        edit_inputs(athlete.unit)
         with st.container(horizontal=True):
             st.form_submit_button(
                 "Save changes",

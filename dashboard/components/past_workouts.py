@@ -8,24 +8,24 @@ A deleted set can be undone until the next change here; deleting a whole workout
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import data_access
-from dashboard.components.day_sets import changed_fields
+from dashboard.components.day_sets import changed_fields, edit_inputs, fill_form
 from dashboard.components.frame import Athlete
 from dashboard.components.set_form import history_changed
 from dashboard.components.tables import day_sets_table, set_choices
-from dashboard.components.units import DASH, SET_TYPE_LABELS, WEIGHT_STEP, number, shown_weight
+from dashboard.components.units import DASH, number
 from pipelines.errors import LiftboardError
 from pipelines.past_workouts import PAGE_SIZE
 
 PAGE = "past_page"  # which page of sessions is shown, 0 = the newest
 OPEN = "past_open"  # the session picker; its value is the open session's id
 SET_PICK = "past_set"  # the set picker of the open session
-SHOWN = "past_edit_shown"  # (set id, unit, values put into the form), to see what changed
+PREFIX = "past_edit"  # the edit form's keys
+SHOWN = f"{PREFIX}_shown"  # (set id, unit, values put into the form): see day_sets.fill_form
 KEPT = "past_kept"  # (the last deleted set as stored, its day) while it can still be undone
 CONFIRM = "past_confirm"  # the session whose deletion waits for a yes
 MESSAGE = "past_message"
@@ -89,32 +89,6 @@ def _opened() -> None:
     state[SET_PICK] = None
     state[CONFIRM] = None
     state.pop(SHOWN, None)
-
-
-def _form_values(row: pd.Series, unit: str) -> dict[str, Any]:
-    """The set as the edit form shows it, in the athlete's unit."""
-    weight = shown_weight(row["weight_kg"], row["entered_weight"], row["entered_unit"], unit)
-    reps, seconds, rpe = number(row["reps"]), number(row["duration_s"]), number(row["rpe"])
-    return {
-        "weight": weight,
-        "reps": None if reps is None else int(reps),
-        "seconds": None if seconds is None else round(seconds),
-        "rpe": rpe,
-        "type": str(row["set_type"]),
-        "notes": str(row["notes"] or ""),
-    }
-
-
-def _fill_form(row: pd.Series, unit: str) -> None:
-    """Put the set into the edit form, unless it is already there for this set and unit."""
-    state = st.session_state
-    set_id = int(row["set_id"])
-    shown = state.get(SHOWN)
-    if shown is not None and shown[0] == set_id and shown[1] == unit:
-        return
-    values = _form_values(row, unit)
-    state.update({f"past_edit_{name}": value for name, value in values.items()})
-    state[SHOWN] = (set_id, unit, values)
 
 
 def _save(athlete: Athlete, day: dt.date) -> None:
@@ -224,31 +198,9 @@ def _render_set_form(athlete: Athlete, sets: pd.DataFrame, day: dt.date) -> None
     )
     if state[SET_PICK] is None:
         return
-    _fill_form(sets[sets["set_id"] == state[SET_PICK]].iloc[0], athlete.unit)
+    fill_form(sets[sets["set_id"] == state[SET_PICK]].iloc[0], athlete.unit, PREFIX)
     with st.form("past_edit_form"):
-        left, right = st.columns(2)
-        left.number_input(
-            f"Weight ({athlete.unit})",
-            value=None,
-            step=WEIGHT_STEP[athlete.unit],
-            format="%g",
-            key="past_edit_weight",
-            placeholder="none",
-        )
-        right.number_input("Reps", value=None, step=1, key="past_edit_reps", placeholder=DASH)
-        left, right = st.columns(2)
-        left.number_input("Seconds", value=None, step=5, key="past_edit_seconds", placeholder=DASH)
-        right.number_input(
-            "RPE", value=None, step=0.5, format="%g", key="past_edit_rpe", placeholder=DASH
-        )
-        st.segmented_control(
-            "Set type",
-            list(SET_TYPE_LABELS),
-            key="past_edit_type",
-            format_func=SET_TYPE_LABELS.__getitem__,
-            width="stretch",
-        )
-        st.text_input("Notes", key="past_edit_notes")
+        edit_inputs(athlete.unit, PREFIX)
         with st.container(horizontal=True):
             st.form_submit_button(
                 "Save changes",
