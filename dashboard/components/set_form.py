@@ -112,9 +112,6 @@ def _prefill(athlete: Athlete, day: dt.date) -> None:
     values = next_prefill(previous, min(done, max(len(previous) - 1, 0)), athlete.unit)
     empty = {"log_weight": None, "log_reps": None, "log_seconds": None}
     _put_in_form(values or empty)
-    # Only the form shows the pick: its part of the page is drawn again, not the whole page,
-    # so last time's numbers reach the inputs sooner.
-    st.rerun(scope=ENTRY_FRAGMENT)
 
 
 def _put_in_form(values: dict[str, Any]) -> None:

@@ -24,7 +24,7 @@ def rest_countdowns(at: AppTest) -> list[str]:
 def done_button(at: AppTest, position: int) -> Button:
     """The Done of the exercise at `position` in the pass shown."""
     (button,) = [
-        b for b in at.button if re.fullmatch(rf"log_circuit_\d+_\d+_{position}_done", b.key)
+        b for b in at.button if re.fullmatch(rf"log_circuit_\d+_\d+_{position}_done", b.key or "")
     ]
     return button
 
