@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 from playwright.sync_api import Locator, Page, expect
@@ -29,6 +30,29 @@ def open_page(page: Page, path: str) -> None:
     page.goto(path)
     expect(page.locator("h1").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
     settled(page)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=LOAD_TIMEOUT_MS)
+
+
+def visit(page: Page, path: str) -> None:
+    """Go to the app's page at `path` ("/", "/trends") as a lifter does once the app is open:
+    through the sidebar's menu (opening the sidebar first on a phone), without reloading it.
+
+    In a window that shows no page yet, or for an address with a query string, the page is
+    loaded from the address bar instead (`open_page`).
+    """
+    if "?" in path or not page.get_by_test_id("stApp").count():
+        open_page(page, path)
+        return
+    settled(page)
+    nav = page.get_by_test_id("stSidebarNav")
+    if not nav.is_visible():
+        page.get_by_test_id("stExpandSidebarButton").click()
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
+    link = nav.locator(f"a[href='{origin}{path}']")
+    link.click()
+    expect(link).to_have_attribute("aria-current", "page")
+    settled(page)
+    expect(page.locator("h1").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=LOAD_TIMEOUT_MS)
 
 
