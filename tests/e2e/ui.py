@@ -48,7 +48,8 @@ def visit(page: Page, path: str) -> None:
     if not nav.is_visible():
         page.get_by_test_id("stExpandSidebarButton").click()
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
-    link = nav.locator(f"a[href='{origin}{path}']")
+    target = "/" if path == "/log" else path  # the default page's link is the app's root
+    link = nav.locator(f"a[href='{origin}{target}']")
     link.click()
     expect(link).to_have_attribute("aria-current", "page")
     settled(page)
