@@ -4,7 +4,7 @@ A lifter's last 16 weeks, exported from Hevy (`tests/fixtures/imported_history.p
 that its last week is this one), is uploaded on the Data page as a user would. The gap box,
 the plateau flags, the week in review and the circuit coaching then each say what the unit
 tests in tests/unit/test_insights_imported.py work out by hand. The screenshots are the
-README's (docs/insights-imported-*.png).
+README's (docs/insights-imported-*.png), copied there from artifacts/screenshots/ by hand.
 """
 
 from __future__ import annotations
@@ -16,11 +16,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.e2e.conftest import DESKTOP, PHONE, ROOT, Server, start_server, stop_server
+from tests.e2e.conftest import (
+    DESKTOP,
+    PHONE,
+    Server,
+    start_server,
+    stop_server,
+)
 from tests.e2e.ui import no_exception, open_page, settled
 from tests.fixtures.imported_history import hevy_export, monday
-
-DOCS = ROOT / "docs"
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +61,7 @@ def to_top(target: Locator) -> None:
 
 
 def test_an_imported_history_gets_all_four_insights(
-    page: Page, browser: Browser, empty_server: Server, tmp_path: Path
+    page: Page, browser: Browser, empty_server: Server, tmp_path: Path, screenshots: Path
 ) -> None:
     today = dt.date.today()
     export = tmp_path / "hevy-workouts.csv"
@@ -88,13 +92,13 @@ def test_an_imported_history_gets_all_four_insights(
     expect(box.get_by_role("listitem")).to_have_count(2)
     no_exception(page)
     to_top(box)
-    page.screenshot(path=DOCS / "insights-imported-gaps.png")
+    page.screenshot(path=screenshots / "insights-imported-gaps.png")
     phone = browser.new_context(base_url=empty_server.url, viewport=PHONE).new_page()
     open_page(phone, "/")
     phone_box = phone.locator(".st-key-ins_gap_box")
     expect(phone_box.get_by_role("listitem")).to_have_count(2)
     to_top(phone_box)
-    phone.screenshot(path=DOCS / "insights-imported-gaps-phone.png")
+    phone.screenshot(path=screenshots / "insights-imported-gaps-phone.png")
     phone.context.close()
 
     # Trends, plateaus: the bench press went back, the overhead press stalled; nothing else.
@@ -124,7 +128,7 @@ def test_an_imported_history_gets_all_four_insights(
     expect(main.get_by_text(": regression (").or_(main.get_by_text(": plateau ("))).to_have_count(2)
     no_exception(page)
     to_top(page.get_by_role("heading", name="Insights"))
-    page.screenshot(path=DOCS / "insights-imported-plateaus.png")
+    page.screenshot(path=screenshots / "insights-imported-plateaus.png")
 
     # The week in review: 3 sessions, 45 sets, 180 minutes against 3, 52 and 205.
     page.get_by_text("Week in review", exact=True).click()
@@ -147,7 +151,7 @@ def test_an_imported_history_gets_all_four_insights(
     expect(records).not_to_contain_text("Military Press")
     no_exception(page)
     to_top(review.get_by_role("heading", name="The week of"))
-    page.screenshot(path=DOCS / "insights-imported-review.png")
+    page.screenshot(path=screenshots / "insights-imported-review.png")
     # the rest of it: every muscle group (calves and biceps under their minimum), rep
     # ranges and records
     table = review.get_by_test_id("stDataFrame")
@@ -164,7 +168,7 @@ def test_an_imported_history_gets_all_four_insights(
     expect(cells["chest"]).to_have_text(["chest", "8", "2", "productive", "12", "0%", "100%", "0%"])
     to_top(table)
     page.mouse.move(0, 0)  # no hover toolbar over the table
-    page.screenshot(path=DOCS / "insights-imported-review-muscles.png")
+    page.screenshot(path=screenshots / "insights-imported-review-muscles.png")
 
     # The circuit coaching: the history holds no circuit, and says so.
     open_page(page, "/workout")
@@ -174,4 +178,4 @@ def test_an_imported_history_gets_all_four_insights(
     expect(page.get_by_text("Stay at 80 kg")).to_have_count(0)
     no_exception(page)
     to_top(heading)
-    page.screenshot(path=DOCS / "insights-imported-coaching.png")
+    page.screenshot(path=screenshots / "insights-imported-coaching.png")
