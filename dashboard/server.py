@@ -28,6 +28,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 from streamlit import net_util
 
+from dashboard.chart_preload import ChartPreload
 from pipelines import access, live
 from pipelines.cli import build_parser, run_relayed
 from pipelines.db import ENV_DB
@@ -147,7 +148,9 @@ def make_app(db: str) -> st.App:
             listener.stop()
             live.close_shared()
 
-    return st.App(str(APP), lifespan=lifespan, middleware=[Middleware(BrowserGate)])
+    return st.App(
+        str(APP), lifespan=lifespan, middleware=[Middleware(BrowserGate), Middleware(ChartPreload)]
+    )
 
 
 def config_from_environment(environ: MutableMapping[str, str] | None = None) -> dict[str, Any]:
