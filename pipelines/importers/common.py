@@ -364,7 +364,7 @@ def metres_exercises(frame: pd.DataFrame, default: float) -> tuple[list[str], li
         summary["speed"].isna() & (summary["distance"] >= 100)
     )
     names = [str(n) for n in summary.index[metres.to_numpy()]]
-    warnings = []
+    warnings: list[str] = []
     unit = "miles" if default > 1000 else "km"
     for name in names:
         row = summary.loc[name]

@@ -907,14 +907,12 @@ class _Plan:
         )
         added_to_earlier: list[int] = []
         if bool(earlier.any()):
-            added_to_earlier = [
-                int(r[0])
-                for r in incoming_sets.query(
-                    "incoming_sets",
-                    f"insert into sets ({columns}) select {columns} from incoming_sets "  # noqa: S608 - fixed column list
-                    "where earlier_session returning set_id",
-                ).fetchall()
-            ]
+            added = incoming_sets.query(
+                "incoming_sets",
+                f"insert into sets ({columns}) select {columns} from incoming_sets "  # noqa: S608 - fixed column list
+                "where earlier_session returning set_id",
+            )
+            added_to_earlier = [int(r[0]) for r in added.fetchall()] if added is not None else []
         del incoming_sets, rows
         w.touch_sessions(np.unique(session_of_set).tolist())
         written.session_ids.extend(incoming["session_id"].tolist())
@@ -1074,8 +1072,8 @@ class _Parts:
             for number, rows in enumerate(parts, start=1):
                 plan = self._part(rows, facts, resolved, names, athlete=athlete, dry_run=dry_run)
                 tally.add(report, plan)
-                writing = w is not None and written is not None and not plan.new_sets.empty
-                if writing and not (strict and report.rejected):
+                held_back = (strict and bool(report.rejected)) or plan.new_sets.empty
+                if w is not None and written is not None and not held_back:
                     plan.write_sets(w, written)
                 del plan
                 _give_back_memory()
@@ -1196,7 +1194,8 @@ class _Tally:
             if stated is None:
                 given = mine["athlete_unit"].dropna()
                 stated = None if given.empty else str(given.iloc[0])
-            entered.update(mine["entered_unit"].dropna().astype(str).value_counts().to_dict())
+            counts = mine["entered_unit"].dropna().astype(str).value_counts()
+            entered.update({str(u): int(n) for u, n in counts.items()})
             self.units[str(name)] = (stated, entered)
 
     def finish(self, report: ImportReport) -> None:

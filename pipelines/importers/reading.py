@@ -34,7 +34,7 @@ class Cells:
     table: pa.Table
 
     def __len__(self) -> int:
-        return self.table.num_rows
+        return int(self.table.num_rows)
 
     def column(self, name: str) -> pa.ChunkedArray | None:
         """A canonical column's compact cells (None when the file lacks it)."""
@@ -69,7 +69,8 @@ class Cells:
             else part.column(i)
             for i in range(part.num_columns)
         ]
-        return pa.table(plain, names=part.column_names).to_pandas()
+        frame: pd.DataFrame = pa.table(plain, names=part.column_names).to_pandas()
+        return frame
 
 
 def read_table(file: PreparedFile, layout: Layout) -> pd.DataFrame:
@@ -103,19 +104,18 @@ def read_cells(file: PreparedFile, layout: Layout) -> Cells:
             raise LiftboardError("The file could not be read.")
         # A record spans one line plus one per line break inside its quoted cells.
         next_line = 2 if layout.has_header else 1
-        for batch in relation.to_arrow_reader(_BATCH_ROWS):
+        batches = relation.to_arrow_reader(_BATCH_ROWS)
+        for batch in batches:
             part, next_line = _compact(batch, layout, next_line)
             parts.append(part)
+        if not parts:  # a file of no records still gives a table of the usual columns
+            schema = batches.schema
+            empty = pa.record_batch([pa.array([], type=f.type) for f in schema], schema=schema)
+            parts.append(_compact(empty, layout, next_line)[0])
     except duckdb.Error as exc:
         raise LiftboardError(_read_failure(exc)) from None
     finally:
         reader.close()
-    if not parts:
-        empty = pa.record_batch(
-            [pa.array([], type=pa.large_string())] * (width + 3),
-            names=[*names[:width], "line_breaks", "has_text", "overflow"],
-        )
-        parts.append(_compact(empty, layout, 1)[0])
     return Cells(pa.concat_tables(parts))
 
 
