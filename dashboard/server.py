@@ -19,7 +19,7 @@ import signal
 import sys
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
 from typing import Any
@@ -28,9 +28,11 @@ import streamlit as st
 from starlette.middleware import Middleware
 from streamlit import net_util
 
+from dashboard.chart_preload import ChartPreload
 from pipelines import access, live
 from pipelines.cli import build_parser, run_relayed
 from pipelines.db import ENV_DB
+from pipelines.errors import LiftboardError
 
 APP = Path(__file__).with_name("streamlit_app.py")
 
@@ -122,12 +124,32 @@ async def _refuse(send: Send) -> None:
 
 
 def _warm_up() -> None:
-    """Import what every command and the first page visit need, once, beside the server."""
-    build_parser()
+    """Ready what the first page visit and every command need, once, beside the server.
+
+    In the order the first visit needs them: the pages' modules, pandera's checks (every
+    page's sidebar validates the athletes it reads), Plotly's validators, and last the command
+    parser, for commands handed to this server.
+    """
     from dashboard import data_access  # noqa: F401 - imported for its side effect: loaded
     from dashboard.components import charts, trends  # noqa: F401
 
+    _warm_validation()
     charts.warm_up()
+    build_parser()
+
+
+def _warm_validation() -> None:
+    """Validate once: pandera readies its checks on the first validation (about half a second).
+
+    A frame without the model's columns is rejected; that first run loads and builds what every
+    later validation uses.
+    """
+    import pandas as pd
+
+    from pipelines.schemas import AthleteActivity, validate
+
+    with suppress(LiftboardError):
+        validate(AthleteActivity, pd.DataFrame())
 
 
 def make_app(db: str) -> st.App:
@@ -147,7 +169,9 @@ def make_app(db: str) -> st.App:
             listener.stop()
             live.close_shared()
 
-    return st.App(str(APP), lifespan=lifespan, middleware=[Middleware(BrowserGate)])
+    return st.App(
+        str(APP), lifespan=lifespan, middleware=[Middleware(BrowserGate), Middleware(ChartPreload)]
+    )
 
 
 def config_from_environment(environ: MutableMapping[str, str] | None = None) -> dict[str, Any]:

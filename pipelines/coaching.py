@@ -12,7 +12,9 @@ sessions that followed the template:
   complete. A weighted move then gets more load (the progression rules' plate steps), a
   bodyweight move its harder variation from the catalog (band, renegade row, ...).
 - The add-ons are suggested once the circuit has been followed for 21 days; an add-on already
-  being logged gets the progression rules' advice.
+  being logged gets the progression rules' advice, once the circuit itself has been logged: a
+  lift done only in other training (an imported history, say) is not coached as an add-on of
+  a circuit the athlete never did, with the circuit's rep target.
 """
 
 from __future__ import annotations
@@ -87,12 +89,14 @@ def circuit_coaching(
         circuit_days = (started.max().date() - started.min().date()).days
     addons = items[items["role"] == "addon"]
     if not addons.empty:
-        advice = progression(con, athlete_id, as_of=day, template_id=template_id)
-        logged = {
-            str(r["exercise_id"]): r
-            for r in advice.to_dict("records")
-            if not str(r["reason"]).endswith("start light and learn the movement.")
-        }
+        logged: dict[str, dict[Any, Any]] = {}
+        if not sessions.empty:  # add-ons follow the circuit: without one there is none to add to
+            advice = progression(con, athlete_id, as_of=day, template_id=template_id)
+            logged = {
+                str(r["exercise_id"]): r
+                for r in advice.to_dict("records")
+                if not str(r["reason"]).endswith("start light and learn the movement.")
+            }
         for item in addons.to_dict("records"):
             rows.append(_addon(item, logged.get(str(item["exercise_id"])), circuit_days))
     frame = pd.DataFrame(rows, columns=list(CircuitMoveAdvice.to_schema().columns))

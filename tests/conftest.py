@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import os
 import shutil
 import subprocess
@@ -186,22 +187,29 @@ def held_open(path: Path) -> Iterator[Path]:
         holder.communicate("")
 
 
-@pytest.fixture
-def liftboard_here(
-    capsys: pytest.CaptureFixture[str],
-) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """`liftboard ARGS` run inside this process: the installed program's own `main`, parser
-    and commands, without starting Python again. Tests of many bad inputs use it; the program
-    itself, its exit codes and streams, is tested as a subprocess elsewhere."""
+def liftboard_in_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """`liftboard ARGS` run inside this process: the installed program's own `main`, parser and
+    commands, without starting Python again; its output and exit code as a subprocess gives
+    them. Tests of what the commands do use it; the program itself, its exit codes and streams,
+    is tested as a subprocess elsewhere (tests/unit/test_cli.py, test_serve.py)."""
     from dashboard.cli import main
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        capsys.readouterr()
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = main(list(args))
         except SystemExit as stop:  # argparse's own refusal
             code = stop.code if isinstance(stop.code, int) else 2
-        out, err = capsys.readouterr()
-        return subprocess.CompletedProcess(list(args), code, out, err)
+    texts = []
+    for stream in (out, err):
+        stream.flush()
+        assert isinstance(stream.buffer, io.BytesIO)
+        texts.append(stream.buffer.getvalue().decode("utf-8"))
+    return subprocess.CompletedProcess(list(args), code, texts[0], texts[1])
 
-    return run
+
+@pytest.fixture
+def liftboard_here() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`liftboard_in_process` as a fixture, for the tests of many bad inputs."""
+    return liftboard_in_process

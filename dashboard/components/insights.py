@@ -145,17 +145,28 @@ def _render_review_week(version: int, athlete_id: int, unit: str, day: dt.date) 
     columns = st.columns(3)
     for column, measure in zip(columns, ("sessions", "sets", "minutes"), strict=True):
         row = totals.loc[measure]
+        change = row["this_week"] - row["last_week"]
         column.metric(
             measure.capitalize(),
             f"{row['this_week']:g}",
-            delta=f"{row['this_week'] - row['last_week']:+g} vs last week",
+            delta=f"{change:+g} vs last week" if change else "same as last week",
             delta_color="off",
+            delta_arrow="auto" if change else "off",
             help=f"4-week average: {row['average_4w']:.1f}",
         )
         column.caption(f"4-week average {row['average_4w']:.1f}")
     table = muscles_table(review.muscles)
     with st.container(key="ins_review_screen_table"):
-        st.dataframe(table, hide_index=True, width="stretch", key="ins_review_muscles")
+        # every group in view: the ones under their minimum are often last in display order
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            height="content",
+            key="ins_review_muscles",
+            # wide enough for the longest status, "below minimum effective"
+            column_config={"Status": st.column_config.TextColumn(width=170)},
+        )
     # a plain table for the printed page: the interactive one is drawn on a canvas that
     # scrolls and does not reflow to the paper's width
     with st.container(key="ins_review_print_table"):

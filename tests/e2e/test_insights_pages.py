@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from pipelines.db import connect
 from pipelines.demo import write_demo
 from tests.e2e.conftest import DESKTOP, PHONE, Server, start_server, stop_server
-from tests.e2e.ui import open_page, settled
+from tests.e2e.ui import open_page, settled, visit
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def demo(page: Page) -> None:
 @pytest.mark.parametrize(("size", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
 def test_the_gap_box_on_the_log_page(page: Page, demo: None, screenshots, size, viewport):
     page.set_viewport_size(viewport)
-    open_page(page, "/")
+    visit(page, "/")
     box = page.locator(".st-key-ins_gap_box")
     expect(box.get_by_text("What closes this week's gaps")).to_be_visible()
     expect(box.get_by_text("finds the fewest extra sets")).to_be_visible()
@@ -60,7 +60,7 @@ def test_plateaus_and_the_week_in_review_on_trends(
     page: Page, demo: None, screenshots, size, viewport
 ):
     page.set_viewport_size(viewport)
-    open_page(page, "/trends")
+    visit(page, "/trends")
     page.get_by_text("Plateaus", exact=True).click()
     settled(page)
     expect(page.get_by_text("a plateau is no new best for 6 weeks")).to_be_visible()
@@ -83,7 +83,7 @@ def test_the_circuit_coaching_on_the_workout_page(
     page: Page, demo: None, screenshots, size, viewport
 ):
     page.set_viewport_size(viewport)
-    open_page(page, "/workout")
+    visit(page, "/workout")
     heading = page.get_by_role("heading", name="Ready for more?")
     expect(heading).to_be_visible()
     expect(page.get_by_text("a move is ready for more when")).to_be_visible()
@@ -92,7 +92,7 @@ def test_the_circuit_coaching_on_the_workout_page(
 
 
 def test_the_week_in_review_prints_alone_on_one_a4_page(page: Page, demo: None, screenshots):
-    open_page(page, "/trends")
+    visit(page, "/trends")
     page.get_by_text("Week in review", exact=True).click()
     settled(page)
     expect(page.get_by_text("Download this review (CSV)")).to_be_visible()

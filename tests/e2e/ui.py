@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 from playwright.sync_api import Locator, Page, expect
 
 LOAD_TIMEOUT_MS = 60_000
+# Streamlit opens a page with its sidebar closed on screens this narrow or narrower (a phone).
+NARROW_PX = 768
 # A rerun on a busy two-core machine can take a few seconds; expectations wait that long.
 expect.set_options(timeout=30_000)
 
@@ -29,6 +32,32 @@ def open_page(page: Page, path: str) -> None:
     page.goto(path)
     expect(page.locator("h1").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
     settled(page)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=LOAD_TIMEOUT_MS)
+
+
+def visit(page: Page, path: str) -> None:
+    """Go to the app's page at `path` ("/", "/trends") as a lifter does once the app is open:
+    through the sidebar's menu, without reloading it.
+
+    In a window that shows no page yet, on a phone (its sidebar is closed), or for an address
+    with a query string, the page is loaded from the address bar instead (`open_page`).
+    """
+    narrow = (page.viewport_size or {"width": 1280})["width"] <= NARROW_PX
+    if "?" in path or narrow or not page.get_by_test_id("stApp").count():
+        open_page(page, path)
+        return
+    settled(page)
+    target = "/" if path == "/log" else path  # the default page's link is the app's root
+    here = urlsplit(page.url)
+    if here.path == target:  # there already
+        return
+    link = page.get_by_test_id("stSidebarNav").locator(
+        f"a[href='{here.scheme}://{here.netloc}{target}']"
+    )
+    link.click()
+    expect(link).to_have_attribute("aria-current", "page")
+    settled(page)
+    expect(page.locator("h1").first).to_be_visible(timeout=LOAD_TIMEOUT_MS)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=LOAD_TIMEOUT_MS)
 
 

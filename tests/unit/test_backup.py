@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from pipelines.athletes import ensure_athlete
@@ -13,17 +10,9 @@ from pipelines.db import connect
 from pipelines.demo import write_demo
 from pipelines.errors import LiftboardError
 from pipelines.logbook import log_sets, start_session
-from tests.conftest import snapshot
+from tests.conftest import liftboard_in_process, snapshot
 
-
-def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+liftboard = liftboard_in_process  # each command runs inside this process
 
 
 @pytest.fixture

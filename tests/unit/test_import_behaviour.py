@@ -3,8 +3,6 @@ command line, and custom exercises that count once mapped."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -19,7 +17,7 @@ from pipelines.importers import (
     import_file,
     preview,
 )
-from tests.conftest import snapshot
+from tests.conftest import liftboard_in_process, snapshot
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 CLASSIC = FIXTURES / "strong_classic.csv"
@@ -244,14 +242,7 @@ def test_the_report_renders_every_count_as_text(con):
     assert "Recorded as import 1; `liftboard import --undo 1` takes it back out." in text
 
 
-def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+liftboard = liftboard_in_process  # each command runs inside this process
 
 
 def test_the_import_command_prints_the_report_and_exits_0(db_file):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -15,7 +13,7 @@ from pipelines.db import connect
 from pipelines.errors import LiftboardError
 from pipelines.importers import ImportReport, import_file, past_imports, undo_import
 from pipelines.weekly_volume import weekly_muscle_volume
-from tests.conftest import snapshot
+from tests.conftest import liftboard_in_process, snapshot
 from tests.unit.test_reliability import tiny_filesystem
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
@@ -38,14 +36,7 @@ def number(report: ImportReport) -> int:
     return report.import_id
 
 
-def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+liftboard = liftboard_in_process  # each command runs inside this process
 
 
 def test_an_import_is_recorded_with_its_file_checksum_layout_and_counts(con):

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from pipelines.db import connect
 from pipelines.logbook import DaySession, log_sets
+from tests.conftest import liftboard_in_process
 
-
-def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+liftboard = liftboard_in_process  # each command runs inside this process
 
 
 def _log(db: Path, day: str, exercise: str, reps: str, times: int = 1) -> None:

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 
 import duckdb
 import pytest
 
 from pipelines.athletes import ensure_athlete
 from pipelines.db import connect
-from tests.conftest import snapshot
+from tests.conftest import liftboard_in_process, snapshot
 
-
-def liftboard(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pipelines.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+liftboard = liftboard_in_process  # each command runs inside this process
 
 
 def readings(path) -> list[tuple[object, ...]]:
