@@ -1044,7 +1044,7 @@ class _Parts:
     ) -> ImportReport:
         """Import the file (see `import_file`); `about` is its name and checksum."""
         step(0.3, "Interpreting rows")
-        facts, workout_of_row, names = self._survey(part_rows)
+        facts, workout_of_row, names, slices = self._survey(part_rows)
         step(0.45, "Matching exercise names")
         resolved = names.resolve(self.con)
         report = ImportReport(
@@ -1063,6 +1063,18 @@ class _Parts:
         report.warnings.extend(facts.warnings)
         tally = _Tally()
         parts = _parts_of(workout_of_row, part_rows)
+        if slices is not None:
+            # What the first reading rejected, skipped and flagged is said once, here.
+            for piece in slices:
+                report.non_set_rows += piece.skipped
+                report.rejected.extend(piece.rejected)
+                report.flags.extend(piece.flags)
+                report.warnings.extend(piece.warnings)
+            part_of_row = _part_numbers(parts, len(workout_of_row))
+            part_of_set = [part_of_row[piece.rows] for piece in slices]
+            del part_of_row
+            # Only the cells a rejection quotes are needed from here on.
+            self.cells = self.cells.only(_QUOTED)
         step(0.6, "Checking every row")
         written = None if dry_run else _Written()
         transaction = contextlib.nullcontext() if dry_run else write(self.con, "import")
@@ -1070,7 +1082,20 @@ class _Parts:
             if w is not None:
                 step(0.62, "Writing")
             for number, rows in enumerate(parts, start=1):
-                plan = self._part(rows, facts, resolved, names, athlete=athlete, dry_run=dry_run)
+                parsed = None
+                if slices is not None:
+                    parsed = _ParsedPart.join(
+                        [
+                            p.take(mine == number - 1)
+                            for p, mine in zip(slices, part_of_set, strict=True)
+                        ],
+                        self.layout,
+                        len(rows),
+                    )
+                plan = self._part(
+                    rows, facts, resolved, names, athlete=athlete, dry_run=dry_run, parsed=parsed
+                )
+                del parsed
                 tally.add(report, plan)
                 held_back = (strict and bool(report.rejected)) or plan.new_sets.empty
                 if w is not None and written is not None and not held_back:
@@ -1086,33 +1111,62 @@ class _Parts:
                 report.import_id = _record(w, report, self.unit, written)
         return report
 
-    def _survey(self, part_rows: int) -> tuple[FileFacts, np.ndarray, _Names]:
-        """The first reading: the file's decisions, each row's workout, the exercise names."""
+    def _survey(
+        self, part_rows: int
+    ) -> tuple[FileFacts, np.ndarray, _Names, list[_ParsedPart] | None]:
+        """The first reading: the file's decisions, each row's workout, the exercise names.
+
+        Each slice is read as a part would be, taking the file's decisions to be the usual
+        ones (sets numbered from 1, no distances in metres). When they turn out so, and no
+        workout spans two slices, the slices' sets are kept, compactly, for the parts to use
+        (the last item); otherwise that is None and each part is read again.
+        """
         first_dates = self.cells.first_distinct("date", values.DATE_SAMPLE)
         layouts = values.timestamp_layouts(pd.Series(first_dates, dtype=object))
         reading = FileFacts(date_layouts=layouts, zero_based=False, metres=frozenset(), warnings=[])
         workouts: dict[str, int] = {}
         workout_of_row = np.zeros(len(self.cells), dtype="int64")
+        slice_of_row = np.zeros(len(self.cells), dtype="int64")
         names = _Names()
         surveys: list[Survey] = []
-        size = part_rows * _SURVEY_PARTS
-        for start in range(0, len(self.cells), size):
-            table = self.cells.frame(slice(start, start + size))
+        kept: list[_ParsedPart] = []
+        lines = self.cells.lines()
+        for number, (start, stop) in enumerate(self._slices(part_rows * _SURVEY_PARTS)):
+            table = self.cells.frame(slice(start, stop))
             parsed = strong.parse(table, self.layout, self.unit, self.distance_unit, reading)
             survey = parsed.survey
             if survey is None:  # the Strong parser always says what it saw
                 raise LiftboardError("The file could not be read.")
             codes, keys = pd.factorize(survey.session_keys)
             numbers = np.array([workouts.setdefault(k, len(workouts)) for k in keys], "int64")
-            workout_of_row[start : start + len(table)] = numbers[codes]
+            workout_of_row[start:stop] = numbers[codes]
+            slice_of_row[start:stop] = number
             # Strong's sets all go to one athlete, so a workout is its key.
             sets = parsed.sets
             names.add(sets, sets["session_key"].map(workouts).to_numpy(dtype="int64"))
             survey.session_keys = survey.session_keys.iloc[0:0]
             surveys.append(survey)
+            rows = np.searchsorted(lines, sets[LINE].to_numpy())
+            kept.append(_ParsedPart.of(parsed, rows))
             del table, parsed, sets
             _give_back_memory()
-        return strong.file_facts(layouts, surveys), workout_of_row, names
+        facts = strong.file_facts(layouts, surveys)
+        usual = not facts.zero_based and not facts.metres
+        if not usual or _spans_slices(workout_of_row, slice_of_row):
+            kept.clear()
+        _give_back_memory()
+        return facts, workout_of_row, names, (kept or None) if usual else None
+
+    def _slices(self, size: int) -> Iterator[tuple[int, int]]:
+        """Ranges of about `size` rows, ending where the date or the workout's name changes."""
+        total = len(self.cells)
+        start = 0
+        while start < total:
+            stop = min(start + max(size, 1), total)
+            while stop < total and self.cells.same_workout_cells(stop - 1, stop):
+                stop += 1
+            yield start, stop
+            start = stop
 
     def _part(
         self,
@@ -1123,10 +1177,12 @@ class _Parts:
         *,
         athlete: str | None,
         dry_run: bool,
+        parsed: ParsedFile | None = None,
     ) -> _Plan:
-        """One part read and checked as the whole file would be, ready to write."""
+        """One part read (unless `parsed` already) and checked as the whole file would be."""
         table = self.cells.frame(rows)
-        parsed = strong.parse(table, self.layout, self.unit, self.distance_unit, facts)
+        if parsed is None:
+            parsed = strong.parse(table, self.layout, self.unit, self.distance_unit, facts)
         table = table[[c for c in table.columns if c in _QUOTED]]
         plan = _Plan(self.con, parsed, table, athlete=athlete, unit=self.unit, dry_run=dry_run)
         del parsed, table
@@ -1222,6 +1278,94 @@ def _parts_of(workout_of_row: np.ndarray, part_rows: int) -> list[np.ndarray]:
     return [
         rows for part in np.unique(part_of_row) if len(rows := np.flatnonzero(part_of_row == part))
     ]
+
+
+def _part_numbers(parts: list[np.ndarray], rows: int) -> np.ndarray:
+    """The number of the part (from 0) each row of the file is in."""
+    part_of_row = np.zeros(rows, dtype="int64")
+    for number, mine in enumerate(parts):
+        part_of_row[mine] = number
+    return part_of_row
+
+
+def _spans_slices(workout_of_row: np.ndarray, slice_of_row: np.ndarray) -> bool:
+    """True when some workout has rows in two slices of the first reading."""
+    if not len(workout_of_row):
+        return False
+    count = int(workout_of_row.max()) + 1
+    first = np.full(count, np.iinfo("int64").max)
+    last = np.full(count, -1)
+    np.minimum.at(first, workout_of_row, slice_of_row)
+    np.maximum.at(last, workout_of_row, slice_of_row)
+    return bool((first != last).any())
+
+
+class _ParsedPart:
+    """A parsed slice of a file held compactly: each text column's distinct values once.
+
+    `rows` gives the file row of each set, so the sets of a part can be taken out of it.
+    """
+
+    def __init__(
+        self, columns: dict[str, Any], rows: np.ndarray, parsed: ParsedFile, dtypes: dict[str, Any]
+    ) -> None:
+        self.columns = columns
+        self.dtypes = dtypes
+        self.rows = rows
+        self.skipped = parsed.skipped
+        self.rejected = parsed.rejected
+        self.flags = parsed.flags
+        self.warnings = parsed.warnings
+
+    @classmethod
+    def of(cls, parsed: ParsedFile, rows: np.ndarray) -> _ParsedPart:
+        """The compact form of `parsed`, whose sets are the file rows `rows`.
+
+        Text and times become codes into their distinct values, numbers float32 where that
+        keeps them exactly, a column with no values just its type; `take` undoes each.
+        """
+        columns: dict[str, Any] = {}
+        for name, column in parsed.sets.items():
+            if column.dtype == "str" or column.dtype.kind == "M":
+                codes, distinct = pd.factorize(column)
+                columns[str(name)] = (codes.astype(_code_type(len(distinct))), distinct)
+            elif column.dtype.kind == "f" and bool(column.isna().all()):
+                columns[str(name)] = column.dtype
+            elif column.dtype.kind == "f":
+                numbers = column.to_numpy()
+                narrow = numbers.astype("float32")
+                exact = np.array_equal(narrow.astype(numbers.dtype), numbers, equal_nan=True)
+                columns[str(name)] = narrow if exact else numbers
+            elif column.dtype.kind == "i" and len(column) and column.abs().max() < 2**31:
+                columns[str(name)] = column.to_numpy().astype("int32")
+            else:
+                columns[str(name)] = column.to_numpy()
+        return cls(columns, rows, parsed, {str(k): v for k, v in parsed.sets.dtypes.items()})
+
+    def take(self, mask: np.ndarray) -> pd.DataFrame:
+        """The sets where `mask` holds, as the parser gave them."""
+        count = int(mask.sum())
+        out: dict[str, Any] = {}
+        for name, column in self.columns.items():
+            if isinstance(column, tuple):
+                codes, distinct = column
+                out[name] = distinct.take(codes[mask].astype("int64"), allow_fill=True)
+            elif isinstance(column, np.ndarray):
+                out[name] = column[mask].astype(self.dtypes[name])
+            else:
+                out[name] = np.full(count, np.nan, dtype=column)
+        return pd.DataFrame(out)
+
+    @staticmethod
+    def join(frames: list[pd.DataFrame], layout: Layout, rows: int) -> ParsedFile:
+        """One part's sets from the slices' (its rejections were reported already)."""
+        sets = [f for f in frames if len(f)]
+        joined = sets[0] if len(sets) == 1 else pd.concat(sets or frames[:1], ignore_index=True)
+        return ParsedFile(layout=layout, sets=joined, rows_read=rows)
+
+
+def _code_type(distinct: int) -> str:
+    return "int8" if distinct < 127 else "int16" if distinct < 32_767 else "int32"
 
 
 @dataclass

@@ -40,6 +40,22 @@ class Cells:
         """A canonical column's compact cells (None when the file lacks it)."""
         return self.table.column(name) if name in self.table.column_names else None
 
+    def lines(self) -> np.ndarray:
+        """The file line each record starts on."""
+        return np.asarray(self.table.column(LINE).to_numpy(), dtype="int64")
+
+    def only(self, names: frozenset[str]) -> Cells:
+        """The same records with only the columns in `names`."""
+        return Cells(self.table.select([c for c in self.table.column_names if c in names]))
+
+    def same_workout_cells(self, first: int, second: int) -> bool:
+        """True when two records have the same date and workout name cells."""
+        for name in ("date", "workout_name"):
+            column = self.column(name)
+            if column is not None and column[first].as_py() != column[second].as_py():
+                return False
+        return True
+
     def first_distinct(self, name: str, limit: int) -> list[str]:
         """The first `limit` distinct cells of a column, in the order they first appear."""
         found: dict[str, None] = {}

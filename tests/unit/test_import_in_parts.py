@@ -115,3 +115,45 @@ def test_an_import_in_parts_of_a_few_rows_equals_the_import_in_one_part(
         labels = {key.split("|")[1] for (_, key, *_rest) in whole["stored"]["sets"]}
         assert "1" in labels
         assert "0" not in labels  # the workout numbered from 0 moved every number
+
+
+# Workouts in one run of rows each, numbered from 1, no distances: the parts use the sets
+# of the first reading instead of reading their rows again, and must still equal the whole.
+PLAIN_ROWS = [
+    '2026-03-02 07:15:00,"Push A",1h 6m,"Bench Press (Barbell)",W,40.0,10.0,0,0,,"Chest",',
+    '2026-03-02 07:15:00,"Push A",1h 6m,"Bench Press (Barbell)",1,60.0,8.0,0,0,"Paused",,8.5',
+    '2026-03-02 07:15:00,"Push A",1h 6m,"Bench Press (Barbell)",Rest Timer,0,0,0,120,,,',
+    '2026-03-02 07:15:00,"Push A",1h 6m,"Bench Press (Barbell)",2,62.5,6.0,0,0,,,',
+    '2026-03-04 18:00:00,"Legs",soon,"Squat (Barbell)",1,100,5,0,0,,"Knees ok",',
+    '2026-03-04 18:00:00,"Legs",soon,"Squat (Barbell)",2,102.5,5,0,0,,,',
+    '2026-03-04 18:00:00,"Legs",soon,"Squat (Barbell)",2,102.5,5,0,0,,,',
+    '2026-03-04 18:00:00,"Legs",soon,"Squat (Barbell)",3,2956,5,0,0,,,',
+    '2026-03-04 18:00:00,"Legs",soon,"Sled Push Deluxe",X,80,12,0,0,,,',
+    '2026-13-45 18:00:00,"Legs",1h,"Squat (Barbell)",1,100,5,0,0,,,',
+    '2026-03-06 07:00:00,"Pull",45m,"Deadlift (Barbell)",1,140,5.5,0,0,,,',
+    '2026-03-06 07:00:00,"Pull",45m,"Deadlift (Barbell)",2,abc,5,0,0,,,',
+    '2026-03-06 07:00:00,"Pull",45m,"Pull Up",F,0,0,0,0,,,',
+    '2026-03-06 07:00:00,"Pull",45m,"Quarkle Press",1,90,10,0,0,,,',
+    '2026-03-08 09:00:00,"Mixed",1h,"Bench Press (Barbell)",1,50,10,0,0,,,',
+    '2026-03-08 09:00:00,"Mixed",1h,"Quarkle Press",1,90,10,0,0,,,',
+]
+
+
+@pytest.mark.parametrize("options", [{}, {"strict": True}])
+def test_an_import_in_parts_of_plain_workouts_equals_the_import_in_one_part(
+    template_db, tmp_path, options
+):
+    path = tmp_path / "strong.csv"
+    path.write_text("\n".join([HEADER, *PLAIN_ROWS]) + "\n", encoding="utf-8")
+
+    whole = _outcome(template_db, path, 1_000, **options)
+    in_parts = _outcome(template_db, path, 3, **options)
+
+    assert in_parts == whole
+    if options == {}:
+        report = whole["reports"][0]
+        assert report["rejected"]
+        assert report["flags"]
+        assert report["non_set_rows"]
+        assert any("set order" in w for w in report["warnings"])
+        assert whole["stored"]["custom exercises"]
