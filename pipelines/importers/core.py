@@ -1071,7 +1071,7 @@ class _Parts:
                 report.flags.extend(piece.flags)
                 report.warnings.extend(piece.warnings)
             part_of_row = _part_numbers(parts, len(workout_of_row))
-            part_of_set = [part_of_row[piece.rows] for piece in slices]
+            part_of_set = [part_of_row[piece.rows].astype("int32") for piece in slices]
             del part_of_row
             # Only the cells a rejection quotes are needed from here on.
             self.cells = self.cells.only(_QUOTED)
@@ -1092,6 +1092,11 @@ class _Parts:
                         self.layout,
                         len(rows),
                     )
+                    # Parts go through the file in order: a slice whose sets are all taken
+                    # is let go, which makes room for what the transaction holds.
+                    done = [not len(mine) or int(mine.max()) < number for mine in part_of_set]
+                    slices = [p for p, d in zip(slices, done, strict=True) if not d]
+                    part_of_set = [m for m, d in zip(part_of_set, done, strict=True) if not d]
                 plan = self._part(
                     rows, facts, resolved, names, athlete=athlete, dry_run=dry_run, parsed=parsed
                 )
@@ -1141,12 +1146,13 @@ class _Parts:
             numbers = np.array([workouts.setdefault(k, len(workouts)) for k in keys], "int64")
             workout_of_row[start:stop] = numbers[codes]
             slice_of_row[start:stop] = number
-            # Strong's sets all go to one athlete, so a workout is its key.
+            # Strong's sets all go to one athlete, so a workout is its key: a set's workout is
+            # its row's.
             sets = parsed.sets
-            names.add(sets, sets["session_key"].map(workouts).to_numpy(dtype="int64"))
+            rows = np.searchsorted(lines, sets[LINE].to_numpy())
+            names.add(sets, workout_of_row[rows])
             survey.session_keys = survey.session_keys.iloc[0:0]
             surveys.append(survey)
-            rows = np.searchsorted(lines, sets[LINE].to_numpy())
             kept.append(_ParsedPart.of(parsed, rows))
             del table, parsed, sets
             _give_back_memory()
