@@ -12,6 +12,7 @@ from dashboard.components.frame import Athlete, current_athlete
 from dashboard.components.insights import render_gap_box
 from dashboard.components.past_workouts import render_past_workouts
 from dashboard.components.set_form import (
+    ENTRY_FRAGMENT,
     data_version_now,
     remember_catalog_version,
     render_exercise_picker,
@@ -34,7 +35,7 @@ PHONE_STYLE = """<style>
 </style>"""
 
 
-@st.fragment(key="log_entry")
+@st.fragment(key=ENTRY_FRAGMENT)
 def _entry_and_day(athlete: Athlete, day: dt.date, mode: str | None) -> None:
     """The form and the day's sets, rerun on their own.
 
@@ -84,8 +85,9 @@ mode = top.segmented_control(
     label_visibility="collapsed",
 )
 problem = day_problem(day, today)
+notice = st.empty()  # in its place with or without a warning, so what follows keeps its own
 if problem:
-    st.warning(problem, icon=":material/event_busy:")
+    notice.warning(problem, icon=":material/event_busy:")
 
 if mode != "circuit":  # outside the fragment: its long list is not sent again after a set
     render_exercise_picker(athlete, day)

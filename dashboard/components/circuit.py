@@ -197,9 +197,11 @@ def _exercise_card(
             value=int(seconds if seconds is not None else reps or 0),
             key=f"{key}_{field}",
         )
+        # One Done per slot (round, pass and place): a second tap on a slot already logged,
+        # sent before the page showed it, names that slot and is let go.
         st.button(
             "Done",
-            key=f"log_circuit_done_{position}",
+            key=f"{key}_done",
             type="primary",
             icon=":material/check:",
             width="stretch",
@@ -218,9 +220,15 @@ def _done(
     field: str,
     loaded: bool,
 ) -> None:
-    """Log one exercise of the pass (a callback: only the Log form's part is drawn again)."""
+    """Log one exercise of the pass (a callback: only the Log form's part is drawn again).
+
+    `key` names the slot (round, pass, place). A tap on a slot that is no longer open (a
+    double tap, or a tap on a page not yet redrawn after the pass moved on) logs nothing.
+    """
     state: CircuitState | None = st.session_state.get(STATE_KEY)
-    if state is None:
+    if state is None or state.finished or position in state.done:
+        return
+    if key != f"log_circuit_{state.round_no}_{state.pass_no}_{position}":
         return
     weight = st.session_state.get(f"{key}_weight") if loaded else None
     entry = {

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -32,9 +34,11 @@ WEIGHT_LABELS = {
 MESSAGE_KEY = "log_message"
 UNIT_KEY = "log_form_unit"
 REST_TIMER = "log_rest"  # the single sets' rest countdown (see rest_timer)
+ENTRY_FRAGMENT = "log_entry"  # the key of the page's part with the form and the day's sets
 CATALOG_KEY = "log_catalog_version"  # read once per whole-page run, not per use
 VERSION_KEY = "log_version_after_add"  # the data version Add set's callback ended on
 CHOSEN_KEY = "log_exercise_row"  # (catalog version, athlete, label) and the chosen row
+FORM_PUT_KEY = "log_form_put"  # what a callback put into the inputs, and what they held: see below
 
 
 def remember_catalog_version() -> None:
@@ -107,7 +111,48 @@ def _prefill(athlete: Athlete, day: dt.date) -> None:
     done = _done_today(athlete, day, str(row["name"]))
     values = next_prefill(previous, min(done, max(len(previous) - 1, 0)), athlete.unit)
     empty = {"log_weight": None, "log_reps": None, "log_seconds": None}
-    st.session_state.update(values or empty)
+    _put_in_form(values or empty)
+
+
+def _put_in_form(values: dict[str, Any]) -> None:
+    """Put `values` into the form's inputs (from a callback), so that the browser shows them.
+
+    A value written to an input's key reaches the browser only with a run that draws the
+    input, and the browser takes it only from the newest drawing it gets. Another tap or pick
+    sent before the browser had it carries the input's old value back, and a run started by it
+    would draw that old value: the cleared RPE of the set just added would come back for the
+    next one. So the form puts these values into its inputs whenever it is drawn before the
+    browser has them (an input that still holds the value it had before), and puts them there
+    again after such a run; the next Add set, which sends what the lifter sees, ends that.
+    """
+    state = st.session_state
+    put = state.get(FORM_PUT_KEY) or PutValues()
+    before = {key: state.get(key) for key in values} | put.before
+    state[FORM_PUT_KEY] = PutValues(before, {**put.after, **values})
+
+
+@dataclasses.dataclass(frozen=True)
+class PutValues:
+    """Values a callback put into the form's inputs (`after`) and what those held (`before`)."""
+
+    before: dict[str, Any] = dataclasses.field(default_factory=dict)
+    after: dict[str, Any] = dataclasses.field(default_factory=dict)
+    drawn: bool = False  # whether a run has put them into the inputs since
+
+
+def _fill_put_values() -> None:
+    """Put the values of `_put_in_form` into the inputs, if the browser may not have them."""
+    state = st.session_state
+    put: PutValues | None = state.get(FORM_PUT_KEY)
+    if put is None:
+        return
+    for key, value in put.after.items():
+        held = state.get(key)
+        if held == value:
+            continue
+        if not put.drawn or held == put.before.get(key):
+            state[key] = value
+    state[FORM_PUT_KEY] = dataclasses.replace(put, drawn=True)
 
 
 def render_exercise_picker(athlete: Athlete, day: dt.date) -> None:
@@ -150,16 +195,22 @@ def _follow_unit(athlete: Athlete) -> str | None:
 
 def render_set_form(athlete: Athlete, day: dt.date) -> None:
     """Last time's sets, the inputs pre-filled from them, and Add set."""
+    # The caption and the unit note keep their places when empty: an element coming or going
+    # above the form would make the browser build the form anew, and an extras section just
+    # opened would close again under the lifter's thumb.
+    last_time, unit_note = st.empty(), st.empty()
     row = _exercise(athlete)
     if row is not None:
         previous = _previous(athlete, str(row["exercise_id"]), day)
-        st.caption(previous_summary(previous, athlete.unit))
+        last_time.caption(previous_summary(previous, athlete.unit))
+    state = st.session_state
+    _fill_put_values()
     for key in ("log_weight", "log_reps", "log_seconds", "log_rpe"):
-        st.session_state.setdefault(key, None)
-    st.session_state.setdefault("log_set_type", "working")
+        state.setdefault(key, None)
+    state.setdefault("log_set_type", "working")
     converted = _follow_unit(athlete)
     if converted:
-        st.info(converted, icon=":material/sync_alt:")
+        unit_note.info(converted, icon=":material/sync_alt:")
     load_type = "weighted" if row is None else str(row["load_type"])
     timed = load_type == "timed" or (
         st.session_state["log_seconds"] is not None and st.session_state["log_reps"] is None
@@ -194,7 +245,9 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
             width="stretch",
             label_visibility="collapsed",  # the four choices say what they are
         )
-        with st.expander(f"{extra}, RPE and notes"):
+        # Keyed, the section stays open or closed as the lifter left it when the form is drawn
+        # again (the browser keeps that; no rerun when it opens).
+        with st.expander(f"{extra}, RPE and notes", key="log_extras"):
             with st.container(horizontal=True):
                 inputs[extra]()
                 st.number_input(
@@ -225,6 +278,7 @@ def render_set_form(athlete: Athlete, day: dt.date) -> None:
 def _add(athlete: Athlete, day: dt.date) -> None:
     """Add the set (a callback: it runs before the page is drawn again)."""
     state = st.session_state
+    state.pop(FORM_PUT_KEY, None)  # the tap sent what the lifter sees in the form
     row = _exercise(athlete)
     problem = day_problem(day, dt.date.today())
     if problem:
@@ -236,6 +290,7 @@ def _add(athlete: Athlete, day: dt.date) -> None:
             "Choose an exercise first: type part of its name or of another app's name.",
         )
         return
+    first_of_day = _sets_of_day(athlete, day).empty
     entry = {
         "exercise": str(row["exercise_id"]),
         "weight": state.get("log_weight"),
@@ -251,22 +306,26 @@ def _add(athlete: Athlete, day: dt.date) -> None:
     except LiftboardError as exc:
         state[MESSAGE_KEY] = ("error", str(exc))
         return
-    # How the set felt belongs to that set: the next one starts without RPE or notes, and
-    # with the numbers of the matching set of last time when there was one.
-    state["log_rpe"] = None
-    state["log_notes"] = ""
     if day != dt.date.today():
         history_changed()
     # The version after the write reads the day's sets once, here, for the rerun to reuse.
     version = state[VERSION_KEY] = data_access.data_version()
     previous = _previous(athlete, str(row["exercise_id"]), day)
     done = _done_today(athlete, day, str(row["name"]), version)
-    following = next_prefill(previous, done, athlete.unit)
-    if following:
-        state.update(following)
+    # How the set felt belongs to that set: the next one starts without RPE or notes, and
+    # with the numbers of the matching set of last time when there was one.
+    following = next_prefill(previous, done, athlete.unit) or {}
+    _put_in_form({"log_rpe": None, "log_notes": "", **following})
     summary = set_summary(entry["weight"], athlete.unit, entry["reps"], entry["seconds"])
     state[MESSAGE_KEY] = ("success", f"Logged {row['name']}: {summary}.")
     start_rest(REST_TIMER, rest_seconds(athlete))
+    if first_of_day:  # a new workout: Past workouts, further down the page, lists it now
+        st.rerun(scope="app")
+
+
+def _sets_of_day(athlete: Athlete, day: dt.date) -> pd.DataFrame:
+    """The day's sets as the page last read them (the same data version: no new query)."""
+    return data_access.day_sets(data_access.data_version(), athlete.athlete_id, day.isoformat())
 
 
 REST_SETTING = "log_rest_setting"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Button
 
 from tests.app.conftest import open_page
 
@@ -20,6 +21,14 @@ def rest_countdowns(at: AppTest) -> list[str]:
     return [h.proto.body for h in at.get("html") if "lb-rest-time" in h.proto.body]
 
 
+def done_button(at: AppTest, position: int) -> Button:
+    """The Done of the exercise at `position` in the pass shown."""
+    (button,) = [
+        b for b in at.button if re.fullmatch(rf"log_circuit_\d+_\d+_{position}_done", b.key or "")
+    ]
+    return button
+
+
 def start(at: AppTest) -> AppTest:
     at.segmented_control(key="log_mode").set_value("circuit").run()
     return at.button(key="log_circuit_start").click().run()
@@ -29,8 +38,8 @@ def test_round_one_logs_its_prescribed_rows_and_then_rests(app_db, db):
     at = start(open_page(LOG))
     assert "Round 1 of 4 \u00b7 pass 1 of 2" in at.get("progress")[0].proto.text
     at.number_input(key="log_circuit_1_1_1_weight").set_value(16.0)
-    at.button(key="log_circuit_done_1").click().run()
-    at.button(key="log_circuit_done_2").click().run()
+    done_button(at, 1).click().run()
+    done_button(at, 2).click().run()
     assert not at.exception
     # The default template's round 1: suitcase deadlift 10 per side, sumo high pull 12.
     assert db.execute(LOGGED).fetchall() == [
@@ -46,17 +55,17 @@ def test_round_one_logs_its_prescribed_rows_and_then_rests(app_db, db):
     assert "Next: Suitcase Deadlift, Kettlebell Sumo High Pull" in rest
     at.button(key="log_circuit_rest_skip").click().run()
     assert rest_countdowns(at) == []
-    assert [b for b in at.button if b.key == "log_circuit_done_1"]
+    assert done_button(at, 1)
 
 
 def test_the_values_can_be_changed_before_done_and_timed_slots_log_seconds(app_db, db):
     at = start(open_page(LOG))
     for _ in range(6):  # rounds 1 to 3, two passes each
         for position in (1, 2):
-            at.button(key=f"log_circuit_done_{position}").click().run()
+            done_button(at, position).click().run()
     assert "Round 4 of 4 \u00b7 pass 1 of 2" in at.get("progress")[0].proto.text
     at.number_input(key="log_circuit_4_1_2_seconds").set_value(45)
-    at.button(key="log_circuit_done_2").click().run()
+    done_button(at, 2).click().run()
     last = db.execute(LOGGED).fetchall()[-1]
     assert last[:3] == ("Superman", None, 45.0)
     assert db.execute("select count(*) from sets").fetchone() == (13,)
@@ -64,7 +73,7 @@ def test_the_values_can_be_changed_before_done_and_timed_slots_log_seconds(app_d
 
 def test_finishing_closes_the_session_and_leaves_circuit_mode(app_db, db):
     at = start(open_page(LOG))
-    at.button(key="log_circuit_done_1").click().run()
+    done_button(at, 1).click().run()
     at.button(key="log_circuit_finish").click().run()
     assert not at.exception
     assert db.execute("select count(*) from sessions where ended_at is not null").fetchone() == (1,)
@@ -77,4 +86,4 @@ def test_start_this_workout_opens_the_log_in_circuit_mode(app_db):
     at.button(key="wo_start").click().run()
     assert not at.exception
     assert at.segmented_control(key="log_mode").value == "circuit"
-    assert [b for b in at.button if b.key == "log_circuit_done_1"]
+    assert done_button(at, 1)

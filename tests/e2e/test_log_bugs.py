@@ -162,15 +162,20 @@ def test_saving_a_set_keeps_exactly_the_fields_the_user_did_not_touch(lifter):
 def test_rpe_and_notes_do_not_carry_over_to_the_next_set(lifter):
     pick_athlete(lifter, "Carrier")
     choose(lifter, "Exercise", "barbell squ", SQUAT)
+    expect(
+        lifter.get_by_test_id("stMain").get_by_role("link", name="History")
+    ).to_be_visible()  # the squat's form
     number(lifter, "Weight (kg)").fill("60")
     number(lifter, "Reps").fill("5")
     open_extras(lifter)
     number(lifter, "RPE").fill("8")
     lifter.get_by_label("Notes", exact=True).fill("belt on")
-    add_set(lifter)
+    lifter.get_by_role("button", name="Add set").click()
+    expect(lifter.get_by_text(f"Logged {SQUAT}: 60 kg \u00d7 5.")).to_be_visible()
     expect(number(lifter, "RPE")).to_have_value("")
     expect(lifter.get_by_label("Notes", exact=True)).to_have_value("")
     choose(lifter, "Exercise", "romanian", RDL)
+    expect(lifter.get_by_text(f"Logged {SQUAT}")).to_have_count(0)  # redrawn for the RDL
     number(lifter, "Weight (kg)").fill("70")
     number(lifter, "Reps").fill("8")
     add_set(lifter)
@@ -194,6 +199,9 @@ def test_rpe_left_empty_is_saved_as_no_rpe_on_the_add_and_the_edit_form(lifter):
     expect(lifter.get_by_text("Set changed.")).to_be_visible()
 
     choose(lifter, "Exercise", "romanian", RDL)
+    expect(
+        lifter.get_by_test_id("stMain").get_by_role("link", name="History")
+    ).to_be_visible()  # the RDL's form
     add = lifter.get_by_test_id("stForm").filter(has=lifter.get_by_text("Add set"))
     add.get_by_label("Weight (kg)", exact=True).fill("70")
     add.get_by_label("Reps", exact=True).fill("8")
@@ -210,7 +218,13 @@ def test_rpe_left_empty_is_saved_as_no_rpe_on_the_add_and_the_edit_form(lifter):
 def test_a_day_in_the_future_refuses_add_set_with_a_sentence(lifter):
     pick_athlete(lifter, "Future")
     type_day(lifter, "2099-11-29")
+    expect(
+        lifter.get_by_test_id("stMain").get_by_text("2099-11-29 is in the future")
+    ).to_be_visible()
     choose(lifter, "Exercise", "barbell squ", SQUAT)
+    expect(
+        lifter.get_by_test_id("stMain").get_by_role("link", name="History")
+    ).to_be_visible()  # the squat's form
     number(lifter, "Weight (kg)").fill("60")
     number(lifter, "Reps").fill("5")
     add_set(lifter)
@@ -224,6 +238,9 @@ def test_a_day_in_the_future_refuses_add_set_with_a_sentence(lifter):
 def test_a_long_note_is_saved_whole(lifter):
     pick_athlete(lifter, "Writer")
     choose(lifter, "Exercise", "barbell squ", SQUAT)
+    expect(
+        lifter.get_by_test_id("stMain").get_by_role("link", name="History")
+    ).to_be_visible()  # the squat's form
     number(lifter, "Weight (kg)").fill("60")
     number(lifter, "Reps").fill("5")
     open_extras(lifter)
@@ -240,6 +257,7 @@ def test_every_refused_field_says_why_and_old_messages_go(lifter):
     expect(main.get_by_text("Choose an exercise first")).to_be_visible()
 
     choose(lifter, "Exercise", "barbell squ", SQUAT)
+    expect(main.get_by_text("Choose an exercise first")).to_have_count(0)  # the form redrawn
     number(lifter, "Weight (kg)").fill("-5")
     number(lifter, "Reps").fill("5")
     add_set(lifter)
