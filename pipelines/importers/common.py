@@ -72,6 +72,36 @@ class Flag:
     reason: str
 
 
+@dataclass(frozen=True)
+class FileFacts:
+    """What a parser decides from a whole file, given to it when it reads one part of the file.
+
+    With these a part is read exactly as it would be within the whole file: its dates in the
+    file's layout, its set numbers from 0 when the file's are, its distances in the unit
+    found per exercise. The file's warnings are said once, not by each part.
+    """
+
+    date_layouts: list[str]
+    zero_based: bool
+    metres: frozenset[str]
+    warnings: list[str]
+
+
+@dataclass
+class Survey:
+    """What a part of a file shows towards the decisions made for the whole file."""
+
+    # The session key of every row of the part's table (rows of one workout share it).
+    session_keys: pd.Series
+    zero_numbers: bool = False
+    distances: pd.DataFrame = field(default_factory=pd.DataFrame)
+    default_distance: float = 1000.0
+    odd_orders: set[str] = field(default_factory=set)
+    odd_rows: int = 0
+    unreadable_durations: int = 0
+    unreadable_example: str | None = None
+
+
 @dataclass
 class ParsedFile:
     """An export read and interpreted, before exercise matching and writing."""
@@ -83,6 +113,7 @@ class ParsedFile:
     rejected: list[RejectedRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    survey: Survey | None = None
 
 
 class RowChecks:
@@ -277,21 +308,48 @@ def distance_factors(
     distance: pd.Series,
     seconds: pd.Series,
     default: float,
+    metres: frozenset[str] | None = None,
 ) -> pd.Series:
     """Metres per unit for distances in a file that does not say their unit, per exercise.
 
     `default` (km or miles, from the weight unit) is kept unless an exercise's values say
     otherwise: a rowing 1000 in 4 minutes cannot be km or miles, so it is metres. Without times,
     distances of 100 and more per set are taken as metres. Each exercise read as metres is named
-    in the report's warnings.
+    in the report's warnings. `metres` gives the exercises already found to be in metres over
+    the whole file (see `distance_sample`), when only a part of it is being read; then no
+    warning is added.
     """
     factor = pd.Series(default, index=distance.index, dtype="float64")
     has = distance.notna() & (distance > 0) & ~checks.bad
     if not has.any():
         return factor
-    frame = pd.DataFrame(
+    if metres is None:
+        names, warnings = metres_exercises(
+            distance_sample(checks, exercise, distance, seconds), default
+        )
+        checks.warnings.extend(warnings)
+    else:
+        names = sorted(metres)
+    if names:
+        factor[has & exercise.isin(names)] = 1.0
+    return factor
+
+
+def distance_sample(
+    checks: RowChecks, exercise: pd.Series, distance: pd.Series, seconds: pd.Series
+) -> pd.DataFrame:
+    """The rows whose distance unit is to be decided: exercise, distance and seconds."""
+    has = distance.notna() & (distance > 0) & ~checks.bad
+    return pd.DataFrame(
         {"exercise": exercise[has], "distance": distance[has], "seconds": seconds[has]}
     )
+
+
+def metres_exercises(frame: pd.DataFrame, default: float) -> tuple[list[str], list[str]]:
+    """The exercises of a `distance_sample` whose distances are metres, and a warning for each."""
+    if frame.empty:
+        return [], []
+    frame = frame.copy()
     timed = frame["seconds"].notna() & (frame["seconds"] > 0)
     frame["speed"] = (frame["distance"] / frame["seconds"]).where(timed)
     frame["time"] = frame["seconds"].where(timed)
@@ -306,19 +364,18 @@ def distance_factors(
         summary["speed"].isna() & (summary["distance"] >= 100)
     )
     names = [str(n) for n in summary.index[metres.to_numpy()]]
-    if names:
-        factor[has & exercise.isin(names)] = 1.0
-        unit = "miles" if default > 1000 else "km"
-        for name in names:
-            row = summary.loc[name]
-            example = f"{row['distance']:g}"
-            if not pd.isna(row["time"]):
-                example += f" in {_minutes(float(row['time']))}"
-            checks.warnings.append(
-                f"Distances of {name} were read as metres, not {unit} (a typical set: "
-                f"{example}); choose the distance unit to read them otherwise."
-            )
-    return factor
+    warnings: list[str] = []
+    unit = "miles" if default > 1000 else "km"
+    for name in names:
+        row = summary.loc[name]
+        example = f"{row['distance']:g}"
+        if not pd.isna(row["time"]):
+            example += f" in {_minutes(float(row['time']))}"
+        warnings.append(
+            f"Distances of {name} were read as metres, not {unit} (a typical set: "
+            f"{example}); choose the distance unit to read them otherwise."
+        )
+    return names, warnings
 
 
 def _minutes(seconds: float) -> str:

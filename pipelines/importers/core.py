@@ -9,10 +9,13 @@ export of the same account adds only what is new.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +34,10 @@ from pipelines.exercise_matching import (
     match_exercises,
     record_matches,
 )
-from pipelines.importers import fitnotes, hevy, liftboard, strong
-from pipelines.importers.common import Flag, ParsedFile, RejectedRow
+from pipelines.importers import fitnotes, hevy, liftboard, strong, values
+from pipelines.importers.common import FileFacts, Flag, ParsedFile, RejectedRow, Survey
 from pipelines.importers.layouts import ENGLISH_HEADERS, Layout, Source, layout_of, prepared
-from pipelines.importers.reading import LINE, read_table
+from pipelines.importers.reading import LINE, Cells, read_cells
 from pipelines.importers.report import ImportReport, UnmappedName
 from pipelines.names import normalise_name
 from pipelines.schemas import (
@@ -71,6 +74,19 @@ HEAVY_KG = 500.0
 MANY_REPS = 100
 LONG_WORKOUT_H = 12
 
+# glibc keeps freed heap memory unless asked to trim it; elsewhere nothing is done.
+_LIBC = next(
+    (
+        lib
+        for lib in [ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")]
+        if hasattr(lib, "malloc_trim")
+    ),
+    None,
+)
+# A Strong export longer than this is imported in parts of about this many rows (see `_Parts`).
+PART_ROWS = 100_000
+# The first reading of such a file takes slices of this many parts' rows (it holds less).
+_SURVEY_PARTS = 2
 # Rows checked by pandera at a time (every check is about one row).
 _VALIDATE_ROWS = 200_000
 # Which file column a stored column comes from, to name it in rejection messages.
@@ -139,8 +155,7 @@ def preview(source: Source, *, fmt: str = "auto", limit: int = 20) -> Preview:
     """The detected layout and the first `limit` rows under the file's own headers."""
     with prepared(source) as file:
         layout = layout_of(file.head, fmt)
-        table = read_table(file, layout)
-    shown = table.head(limit)
+        shown = read_cells(file, layout).frame(slice(0, max(limit, 0)))
     rows = pd.DataFrame({"line": shown[LINE]})
     for header, column in zip(layout.headers, layout.columns, strict=True):
         if column is not None and column in shown:
@@ -160,6 +175,7 @@ def import_file(
     strict: bool = False,
     progress: Progress | None = None,
     file_name: str | None = None,
+    part_rows: int = PART_ROWS,
 ) -> ImportReport:
     """Import an export of Strong, Hevy, FitNotes or Liftboard's own `sets` CSV.
 
@@ -176,6 +192,9 @@ def import_file(
         strict: Write nothing when any row is rejected.
         progress: Called with (fraction done, what is happening).
         file_name: The name to record for an upload (a path's own name otherwise).
+        part_rows: A Strong export longer than this is read, checked and written in parts of
+            whole workouts of about this many rows (still in one transaction), which bounds
+            the memory a large file takes; the result is the same as in one part.
 
     Returns:
         The report: rows read, sets added, duplicates, skipped and rejected rows, flagged
@@ -187,6 +206,70 @@ def import_file(
         LiftboardError: The file cannot be read, is not a known export, or the database
             could not store it (nothing written).
     """
+    with _lean_memory():
+        return _import(
+            con,
+            source,
+            fmt=fmt,
+            unit=unit,
+            distance_unit=distance_unit,
+            athlete=athlete,
+            dry_run=dry_run,
+            strict=strict,
+            progress=progress,
+            file_name=file_name,
+            part_rows=part_rows,
+        )
+
+
+@contextlib.contextmanager
+def _lean_memory() -> Iterator[None]:
+    """Arrow's plain allocator while importing, so memory freed between parts is given back.
+
+    Arrow's own allocator keeps freed memory for reuse, which a large import's passes over the
+    file would pile up; the plain one returns it to the system.
+    """
+    previous = pyarrow.default_memory_pool()
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+    try:
+        yield
+    finally:
+        pyarrow.set_memory_pool(previous)
+
+
+@contextlib.contextmanager
+def _small_write_buffer(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB moves a transaction's new rows to the file a row group at a time, not five."""
+    setting = "write_buffer_row_group_count"
+    found = con.execute("select current_setting(?)", [setting]).fetchone()
+    con.execute(f"set {setting} = 1")
+    try:
+        yield
+    finally:
+        if found is not None:
+            con.execute(f"set {setting} = {int(found[0])}")
+
+
+def _give_back_memory() -> None:
+    """Hand memory freed by a finished part back to the system (where the C library can)."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _import(
+    con: duckdb.DuckDBPyConnection,
+    source: Source,
+    *,
+    fmt: str,
+    unit: str | None,
+    distance_unit: str | None,
+    athlete: str | None,
+    dry_run: bool,
+    strict: bool,
+    progress: Progress | None,
+    file_name: str | None,
+    part_rows: int,
+) -> ImportReport:
     step = progress or (lambda fraction, message: None)
     unit = _unit(unit)
     distance_unit = _distance_unit(distance_unit)
@@ -199,10 +282,25 @@ def import_file(
                 "in kg or lb. Import it again choosing the unit (--unit kg or --unit lb)."
             )
         step(0.1, "Reading the file")
-        table = read_table(file, layout)
+        cells = read_cells(file, layout)
         checksum = file.checksum
     if file_name is None:
         file_name = "upload" if isinstance(source, bytes | bytearray) else Path(source).name
+    if layout.app == "strong" and len(cells) > part_rows:
+        parts = _Parts(con, cells, layout, unit=unit, distance_unit=distance_unit)
+        del cells
+        report = parts.run(
+            athlete=athlete,
+            dry_run=dry_run,
+            strict=strict,
+            part_rows=part_rows,
+            step=step,
+            about=(file_name, checksum),
+        )
+        step(1.0, "Done")
+        return report
+    table = cells.frame()
+    del cells
     step(0.3, "Interpreting rows")
     parsed = PARSERS[layout.app](table, layout, unit, distance_unit)
     # Past this point the file's cells serve only to quote a rejected row's date or reps.
@@ -296,16 +394,7 @@ class _Plan:
             weight_unit=self.layout.weight_unit if self.layout.weight_unit != "row" else None,
         )
         if self.layout.by_position:
-            read_as = [
-                f"{header} as {ENGLISH_HEADERS.get(column or '', column)}"
-                for header, column in zip(self.layout.headers, self.layout.columns, strict=True)
-                if header in self.layout.by_position
-            ]
-            self.report.warnings.insert(
-                0,
-                "Some column headers were not recognised; the rows have the shape of a Strong "
-                f"export, so those columns were read by their position: {', '.join(read_as)}.",
-            )
+            self.report.warnings.insert(0, _by_position_warning(self.layout))
         sets["session_no"] = sets.groupby(["athlete", "session_key"], sort=False).ngroup()
         # Keys are given before any row is dropped, so fixing a rejected row later and
         # importing again does not shift the keys of the rows after it. Liftboard's own
@@ -328,75 +417,16 @@ class _Plan:
 
     def match_exercises(self) -> None:
         """Give every set an exercise id: the catalog's, or a (new) custom exercise's."""
+        names = _Names()
+        pairs = names.add(self.sets, self.sets["session_no"].to_numpy())
+        self.use_names(names.resolve(self.con), pairs)
+
+    def use_names(self, resolved: _Resolved, pairs: np.ndarray) -> None:
+        """Set each set's exercise id from the file's resolved names (`pairs`: each row's pair)."""
+        self.report.guessed = resolved.guessed
+        self.custom = resolved.custom
         sets = self.sets
-        # Work per distinct (name, given id) pair: a file repeats a few dozen names. Pairs
-        # are numbered from the codes of each column, so no row's text is combined.
-        name_codes, name_uniques = pd.factorize(
-            sets["exercise"].astype("str"), use_na_sentinel=False
-        )
-        given_cells = sets["exercise_id"]
-        if given_cells.notna().any():
-            given_codes, given_uniques = pd.factorize(
-                given_cells.fillna("").astype("str").str.strip()
-            )
-        else:
-            given_codes, given_uniques = np.zeros(len(sets), dtype="int64"), pd.Index([""])
-        width = max(len(given_uniques), 1)
-        codes, distinct = pd.factorize(name_codes.astype("int64") * width + given_codes)
-        names = pd.DataFrame(
-            {
-                "exercise": np.asarray(name_uniques, dtype=object)[distinct // width],
-                "given": np.asarray(given_uniques, dtype=object)[distinct % width],
-            }
-        )
-        wanted = sorted(set(names["given"]) - {""})
-        known: set[str] = set()
-        if wanted:
-            known = {
-                str(r[0])
-                for r in self.con.cursor()
-                .execute(
-                    "select exercise_id from exercises where exercise_id in "
-                    "(select unnest(?::varchar[]))",
-                    [wanted],
-                )
-                .fetchall()
-            }
-        use_given = names["given"].isin(known)
-        context = _names_together(name_codes, sets["session_no"].to_numpy(), name_uniques)
-        matches = match_exercises(
-            self.con, names.loc[~use_given, "exercise"].unique(), context=context
-        )
-        self.report.guessed = matches[~matches["method"].isin(["exact", "alias", "none"])]
-        found = dict(zip(matches["name"], matches["exercise_id"], strict=True))
-        ids = names["exercise"].map(found).astype(object).where(~use_given, names["given"])
-        unmatched = ids.isna()
-        # One custom exercise per normalised name; Liftboard's own export keeps its ids.
-        firsts: dict[str, str] = {}
-        wanted_ids: dict[str, str] = {}
-        canonical: dict[str, str] = {}
-        for name, given in names.loc[unmatched, ["exercise", "given"]].itertuples(index=False):
-            norm = normalise_name(name) or name
-            canonical[name] = firsts.setdefault(norm, name)
-            if given.startswith(CUSTOM_PREFIX):
-                wanted_ids.setdefault(firsts[norm], given)
-        rows = pd.Series(codes, index=sets.index)
-        columns = ["exercise", "category", "weight_kg", "reps", "duration_s"]
-        left = sets.loc[unmatched.to_numpy()[codes], columns]
-        left = left.assign(exercise=left["exercise"].map(canonical))
-        load = _load_types(left)
-        categories = left.groupby("exercise")["category"].first().dropna()
-        self.custom = custom_exercise_rows(
-            self.con,
-            {name: load[name] for name in firsts.values()},
-            category={str(k): str(v) for k, v in categories.items()},
-            ids=wanted_ids,
-        )
-        new_ids = dict(zip(self.custom["name"], self.custom["exercise_id"], strict=True))
-        ids.loc[unmatched] = names.loc[unmatched, "exercise"].map(
-            lambda n: new_ids[canonical[n].strip()[:200]]
-        )
-        sets["exercise_id"] = ids.astype("str").take(rows.to_numpy()).set_axis(sets.index)
+        sets["exercise_id"] = resolved.ids.take(pairs).set_axis(sets.index)
 
     # --- validation -------------------------------------------------------------------------
 
@@ -785,17 +815,25 @@ class _Plan:
         One transaction: a refused write or a full disk becomes a sentence and nothing lands.
         """
         with write(self.con, "import") as w:
-            session_ids, set_ids = self._write_sets(w) if not self.new_sets.empty else ([], [])
-            self.report.import_id = self._record(w, session_ids, set_ids)
+            written = _Written()
+            if not self.new_sets.empty:
+                self.write_sets(w, written)
+            self.report.import_id = self.record(w, written)
 
-    def _write_sets(self, w: Write) -> tuple[list[int], list[int]]:
-        """Insert the new rows; return the ids of the new sessions and of earlier ones' new sets.
+    def write_sets(self, w: Write, written: _Written) -> None:
+        """Insert the new rows; note the new sessions' ids and earlier sessions' new sets' ids.
 
-        Both are kept with the import's record, so that undoing it finds them.
+        Both go in `written`, kept with the import's record so that undoing it finds them.
+        `written` also says what an earlier part of the same import has written already: its
+        new athletes, custom exercises and name matches are not written again.
         """
         cur = w.cur
         sessions = self.sessions.copy()
         new_people = sorted(set(sessions.loc[sessions["athlete_id"].isna(), "athlete"]))
+        for name in new_people:
+            if name in written.athletes:
+                sessions.loc[sessions["athlete"] == name, "athlete_id"] = written.athletes[name]
+        new_people = [p for p in new_people if p not in written.athletes]
         people = validate(
             AthleteEntry,
             pd.DataFrame({"name": new_people, "unit": [self._unit_of(p) for p in new_people]}),
@@ -806,8 +844,13 @@ class _Plan:
                 [name, unit],
             ).fetchall()[0]
             sessions.loc[sessions["athlete"] == name, "athlete_id"] = int(athlete_id)
-        insert_custom_exercises(w, self.custom)
-        record_matches(w, self.report.guessed)
+            written.athletes[name] = int(athlete_id)
+        custom = self.custom[~self.custom["exercise_id"].isin(written.exercises)]
+        insert_custom_exercises(w, custom)
+        written.exercises.update(str(i) for i in custom["exercise_id"])
+        if not written.matches_recorded:
+            record_matches(w, self.report.guessed)
+            written.matches_recorded = True
         fresh = sessions[sessions["session_id"].isna()]
         # One id per new session, taken up front, so the sets can point at it.
         new_ids = cur.execute(
@@ -827,14 +870,15 @@ class _Plan:
                 "source_key": fresh["source_key"].to_numpy(),
             }
         )
-        cur.register("incoming_sessions", incoming)
-        cur.execute(
+        # Rows are handed over as a relation, not registered on the cursor: a registered
+        # frame is held until the transaction ends, and a large import writes several parts.
+        cur.from_df(incoming).query(
+            "incoming_sessions",
             "insert into sessions (session_id, athlete_id, started_at, ended_at, name, "
             "template_id, notes, bodyweight_kg, source, source_key) "
             "select session_id, athlete_id, started_at, ended_at, name, template_id, notes, "
-            "bodyweight_kg, source, source_key from incoming_sessions order by session_id"
+            "bodyweight_kg, source, source_key from incoming_sessions order by session_id",
         )
-        cur.unregister("incoming_sessions")
         sessions.loc[fresh.index, "session_id"] = incoming["session_id"].to_numpy()
         sets = self.new_sets
         numbers = sets["session_no"].to_numpy()
@@ -854,62 +898,29 @@ class _Plan:
         columns_in["earlier_session"] = earlier
         rows = pyarrow.table(columns_in)
         del columns_in
-        cur.register("incoming_sets", rows)
+        incoming_sets = cur.from_arrow(rows)
         columns = ", ".join(_STORED)
-        cur.execute(
+        incoming_sets.query(
+            "incoming_sets",
             f"insert into sets ({columns}) select {columns} from incoming_sets "  # noqa: S608 - fixed column list
-            "where not earlier_session"
+            "where not earlier_session",
         )
         added_to_earlier: list[int] = []
         if bool(earlier.any()):
-            added_to_earlier = [
-                int(r[0])
-                for r in cur.execute(
-                    f"insert into sets ({columns}) select {columns} from incoming_sets "  # noqa: S608 - fixed column list
-                    "where earlier_session returning set_id"
-                ).fetchall()
-            ]
-        cur.unregister("incoming_sets")
-        del rows
+            added = incoming_sets.query(
+                "incoming_sets",
+                f"insert into sets ({columns}) select {columns} from incoming_sets "  # noqa: S608 - fixed column list
+                "where earlier_session returning set_id",
+            )
+            added_to_earlier = [int(r[0]) for r in added.fetchall()] if added is not None else []
+        del incoming_sets, rows
         w.touch_sessions(np.unique(session_of_set).tolist())
-        return incoming["session_id"].tolist(), added_to_earlier
+        written.session_ids.extend(incoming["session_id"].tolist())
+        written.set_ids.extend(added_to_earlier)
 
-    def _record(self, w: Write, session_ids: list[int], set_ids: list[int]) -> int:
+    def record(self, w: Write, written: _Written) -> int:
         """The import's row in `imports`, and its links to what it added."""
-        report = self.report
-        cur = w.cur
-        (import_id,) = cur.execute(
-            "insert into imports (file_name, checksum, layout, layout_description, athlete, "
-            "weight_unit, distance_unit, rows_read, sets_added, sessions_added, "
-            "duplicates_skipped, rejected_rows, flagged_values) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning import_id",
-            [
-                report.file_name[:500],
-                report.checksum,
-                report.layout,
-                report.layout_description,
-                report.athlete[:500],
-                self.unit or report.weight_unit,
-                report.distance_unit,
-                report.rows_read,
-                report.sets_added,
-                report.sessions_added,
-                report.duplicates_skipped,
-                len(report.rejected),
-                len(report.flags),
-            ],
-        ).fetchall()[0]
-        if session_ids:
-            cur.execute(
-                "insert into import_sessions (import_id, session_id) select ?, unnest(?::bigint[])",
-                [int(import_id), session_ids],
-            )
-        if set_ids:
-            cur.execute(
-                "insert into import_sets (import_id, set_id) select ?, unnest(?::bigint[])",
-                [int(import_id), set_ids],
-            )
-        return int(import_id)
+        return _record(w, self.report, self.unit, written)
 
     def _unit_of(self, athlete: str) -> str:
         mine = self.sets[self.sets["athlete"] == athlete]
@@ -940,28 +951,587 @@ class _WeightText:
         ]
 
 
+def _by_position_warning(layout: Layout) -> str:
+    read_as = [
+        f"{header} as {ENGLISH_HEADERS.get(column or '', column)}"
+        for header, column in zip(layout.headers, layout.columns, strict=True)
+        if header in layout.by_position
+    ]
+    return (
+        "Some column headers were not recognised; the rows have the shape of a Strong "
+        f"export, so those columns were read by their position: {', '.join(read_as)}."
+    )
+
+
 def _latest_allowed() -> pd.Timestamp:
     """The end of tomorrow, as the schema's own check has it."""
     return pd.Timestamp(dt.date.today() + dt.timedelta(days=2))
 
 
-def _names_together(
-    name_codes: np.ndarray, session_no: np.ndarray, names: pd.Index
-) -> dict[str, set[str]]:
-    """For each exercise name, the names of every session it appears in (itself included)."""
-    pairs = pd.DataFrame({"name": name_codes, "session": session_no}).drop_duplicates()
-    both = pairs.merge(pairs, on="session", suffixes=("", "_other"))
-    both = both[["name", "name_other"]].drop_duplicates()
-    texts = np.asarray(names, dtype=object)
-    together: dict[str, set[str]] = {}
-    for name, other in zip(both["name"].to_numpy(), both["name_other"].to_numpy(), strict=True):
-        together.setdefault(str(texts[name]), set()).add(str(texts[other]))
-    return together
+def _record(w: Write, report: ImportReport, unit: str | None, written: _Written) -> int:
+    """The import's row in `imports`, and its links to what it added."""
+    session_ids, set_ids = written.session_ids, written.set_ids
+    cur = w.cur
+    (import_id,) = cur.execute(
+        "insert into imports (file_name, checksum, layout, layout_description, athlete, "
+        "weight_unit, distance_unit, rows_read, sets_added, sessions_added, "
+        "duplicates_skipped, rejected_rows, flagged_values) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning import_id",
+        [
+            report.file_name[:500],
+            report.checksum,
+            report.layout,
+            report.layout_description,
+            report.athlete[:500],
+            unit or report.weight_unit,
+            report.distance_unit,
+            report.rows_read,
+            report.sets_added,
+            report.sessions_added,
+            report.duplicates_skipped,
+            len(report.rejected),
+            len(report.flags),
+        ],
+    ).fetchall()[0]
+    if session_ids:
+        cur.execute(
+            "insert into import_sessions (import_id, session_id) select ?, unnest(?::bigint[])",
+            [int(import_id), session_ids],
+        )
+    if set_ids:
+        cur.execute(
+            "insert into import_sets (import_id, set_id) select ?, unnest(?::bigint[])",
+            [int(import_id), set_ids],
+        )
+    return int(import_id)
 
 
-def _load_types(sets: pd.DataFrame) -> dict[str, str]:
-    """A load type for each unmatched name, from how its sets were logged."""
-    counts = sets.groupby("exercise")[["weight_kg", "reps", "duration_s"]].count()
+class _Parts:
+    """A large Strong export imported in parts of whole workouts, in one transaction.
+
+    The file is read twice, a slice at a time. The first reading notes what the whole file
+    decides (its date layout, set numbers from 0, the exercises whose distances are metres,
+    its warnings), its exercise names, matched once, and which rows make one workout. The
+    second reads the workouts a part at a time, checks each part as the whole file would be
+    checked, and writes it within the import's one transaction, which the record of the import
+    closes. A failure anywhere leaves the database as it was.
+    """
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        cells: Cells,
+        layout: Layout,
+        *,
+        unit: str | None,
+        distance_unit: str | None,
+    ) -> None:
+        self.con = con
+        self.cells = cells
+        self.layout = layout
+        self.unit = unit
+        self.distance_unit = distance_unit
+
+    def run(
+        self,
+        *,
+        athlete: str | None,
+        dry_run: bool,
+        strict: bool,
+        part_rows: int,
+        step: Progress,
+        about: tuple[str, str],
+    ) -> ImportReport:
+        """Import the file (see `import_file`); `about` is its name and checksum."""
+        step(0.3, "Interpreting rows")
+        facts, workout_of_row, names, slices = self._survey(part_rows)
+        step(0.45, "Matching exercise names")
+        resolved = names.resolve(self.con)
+        report = ImportReport(
+            layout=self.layout.variant,
+            layout_description=self.layout.description,
+            athlete="",
+            dry_run=dry_run,
+            weight_unit=self.layout.weight_unit if self.layout.weight_unit != "row" else None,
+            file_name=about[0],
+            checksum=about[1],
+            distance_unit=self.distance_unit,
+            guessed=resolved.guessed,
+        )
+        if self.layout.by_position:
+            report.warnings.append(_by_position_warning(self.layout))
+        report.warnings.extend(facts.warnings)
+        tally = _Tally()
+        parts = _parts_of(workout_of_row, part_rows)
+        if slices is not None:
+            # What the first reading rejected, skipped and flagged is said once, here.
+            for piece in slices:
+                report.non_set_rows += piece.skipped
+                report.rejected.extend(piece.rejected)
+                report.flags.extend(piece.flags)
+                report.warnings.extend(piece.warnings)
+            part_of_row = _part_numbers(parts, len(workout_of_row))
+            part_of_set = [part_of_row[piece.rows].astype("int32") for piece in slices]
+            del part_of_row
+            # Only the cells a rejection quotes are needed from here on.
+            self.cells = self.cells.only(_QUOTED)
+        step(0.6, "Checking every row")
+        written = None if dry_run else _Written()
+        transaction = contextlib.nullcontext() if dry_run else write(self.con, "import")
+        with _small_write_buffer(self.con), transaction as w:
+            if w is not None:
+                step(0.62, "Writing")
+            for number, rows in enumerate(parts, start=1):
+                parsed = None
+                if slices is not None:
+                    parsed = _ParsedPart.join(
+                        [
+                            p.take(mine == number - 1)
+                            for p, mine in zip(slices, part_of_set, strict=True)
+                        ],
+                        self.layout,
+                        len(rows),
+                    )
+                    # Parts go through the file in order: a slice whose sets are all taken
+                    # is let go, which makes room for what the transaction holds.
+                    done = [not len(mine) or int(mine.max()) < number for mine in part_of_set]
+                    slices = [p for p, d in zip(slices, done, strict=True) if not d]
+                    part_of_set = [m for m, d in zip(part_of_set, done, strict=True) if not d]
+                plan = self._part(
+                    rows, facts, resolved, names, athlete=athlete, dry_run=dry_run, parsed=parsed
+                )
+                del parsed
+                tally.add(report, plan)
+                held_back = (strict and bool(report.rejected)) or plan.new_sets.empty
+                if w is not None and written is not None and not held_back:
+                    plan.write_sets(w, written)
+                del plan
+                _give_back_memory()
+                step(0.62 + 0.36 * number / len(parts), f"Checked part {number} of {len(parts)}")
+            tally.finish(report)
+            if strict and report.rejected:
+                raise ImportRejectedError(report.rejected)
+            if w is not None and written is not None:
+                self._settle_units(w, written, tally)
+                report.import_id = _record(w, report, self.unit, written)
+        return report
+
+    def _survey(
+        self, part_rows: int
+    ) -> tuple[FileFacts, np.ndarray, _Names, list[_ParsedPart] | None]:
+        """The first reading: the file's decisions, each row's workout, the exercise names.
+
+        Each slice is read as a part would be, taking the file's decisions to be the usual
+        ones (sets numbered from 1, no distances in metres). When they turn out so, and no
+        workout spans two slices, the slices' sets are kept, compactly, for the parts to use
+        (the last item); otherwise that is None and each part is read again.
+        """
+        first_dates = self.cells.first_distinct("date", values.DATE_SAMPLE)
+        layouts = values.timestamp_layouts(pd.Series(first_dates, dtype=object))
+        reading = FileFacts(date_layouts=layouts, zero_based=False, metres=frozenset(), warnings=[])
+        workouts: dict[str, int] = {}
+        workout_of_row = np.zeros(len(self.cells), dtype="int64")
+        slice_of_row = np.zeros(len(self.cells), dtype="int64")
+        names = _Names()
+        surveys: list[Survey] = []
+        kept: list[_ParsedPart] = []
+        lines = self.cells.lines()
+        for number, (start, stop) in enumerate(self._slices(part_rows * _SURVEY_PARTS)):
+            table = self.cells.frame(slice(start, stop))
+            parsed = strong.parse(table, self.layout, self.unit, self.distance_unit, reading)
+            survey = parsed.survey
+            if survey is None:  # the Strong parser always says what it saw
+                raise LiftboardError("The file could not be read.")
+            codes, keys = pd.factorize(survey.session_keys)
+            numbers = np.array([workouts.setdefault(k, len(workouts)) for k in keys], "int64")
+            workout_of_row[start:stop] = numbers[codes]
+            slice_of_row[start:stop] = number
+            # Strong's sets all go to one athlete, so a workout is its key: a set's workout is
+            # its row's.
+            sets = parsed.sets
+            rows = np.searchsorted(lines, sets[LINE].to_numpy())
+            names.add(sets, workout_of_row[rows])
+            survey.session_keys = survey.session_keys.iloc[0:0]
+            surveys.append(survey)
+            kept.append(_ParsedPart.of(parsed, rows))
+            del table, parsed, sets
+            _give_back_memory()
+        facts = strong.file_facts(layouts, surveys)
+        usual = not facts.zero_based and not facts.metres
+        if not usual or _spans_slices(workout_of_row, slice_of_row):
+            kept.clear()
+        _give_back_memory()
+        return facts, workout_of_row, names, (kept or None) if usual else None
+
+    def _slices(self, size: int) -> Iterator[tuple[int, int]]:
+        """Ranges of about `size` rows, ending where the date or the workout's name changes."""
+        total = len(self.cells)
+        start = 0
+        while start < total:
+            stop = min(start + max(size, 1), total)
+            while stop < total and self.cells.same_workout_cells(stop - 1, stop):
+                stop += 1
+            yield start, stop
+            start = stop
+
+    def _part(
+        self,
+        rows: np.ndarray,
+        facts: FileFacts,
+        resolved: _Resolved,
+        names: _Names,
+        *,
+        athlete: str | None,
+        dry_run: bool,
+        parsed: ParsedFile | None = None,
+    ) -> _Plan:
+        """One part read (unless `parsed` already) and checked as the whole file would be."""
+        table = self.cells.frame(rows)
+        if parsed is None:
+            parsed = strong.parse(table, self.layout, self.unit, self.distance_unit, facts)
+        table = table[[c for c in table.columns if c in _QUOTED]]
+        plan = _Plan(self.con, parsed, table, athlete=athlete, unit=self.unit, dry_run=dry_run)
+        del parsed, table
+        plan.use_names(resolved, names.numbers(plan.sets))
+        plan.check_dates()
+        plan.flag_implausible()
+        plan.validate()
+        plan.skip_known()
+        # Every rejection is named by now; the file's cells are not needed for the write.
+        plan.table = plan.table.iloc[0:0]
+        return plan
+
+    def _settle_units(self, w: Write, written: _Written, tally: _Tally) -> None:
+        """Give each new athlete the unit of the whole file (a part chose it when creating)."""
+        for name, athlete_id in written.athletes.items():
+            stated, entered = tally.units.get(name, (None, Counter()))
+            if stated is not None:
+                unit = stated
+            elif entered:
+                unit = entered.most_common(1)[0][0]
+            else:
+                unit = self.unit or "kg"
+            checked = validate(AthleteEntry, pd.DataFrame({"name": [name], "unit": [unit]}))
+            w.cur.execute(
+                "update athletes set unit = ? where athlete_id = ? and unit <> ?",
+                [str(checked["unit"].iloc[0]), athlete_id, str(checked["unit"].iloc[0])],
+            )
+
+
+class _Tally:
+    """The sums of the parts' reports, and what decides a new athlete's unit."""
+
+    def __init__(self) -> None:
+        self.athletes: set[str] = set()
+        self.weight_units: Counter[str] = Counter()
+        self.unmapped: Counter[tuple[str, str]] = Counter()
+        self.units: dict[str, tuple[str | None, Counter[str]]] = {}
+
+    def add(self, report: ImportReport, plan: _Plan) -> None:
+        """Add one part's report to the file's."""
+        part = plan.report
+        self.athletes.update(str(a) for a in plan.sets["athlete"].unique())
+        report.rows_read += part.rows_read
+        report.non_set_rows += part.non_set_rows
+        report.rejected.extend(part.rejected)
+        report.flags.extend(part.flags)
+        by_position = _by_position_warning(plan.layout) if plan.layout.by_position else None
+        report.warnings.extend(w for w in part.warnings if w != by_position)
+        report.duplicates_skipped += part.duplicates_skipped
+        report.sets_total += part.sets_total
+        report.workouts += part.workouts
+        for day in (part.first_day, part.last_day):
+            if day is not None:
+                report.first_day = min(report.first_day or day, day)
+                report.last_day = max(report.last_day or day, day)
+        report.failed_attempts += part.failed_attempts
+        self.weight_units.update(part.weight_units)
+        report.sets_matched += part.sets_matched
+        self.unmapped.update({(u.name, u.exercise_id): u.sets for u in part.unmapped})
+        report.sets_added += part.sets_added
+        report.sessions_added += part.sessions_added
+        sets = plan.sets
+        for name, mine in sets.groupby("athlete", sort=False):
+            stated, entered = self.units.get(str(name), (None, Counter()))
+            if stated is None:
+                given = mine["athlete_unit"].dropna()
+                stated = None if given.empty else str(given.iloc[0])
+            counts = mine["entered_unit"].dropna().astype(str).value_counts()
+            entered.update({str(u): int(n) for u, n in counts.items()})
+            self.units[str(name)] = (stated, entered)
+
+    def finish(self, report: ImportReport) -> None:
+        """Order the file's lists as one part's would be."""
+        report.athlete = ", ".join(sorted(self.athletes))
+        report.rejected.sort(key=lambda r: (r.line, r.column))
+        report.flags.sort(key=lambda f: (f.line, f.column))
+        report.weight_units = dict(self.weight_units.most_common())
+        report.unmapped = [
+            UnmappedName(name, exercise_id, n)
+            for (name, exercise_id), n in sorted(
+                self.unmapped.items(), key=lambda item: (-item[1], item[0][0], item[0][1])
+            )
+        ]
+
+
+def _parts_of(workout_of_row: np.ndarray, part_rows: int) -> list[np.ndarray]:
+    """The rows of each part: whole workouts, in file order, about `part_rows` rows a part."""
+    if not len(workout_of_row):
+        return [workout_of_row]
+    sizes = np.bincount(workout_of_row)
+    part_of_workout = (np.cumsum(sizes) - sizes) // max(part_rows, 1)
+    part_of_row = part_of_workout[workout_of_row]
+    return [
+        rows for part in np.unique(part_of_row) if len(rows := np.flatnonzero(part_of_row == part))
+    ]
+
+
+def _part_numbers(parts: list[np.ndarray], rows: int) -> np.ndarray:
+    """The number of the part (from 0) each row of the file is in."""
+    part_of_row = np.zeros(rows, dtype="int64")
+    for number, mine in enumerate(parts):
+        part_of_row[mine] = number
+    return part_of_row
+
+
+def _spans_slices(workout_of_row: np.ndarray, slice_of_row: np.ndarray) -> bool:
+    """True when some workout has rows in two slices of the first reading."""
+    if not len(workout_of_row):
+        return False
+    count = int(workout_of_row.max()) + 1
+    first = np.full(count, np.iinfo("int64").max)
+    last = np.full(count, -1)
+    np.minimum.at(first, workout_of_row, slice_of_row)
+    np.maximum.at(last, workout_of_row, slice_of_row)
+    return bool((first != last).any())
+
+
+class _ParsedPart:
+    """A parsed slice of a file held compactly: each text column's distinct values once.
+
+    `rows` gives the file row of each set, so the sets of a part can be taken out of it.
+    """
+
+    def __init__(
+        self, columns: dict[str, Any], rows: np.ndarray, parsed: ParsedFile, dtypes: dict[str, Any]
+    ) -> None:
+        self.columns = columns
+        self.dtypes = dtypes
+        self.rows = rows
+        self.skipped = parsed.skipped
+        self.rejected = parsed.rejected
+        self.flags = parsed.flags
+        self.warnings = parsed.warnings
+
+    @classmethod
+    def of(cls, parsed: ParsedFile, rows: np.ndarray) -> _ParsedPart:
+        """The compact form of `parsed`, whose sets are the file rows `rows`.
+
+        Text and times become codes into their distinct values, numbers float32 where that
+        keeps them exactly, a column with no values just its type; `take` undoes each.
+        """
+        columns: dict[str, Any] = {}
+        for name, column in parsed.sets.items():
+            if column.dtype == "str" or column.dtype.kind == "M":
+                codes, distinct = pd.factorize(column)
+                columns[str(name)] = (codes.astype(_code_type(len(distinct))), distinct)
+            elif column.dtype.kind == "f" and bool(column.isna().all()):
+                columns[str(name)] = column.dtype
+            elif column.dtype.kind == "f":
+                numbers = column.to_numpy()
+                narrow = numbers.astype("float32")
+                exact = np.array_equal(narrow.astype(numbers.dtype), numbers, equal_nan=True)
+                columns[str(name)] = narrow if exact else numbers
+            elif column.dtype.kind == "i" and len(column) and column.abs().max() < 2**31:
+                columns[str(name)] = column.to_numpy().astype("int32")
+            else:
+                columns[str(name)] = column.to_numpy()
+        return cls(columns, rows, parsed, {str(k): v for k, v in parsed.sets.dtypes.items()})
+
+    def take(self, mask: np.ndarray) -> pd.DataFrame:
+        """The sets where `mask` holds, as the parser gave them."""
+        count = int(mask.sum())
+        out: dict[str, Any] = {}
+        for name, column in self.columns.items():
+            if isinstance(column, tuple):
+                codes, distinct = column
+                out[name] = distinct.take(codes[mask].astype("int64"), allow_fill=True)
+            elif isinstance(column, np.ndarray):
+                out[name] = column[mask].astype(self.dtypes[name])
+            else:
+                out[name] = np.full(count, np.nan, dtype=column)
+        return pd.DataFrame(out)
+
+    @staticmethod
+    def join(frames: list[pd.DataFrame], layout: Layout, rows: int) -> ParsedFile:
+        """One part's sets from the slices' (its rejections were reported already)."""
+        sets = [f for f in frames if len(f)]
+        joined = sets[0] if len(sets) == 1 else pd.concat(sets or frames[:1], ignore_index=True)
+        return ParsedFile(layout=layout, sets=joined, rows_read=rows)
+
+
+def _code_type(distinct: int) -> str:
+    return "int8" if distinct < 127 else "int16" if distinct < 32_767 else "int32"
+
+
+@dataclass
+class _Written:
+    """What an import has written so far inside its one transaction (see `_Plan.write_sets`)."""
+
+    athletes: dict[str, int] = field(default_factory=dict)
+    exercises: set[str] = field(default_factory=set)
+    matches_recorded: bool = False
+    session_ids: list[int] = field(default_factory=list)
+    set_ids: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    """The exercise id of each distinct (name, given id) pair, and what resolving them found."""
+
+    ids: pd.Series
+    custom: pd.DataFrame
+    guessed: pd.DataFrame
+
+
+class _Names:
+    """The exercise names of a file, gathered a part at a time.
+
+    Each distinct (name, given id) pair is numbered in the order it first appears; with it go
+    the names that share a session (the context that decides a name meaning two lifts) and how
+    the pair's sets were logged (a new custom exercise's load type and category).
+    """
+
+    def __init__(self) -> None:
+        self.pairs: dict[tuple[Any, str], int] = {}
+        self._together: list[pd.DataFrame] = []
+        self._logged: list[pd.DataFrame] = []
+
+    def numbers(self, sets: pd.DataFrame, *, learn: bool = False) -> np.ndarray:
+        """The pair number of each set (`learn`: numbering pairs not seen before)."""
+        # Pairs are numbered from the codes of each column, so no row's text is combined.
+        name_codes, name_uniques = pd.factorize(
+            sets["exercise"].astype("str"), use_na_sentinel=False
+        )
+        given_cells = sets["exercise_id"]
+        if given_cells.notna().any():
+            given_codes, given_uniques = pd.factorize(
+                given_cells.fillna("").astype("str").str.strip()
+            )
+        else:
+            given_codes, given_uniques = np.zeros(len(sets), dtype="int64"), pd.Index([""])
+        width = max(len(given_uniques), 1)
+        codes, distinct = pd.factorize(name_codes.astype("int64") * width + given_codes)
+        names = np.asarray(name_uniques, dtype=object)[distinct // width]
+        givens = np.asarray(given_uniques, dtype=object)[distinct % width]
+        if learn:
+            for pair in zip(names, givens, strict=True):
+                self.pairs.setdefault(pair, len(self.pairs))
+        known = np.array(
+            [self.pairs[pair] for pair in zip(names, givens, strict=True)], dtype="int64"
+        )
+        return known[codes] if len(codes) else np.zeros(0, dtype="int64")
+
+    def add(self, sets: pd.DataFrame, sessions: np.ndarray) -> np.ndarray:
+        """Note the names of `sets`, whose sessions are numbered file-wide; return their pairs."""
+        pairs = self.numbers(sets, learn=True)
+        self._together.append(pd.DataFrame({"pair": pairs, "session": sessions}).drop_duplicates())
+        logged = pd.DataFrame(
+            {
+                "pair": pairs,
+                "weight_kg": sets["weight_kg"].notna().to_numpy(),
+                "reps": sets["reps"].notna().to_numpy(),
+                "duration_s": sets["duration_s"].notna().to_numpy(),
+            }
+        )
+        counts = logged.groupby("pair").sum()
+        named = sets["category"].notna().to_numpy()
+        categories = pd.DataFrame(
+            {
+                "pair": pairs[named],
+                "line": sets["line"].to_numpy()[named],
+                "category": sets["category"].to_numpy()[named],
+            }
+        ).drop_duplicates("pair")
+        self._logged.append(counts.join(categories.set_index("pair"), how="left").reset_index())
+        return pairs
+
+    def resolve(self, con: duckdb.DuckDBPyConnection) -> _Resolved:
+        """Match every name against the catalog; new custom exercises for the rest."""
+        names = pd.DataFrame(list(self.pairs), columns=["exercise", "given"], dtype=object).astype(
+            object
+        )
+        wanted = sorted(set(names["given"]) - {""})
+        known: set[str] = set()
+        if wanted:
+            known = {
+                str(r[0])
+                for r in con.cursor()
+                .execute(
+                    "select exercise_id from exercises where exercise_id in "
+                    "(select unnest(?::varchar[]))",
+                    [wanted],
+                )
+                .fetchall()
+            }
+        use_given = names["given"].isin(known)
+        matches = match_exercises(
+            con, names.loc[~use_given, "exercise"].unique(), context=self._context(names)
+        )
+        guessed = matches[~matches["method"].isin(["exact", "alias", "none"])]
+        found = dict(zip(matches["name"], matches["exercise_id"], strict=True))
+        ids = names["exercise"].map(found).astype(object).where(~use_given, names["given"])
+        unmatched = ids.isna()
+        # One custom exercise per normalised name; Liftboard's own export keeps its ids.
+        firsts: dict[str, str] = {}
+        wanted_ids: dict[str, str] = {}
+        canonical: dict[str, str] = {}
+        for name, given in names.loc[unmatched, ["exercise", "given"]].itertuples(index=False):
+            norm = normalise_name(name) or name
+            canonical[name] = firsts.setdefault(norm, name)
+            if given.startswith(CUSTOM_PREFIX):
+                wanted_ids.setdefault(firsts[norm], given)
+        logged = pd.concat(self._logged, ignore_index=True) if self._logged else None
+        load: dict[str, str] = {}
+        category: dict[str, str] = {}
+        if logged is not None:
+            left = logged[unmatched.to_numpy()[logged["pair"].to_numpy()]]
+            left = left.assign(exercise=names["exercise"].to_numpy()[left["pair"].to_numpy()])
+            left = left.assign(exercise=left["exercise"].map(canonical))
+            load = _load_types(left.groupby("exercise")[["weight_kg", "reps", "duration_s"]].sum())
+            first = left.dropna(subset=["category"]).sort_values("line", kind="stable")
+            category = {
+                str(k): str(v) for k, v in first.groupby("exercise")["category"].first().items()
+            }
+        custom = custom_exercise_rows(
+            con,
+            {name: load[name] for name in firsts.values()},
+            category=category,
+            ids=wanted_ids,
+        )
+        new_ids = dict(zip(custom["name"], custom["exercise_id"], strict=True))
+        ids.loc[unmatched] = names.loc[unmatched, "exercise"].map(
+            lambda n: new_ids[canonical[n].strip()[:200]]
+        )
+        return _Resolved(ids.astype("str"), custom, guessed)
+
+    def _context(self, names: pd.DataFrame) -> dict[str, set[str]]:
+        """For each exercise name, the names of every session it appears in (itself included)."""
+        if not self._together:
+            return {}
+        pairs = pd.concat(self._together, ignore_index=True)
+        pairs = pairs.assign(name=names["exercise"].to_numpy()[pairs["pair"].to_numpy()])
+        pairs = pairs[["name", "session"]].drop_duplicates()
+        both = pairs.merge(pairs, on="session", suffixes=("", "_other"))
+        both = both[["name", "name_other"]].drop_duplicates()
+        together: dict[str, set[str]] = {}
+        for name, other in zip(both["name"].to_numpy(), both["name_other"].to_numpy(), strict=True):
+            together.setdefault(str(name), set()).add(str(other))
+        return together
+
+
+def _load_types(counts: pd.DataFrame) -> dict[str, str]:
+    """A load type for each unmatched name, from how many of its sets had a weight, reps, time."""
     out = {}
     for name, weighted, reps, timed in counts.itertuples():
         if weighted:

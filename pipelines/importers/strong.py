@@ -11,10 +11,14 @@ import pandas as pd
 
 from pipelines.importers import values
 from pipelines.importers.common import (
+    FileFacts,
     ParsedFile,
     RowChecks,
+    Survey,
     distance_factors,
+    distance_sample,
     failed_attempts,
+    metres_exercises,
     notes_text,
     session_firsts,
     whole_reps,
@@ -65,7 +69,11 @@ SET_TYPE_LABELS = {
 
 
 def parse(
-    table: pd.DataFrame, layout: Layout, unit: str | None, distance_unit: str | None = None
+    table: pd.DataFrame,
+    layout: Layout,
+    unit: str | None,
+    distance_unit: str | None = None,
+    facts: FileFacts | None = None,
 ) -> ParsedFile:
     """Interpret a Strong export read by `read_table`.
 
@@ -75,6 +83,9 @@ def parse(
         unit: kg or lb from the user; needed only when the layout carries no unit.
         distance_unit: km, mi or m from the user, for files that do not say; otherwise
             decided per exercise from the values (see `common.distance_factors`).
+        facts: The decisions made over the whole file, when `table` is a part of it (then
+            the file's warnings are left to the caller). The result's `survey` says what this
+            table shows towards those decisions.
     """
     checks = RowChecks(table, layout)
     order = values.text(checks.column("set_order"))
@@ -82,7 +93,8 @@ def parse(
     checks.skip(label.isin(REST_LABELS), "rest timer")
     checks.skip(label.isin(NOTE_LABELS), "note")
 
-    started, bad_date = values.timestamps(checks.column("date"))
+    layouts = facts.date_layouts if facts is not None else None
+    started, bad_date = values.timestamps(checks.column("date"), ranked=layouts)
     checks.reject(bad_date, "date", checks.column("date"), "it is not a date and time")
     checks.reject(started.isna(), "date", checks.column("date"), "the date is missing")
     exercise = values.text(checks.column("exercise"))
@@ -104,29 +116,33 @@ def parse(
     nothing = weight.isna() & reps.isna() & distance.isna() & seconds.isna()
     checks.skip(odd & nothing, "other non-set row")
     odd = odd & ~checks.bad
-    if odd.any():
-        shown = ", ".join(sorted(set(order[odd]))[:5])
-        checks.warnings.append(
-            f"{int(odd.sum())} row(s) had a set order Liftboard does not know ({shown}); "
-            "they were imported as working sets."
-        )
+    survey = Survey(session_keys=pd.Series(dtype="str"))
+    survey.odd_rows = int(odd.sum())
+    survey.odd_orders = set(order[odd])
+    if odd.any() and facts is None:
+        checks.warnings.append(_odd_orders_warning(survey.odd_rows, survey.odd_orders))
     checks.skip(nothing, "empty set")
     # The 2017 layout numbers sets from 0; keys use 1-based numbers in every layout.
-    offset = 1 if bool((number == 0).any()) else 0
+    survey.zero_numbers = bool((number == 0).any())
+    zero_based = facts.zero_based if facts is not None else survey.zero_numbers
+    offset = 1 if zero_based else 0
     numbered = (number + offset).round().astype("Int64").astype("string")
     set_label = numbered.fillna(typed.str[0].str.upper()).fillna(order).astype(object)
 
     entered, units = _weights(checks, weight, unit)
-    factor = _distance_factor(checks, exercise, distance, seconds, units, unit, distance_unit)
+    factor = _distance_factor(
+        checks, exercise, distance, seconds, units, unit, distance_unit, facts, survey
+    )
     duration, bad_duration = values.durations(checks.column("duration"))
     key = values.stamp_text(started) + "|" + workout
     duration = duration.groupby(key, sort=False).transform("first")
     unreadable = bad_duration & ~checks.bad
+    survey.unreadable_durations = int(unreadable.sum())
     if unreadable.any():
+        survey.unreadable_example = str(values.text(checks.column("duration"))[unreadable].iloc[0])
+    if unreadable.any() and facts is None:
         checks.warnings.append(
-            f"{int(unreadable.sum())} row(s) had a workout duration Liftboard could not read "
-            f"(e.g. {values.text(checks.column('duration'))[unreadable].iloc[0]!r}); those "
-            "workouts were imported without an end time."
+            _durations_warning(survey.unreadable_durations, survey.unreadable_example)
         )
     # A duration beyond a year is noise, not a workout: keep the sets, leave the end open.
     plausible = (duration > 0) & (duration <= 366 * 86_400)
@@ -154,11 +170,56 @@ def parse(
             "notes": notes_text(checks.column("notes")),
         }
     )
+    survey.session_keys = key
     # The columns above now live in `sets`; letting go of them keeps a large file's peak low.
     del order, label, started, bad_date, exercise, workout, weight, reps, distance, seconds, rpe
     del number, not_number, typed, set_type, odd, nothing, numbered, set_label, entered, units
     del factor, duration, bad_duration, key, unreadable, plausible, ended
-    return checks.finish(sets, rows_read=len(table))
+    parsed = checks.finish(sets, rows_read=len(table))
+    parsed.survey = survey
+    return parsed
+
+
+def file_facts(date_layouts: list[str], surveys: list[Survey]) -> FileFacts:
+    """The decisions for a whole file from the surveys of its parts (read with `date_layouts`).
+
+    They are what `parse` decides when it reads the file in one piece, and its warnings, in
+    the same order.
+    """
+    odd_rows = sum(s.odd_rows for s in surveys)
+    unreadable = sum(s.unreadable_durations for s in surveys)
+    examples = [s.unreadable_example for s in surveys if s.unreadable_example is not None]
+    samples = [s.distances for s in surveys if not s.distances.empty]
+    default = surveys[0].default_distance if surveys else 1000.0
+    metres, warnings = metres_exercises(
+        pd.concat(samples, ignore_index=True) if samples else pd.DataFrame(), default
+    )
+    if odd_rows:
+        orders = set().union(*(s.odd_orders for s in surveys))
+        warnings.insert(0, _odd_orders_warning(odd_rows, orders))
+    if unreadable:
+        warnings.append(_durations_warning(unreadable, examples[0] if examples else None))
+    return FileFacts(
+        date_layouts=date_layouts,
+        zero_based=any(s.zero_numbers for s in surveys),
+        metres=frozenset(metres),
+        warnings=warnings,
+    )
+
+
+def _odd_orders_warning(rows: int, orders: set[str]) -> str:
+    shown = ", ".join(sorted(orders)[:5])
+    return (
+        f"{rows} row(s) had a set order Liftboard does not know ({shown}); "
+        "they were imported as working sets."
+    )
+
+
+def _durations_warning(rows: int, example: str | None) -> str:
+    return (
+        f"{rows} row(s) had a workout duration Liftboard could not read "
+        f"(e.g. {example!r}); those workouts were imported without an end time."
+    )
 
 
 def _weights(checks: RowChecks, weight: pd.Series, unit: str | None) -> tuple[pd.Series, pd.Series]:
@@ -187,15 +248,20 @@ def _distance_factor(
     weight_units: pd.Series,
     unit: str | None,
     distance_unit: str | None,
+    facts: FileFacts | None,
+    survey: Survey,
 ) -> pd.Series:
     """Metres per unit of each row's distance: the file's unit, else the user's, else guessed.
 
-    The weight unit does not decide it alone: a pound lifter's rowing `1000` is metres.
+    The weight unit does not decide it alone: a pound lifter's rowing `1000` is metres. What
+    is guessed is noted in `survey` (the rows it was guessed from).
     """
     layout = checks.layout
     chosen = values.DISTANCE_UNITS.get(distance_unit or "")
     miles = (unit or layout.weight_unit) == "lb"
     default = 1609.344 if miles else 1000.0
+    survey.default_distance = default
+    metres = facts.metres if facts is not None else None
     if layout.distance_unit == "row":
         cells = checks.column("distance_unit")
         factor, bad = values.distance_factors(cells)
@@ -207,11 +273,15 @@ def _distance_factor(
         by_row = weight_units.map({"kg": 1000.0, "lb": 1609.344})
         by_row = pd.to_numeric(by_row, errors="coerce").fillna(default)
         unsaid = factor.isna() & distance.notna()
-        guessed = distance_factors(checks, exercise, distance.where(unsaid), seconds, default)
+        survey.distances = distance_sample(checks, exercise, distance.where(unsaid), seconds)
+        guessed = distance_factors(
+            checks, exercise, distance.where(unsaid), seconds, default, metres
+        )
         # Where an exercise turned out to be in metres, that wins over the weight unit.
         return factor.where(factor.notna(), by_row.where(guessed != 1.0, 1.0))
     if layout.distance_unit is not None:
         return pd.Series(values.DISTANCE_UNITS[layout.distance_unit], index=distance.index)
     if chosen is not None:
         return pd.Series(chosen, index=distance.index, dtype="float64")
-    return distance_factors(checks, exercise, distance, seconds, default)
+    survey.distances = distance_sample(checks, exercise, distance, seconds)
+    return distance_factors(checks, exercise, distance, seconds, default, metres)

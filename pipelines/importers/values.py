@@ -281,32 +281,59 @@ def clock_durations(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return durations(values)
 
 
-def timestamps(values: pd.Series, *, day_first: bool = True) -> tuple[pd.Series, pd.Series]:
+def timestamps(
+    values: pd.Series, *, day_first: bool = True, ranked: list[str] | None = None
+) -> tuple[pd.Series, pd.Series]:
     """Parse dates and times, choosing the layout that reads the most distinct values.
 
     `8 Apr 2026, 16:50`, `Jun 11, 2026, 1:01 PM`, `2026-04-08 16:50:00`, `2026-04-08` … When a
-    file could be read day-first or month-first, `day_first` breaks the tie.
+    file could be read day-first or month-first, `day_first` breaks the tie. `ranked` gives the
+    layouts in the order to try (`timestamp_layouts` of the whole column), so that a part of a
+    file is read as the whole file would be.
 
     Returns:
         (timestamps with NaT for blanks, mask of cells that held text but no date)
     """
-    return _per_distinct(values, lambda cells: _timestamps(cells, day_first=day_first))
+    return _per_distinct(
+        values, lambda cells: _timestamps(cells, day_first=day_first, ranked=ranked)
+    )
 
 
-def _timestamps(cells: pd.Series, *, day_first: bool) -> tuple[pd.Series, pd.Series]:
-    cleaned = cells.astype("string").str.strip().str.replace(r"\s+", " ", regex=True)
+# Distinct cells a column's date layouts are ranked on.
+DATE_SAMPLE = 50
+
+
+def timestamp_layouts(distinct: pd.Series, *, day_first: bool = True) -> list[str]:
+    """The date layouts in the order `timestamps` tries them, ranked on the first distinct cells.
+
+    `distinct` holds a column's distinct cells in the order they first appear (the first
+    `DATE_SAMPLE` of them are enough).
+    """
+    cleaned = _cleaned_stamps(distinct)
     formats = list(TIMESTAMP_FORMATS)
     if not day_first:
         formats.sort(key=lambda f: f.startswith("%d/"))
     # Rank the layouts on a sample; the one that reads most of it goes first, then the
     # others for whatever is left. A layout that reads the whole sample ends the search.
-    sample = cleaned.dropna().head(50)
+    sample = cleaned.dropna().head(DATE_SAMPLE)
     score: dict[str, int] = {}
     for layout in formats:
         score[layout] = int(pd.to_datetime(sample, format=layout, errors="coerce").notna().sum())
         if score[layout] == len(sample):
             break
-    ranked = sorted(formats, key=lambda f: -score.get(f, 0))
+    return sorted(formats, key=lambda f: -score.get(f, 0))
+
+
+def _cleaned_stamps(cells: pd.Series) -> pd.Series:
+    return cells.astype("string").str.strip().str.replace(r"\s+", " ", regex=True)
+
+
+def _timestamps(
+    cells: pd.Series, *, day_first: bool, ranked: list[str] | None
+) -> tuple[pd.Series, pd.Series]:
+    cleaned = _cleaned_stamps(cells)
+    if ranked is None:
+        ranked = timestamp_layouts(cells, day_first=day_first)
     found = pd.Series(pd.NaT, index=cells.index, dtype="datetime64[us]")
     for layout in ranked:
         missing = found.isna() & cleaned.notna()
