@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import re
+from contextlib import suppress
 from typing import Any
 from urllib.parse import urlsplit
 
 import pandas as pd
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 LOAD_TIMEOUT_MS = 60_000
 # Streamlit opens a page with its sidebar closed on screens this narrow or narrower (a phone).
@@ -25,6 +27,40 @@ def settled(page: Page) -> None:
     page.wait_for_selector(
         "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=LOAD_TIMEOUT_MS
     )
+
+
+# Counts the script runs a page has finished (each time its run state leaves "running"). Right
+# after a click the run state can still read idle, before the server has started the run the
+# click asked for: a helper that clicks waits for the count to grow, then for the page to settle.
+_COUNT_RUNS = """() => {
+  if (window.lbRunsDone === undefined) {
+    window.lbRunsDone = 0;
+    new MutationObserver(records => {
+      for (const r of records) if (r.oldValue === "running") window.lbRunsDone += 1;
+    }).observe(document.querySelector("[data-testid='stApp']"), {
+      attributes: true, attributeOldValue: true, attributeFilter: ["data-test-script-state"],
+    });
+  }
+  return window.lbRunsDone;
+}"""
+# How long a click may take to start its run; a click that asks for none (a value picked again)
+# falls back to waiting for the page to settle after that long.
+RUN_START_MS = 10_000
+
+
+def runs_done(page: Page) -> int:
+    """How many script runs the page has finished since the count began (it begins now)."""
+    return int(page.evaluate(_COUNT_RUNS))
+
+
+def after_run(page: Page, before: int) -> None:
+    """Wait for a run that finished after `before` (from `runs_done`), then for the page to
+    settle."""
+    with suppress(PlaywrightTimeoutError):
+        page.wait_for_function(
+            f"() => window.lbRunsDone > {before}", polling=100, timeout=RUN_START_MS
+        )
+    settled(page)
 
 
 def open_page(page: Page, path: str) -> None:
@@ -71,8 +107,9 @@ def choose(page: Page, label: str, typed: str, option: str) -> None:
     box.locator("input").click()
     page.keyboard.type(typed)
     shown = re.compile(rf"^{re.escape(option)}(?: · .*)?$")
+    before = runs_done(page)
     page.get_by_role("option", name=shown).click()
-    settled(page)
+    after_run(page, before)
 
 
 def number(page: Page, label: str) -> Locator:
@@ -103,8 +140,9 @@ def pick_athlete(page: Page, name: str) -> None:
 
 def switch_unit(page: Page, unit: str) -> None:
     """Switch the sidebar's "Weights in" control to `unit` (kg or lb)."""
+    before = runs_done(page)
     page.get_by_test_id("stSidebar").get_by_role("radio", name=unit, exact=True).click()
-    settled(page)
+    after_run(page, before)
 
 
 def type_day(page: Page, day: str) -> None:
@@ -114,14 +152,16 @@ def type_day(page: Page, day: str) -> None:
         field.click()
         field.press_sequentially(text)
     page.keyboard.press("Escape")  # close the calendar; leaving the field sets the day
+    before = runs_done(page)
     page.locator("h1").first.click()
-    settled(page)
+    after_run(page, before)
 
 
 def add_set(page: Page) -> None:
-    """Press Add set and wait for the page to settle."""
+    """Press Add set and wait for the run it asks for to finish."""
+    before = runs_done(page)
     page.get_by_role("button", name="Add set").click()
-    settled(page)
+    after_run(page, before)
 
 
 def exported_sets(page: Page) -> pd.DataFrame:
