@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,10 @@ def get(path: str) -> tuple[int, dict[bytes, bytes], bytes]:
     async def send(message: Any) -> None:
         sent.append(dict(message))
 
-    asyncio.run(app(scope, receive, send))
+    # A thread of its own: a browser test in the same worker may have left an event loop
+    # running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     start = sent[0]
     headers = {k.lower(): v for k, v in start["headers"]}
     body = b"".join(m.get("body", b"") for m in sent[1:])
