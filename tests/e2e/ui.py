@@ -37,15 +37,16 @@ _COUNT_RUNS = """() => {
     window.lbRunsDone = 0;
     new MutationObserver(records => {
       for (const r of records) if (r.oldValue === "running") window.lbRunsDone += 1;
-    }).observe(document.querySelector("[data-testid='stApp']"), {
-      attributes: true, attributeOldValue: true, attributeFilter: ["data-test-script-state"],
+    }).observe(document.body, {
+      subtree: true, attributes: true, attributeOldValue: true,
+      attributeFilter: ["data-test-script-state"],
     });
   }
   return window.lbRunsDone;
 }"""
 # How long a click may take to start its run; a click that asks for none (a value picked again)
 # falls back to waiting for the page to settle after that long.
-RUN_START_MS = 10_000
+RUN_START_MS = 5_000
 
 
 def runs_done(page: Page) -> int:
@@ -58,7 +59,10 @@ def after_run(page: Page, before: int) -> None:
     settle."""
     with suppress(PlaywrightTimeoutError):
         page.wait_for_function(
-            f"() => window.lbRunsDone > {before}", polling=100, timeout=RUN_START_MS
+            # no count at all: the click loaded the page anew, and settling is what is left
+            f"() => window.lbRunsDone === undefined || window.lbRunsDone > {before}",
+            polling=100,
+            timeout=RUN_START_MS,
         )
     settled(page)
 
