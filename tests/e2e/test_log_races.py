@@ -12,7 +12,6 @@ One server for the module; each test is its own athlete.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from pipelines.cli import main as liftboard
 from pipelines.db import connect
 from pipelines.logbook import DaySession, log_sets
 from tests.e2e.conftest import DESKTOP, Server, start_server, stop_server
-from tests.e2e.ui import choose, no_exception, open_page, settled
+from tests.e2e.ui import choose, find_option, no_exception, open_page, settled
 
 TODAY = dt.date.today()
 SQUAT = "Barbell Squat"
@@ -84,16 +83,6 @@ def add_form(page: Page) -> Locator:
     return page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name="Add set"))
 
 
-def open_exercise_search(page: Page, typed: str, option: str) -> Locator:
-    """Type into the exercise search and return `option`, listed and ready for a tap."""
-    box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text("Exercise", exact=True))
-    box.locator("input").click()
-    page.keyboard.type(typed)
-    found = page.get_by_role("option", name=re.compile(rf"^{re.escape(option)}(?: · .*)?$"))
-    expect(found).to_be_visible()
-    return found
-
-
 def tap(button: Locator) -> None:
     """A tap that leaves the focus where it is (an open list of options stays open)."""
     button.evaluate("button => button.click()")
@@ -114,10 +103,21 @@ def while_redrawing(page: Page, shown: str) -> None:
 
 def pick_now(page: Page, typed: str, option: str) -> None:
     """Choose an exercise and go on at once, without waiting for the page to redraw."""
-    box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text("Exercise", exact=True))
-    box.locator("input").click()
-    page.keyboard.type(typed)
-    page.get_by_role("option", name=re.compile(rf"^{re.escape(option)}(?: · .*)?$")).click()
+    find_option(page, "Exercise", typed, option).click()
+
+
+FIELDS = {"weight": "Weight (kg)", "reps": "Reps", "rpe": "RPE", "notes": "Notes"}
+EXTRAS = "Seconds, RPE and notes"
+
+
+def type_in(form: Locator, **typed: str | bool) -> None:
+    """Type into the Add set form's fields in the order given, as fast as the lifter does;
+    `extras=True` taps the extras section open at that point."""
+    for field, value in typed.items():
+        if field == "extras":
+            form.get_by_text(EXTRAS).click()
+        else:
+            form.get_by_label(FIELDS[field], exact=True).fill(str(value))
 
 
 def logged(page: Page, text: str) -> None:
@@ -133,11 +133,7 @@ def test_a_set_typed_and_added_at_once_keeps_every_field_and_the_next_starts_cle
     open_page(page, "/?athlete=Quick")
     choose(page, "Exercise", "barbell squ", SQUAT)
     form = add_form(page)
-    form.get_by_label("Weight (kg)", exact=True).fill("60")
-    form.get_by_label("Reps", exact=True).fill("5")
-    form.get_by_text("Seconds, RPE and notes").click()
-    form.get_by_label("RPE", exact=True).fill("8")
-    form.get_by_label("Notes", exact=True).fill("belt on")
+    type_in(form, weight="60", reps="5", extras=True, rpe="8", notes="belt on")
     form.get_by_role("button", name="Add set").click()
     logged(page, f"{SQUAT}: 60 kg \u00d7 5")
     # How the set felt stays with that set; the numbers are last time's second set.
@@ -147,9 +143,7 @@ def test_a_set_typed_and_added_at_once_keeps_every_field_and_the_next_starts_cle
     expect(form.get_by_label("Reps", exact=True)).to_have_value("3")
 
     # The next set typed straight away, its RPE ended with Enter instead of a tap.
-    form.get_by_label("Weight (kg)", exact=True).fill("62.5")
-    form.get_by_label("Reps", exact=True).fill("4")
-    form.get_by_label("RPE", exact=True).fill("9")
+    type_in(form, weight="62.5", reps="4", rpe="9")
     form.get_by_label("RPE", exact=True).press("Enter")
     logged(page, f"{SQUAT}: 62.5 kg \u00d7 4")
     expect(form.get_by_label("RPE", exact=True)).to_have_value("")
@@ -167,12 +161,9 @@ def test_switching_exercise_right_after_add_set_does_not_carry_the_rpe_over(
     open_page(page, "/?athlete=Switcher")
     choose(page, "Exercise", "barbell squ", SQUAT)
     form = add_form(page)
-    form.get_by_label("Weight (kg)", exact=True).fill("100")
-    form.get_by_label("Reps", exact=True).fill("5")
-    form.get_by_text("Seconds, RPE and notes").click()
-    form.get_by_label("RPE", exact=True).fill("8")
+    type_in(form, weight="100", reps="5", extras=True, rpe="8")
     # The next exercise is found first, then Add set tapped and the next one picked at once.
-    rdl = open_exercise_search(page, "romanian", RDL)
+    rdl = find_option(page, "Exercise", "romanian", RDL)
     # (found by its key: while a list of options is open, the rest of the page is hidden
     # from the accessibility tree)
     page.locator(".st-key-log_add button").evaluate("b => b.click()")
@@ -196,14 +187,11 @@ def test_the_extras_opened_and_typed_into_at_once_stay_open_and_keep_the_typing(
     open_page(page, "/?athlete=Tapper")
     pick_now(page, "barbell squ", SQUAT)  # the page redraws while the lifter goes on
     form = add_form(page)
-    form.get_by_text("Seconds, RPE and notes").click()
-    form.get_by_label("RPE", exact=True).fill("7.5")
-    form.get_by_label("Notes", exact=True).fill("slow eccentric")
+    type_in(form, extras=True, rpe="7.5", notes="slow eccentric")
     settled(page)
     expect(form.get_by_label("RPE", exact=True)).to_be_visible()
     expect(form.get_by_label("RPE", exact=True)).to_have_value("7.5")
-    form.get_by_label("Weight (kg)", exact=True).fill("80")
-    form.get_by_label("Reps", exact=True).fill("8")
+    type_in(form, weight="80", reps="8")
     form.get_by_role("button", name="Add set").click()
     logged(page, f"{SQUAT}: 80 kg \u00d7 8")
     assert saved(race_server, "Tapper", tmp_path) == [(SQUAT, 80.0, 8, 7.5, "slow eccentric")]
@@ -216,11 +204,7 @@ def test_the_days_first_set_shows_in_past_workouts_at_once(slow_phone, race_serv
     expect(main.get_by_text("No workouts yet")).to_be_visible()
     choose(page, "Exercise", "barbell squ", SQUAT)
     form = add_form(page)
-    form.get_by_label("Weight (kg)", exact=True).fill("50")
-    form.get_by_label("Reps", exact=True).fill("10")
-    form.get_by_text("Seconds, RPE and notes").click()
-    form.get_by_label("RPE", exact=True).fill("6")
-    form.get_by_label("Notes", exact=True).fill("first of the day")
+    type_in(form, weight="50", reps="10", extras=True, rpe="6", notes="first of the day")
     form.get_by_role("button", name="Add set").click()
     logged(page, f"{SQUAT}: 50 kg \u00d7 10")
     expect(main.get_by_text("Workouts 1 to 1 of 1")).to_be_visible()

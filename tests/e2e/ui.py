@@ -107,13 +107,21 @@ def choose(page: Page, label: str, typed: str, option: str) -> None:
     An option may add ` · ...` to the text (the exercise search lists an exercise's other
     names after its own): `option` is its text up to there.
     """
+    found = find_option(page, label, typed, option)
+    before = runs_done(page)
+    found.click()
+    after_run(page, before)
+
+
+def find_option(page: Page, label: str, typed: str, option: str) -> Locator:
+    """Type `typed` into the selectbox labelled `label` and return its option `option`, listed
+    and ready for a tap (its text up to an added ` · ...`, as for `choose`)."""
     box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
     box.locator("input").click()
     page.keyboard.type(typed)
-    shown = re.compile(rf"^{re.escape(option)}(?: · .*)?$")
-    before = runs_done(page)
-    page.get_by_role("option", name=shown).click()
-    after_run(page, before)
+    found = page.get_by_role("option", name=re.compile(rf"^{re.escape(option)}(?: · .*)?$"))
+    expect(found).to_be_visible()
+    return found
 
 
 def number(page: Page, label: str) -> Locator:
